@@ -1,0 +1,146 @@
+/**
+ * Derives the runtime constants of `@vodkit/types` from the spec, so the 20-item limit, the
+ * enums, the regions and the documented error codes are never typed in twice.
+ */
+import type { OpenApiDocument } from './load-spec.ts';
+
+/** One documented error code as the spec lists it under `VodError.x-documented-codes`. */
+interface DocumentedCode {
+  readonly code: string;
+  readonly httpStatus: number;
+  readonly retryable: boolean;
+}
+
+/** Fails codegen with a message that names the spec location that is missing or malformed. */
+function expectDefined<T>(value: T | undefined, where: string): T {
+  if (value === undefined) throw new Error(`codegen: the spec has no ${where}`);
+  return value;
+}
+
+function schema(spec: OpenApiDocument, name: string): Record<string, unknown> {
+  return expectDefined(spec.components.schemas[name], `components.schemas.${name}`);
+}
+
+function property(object: Record<string, unknown>, key: string, where: string): unknown {
+  return expectDefined(object[key], `${where}.${key}`);
+}
+
+function enumOf(spec: OpenApiDocument, name: string): string[] {
+  const values = property(schema(spec, name), 'enum', `components.schemas.${name}`);
+  if (!Array.isArray(values))
+    throw new Error(`codegen: components.schemas.${name}.enum is not a list`);
+  return values.map(String);
+}
+
+function numberOf(spec: OpenApiDocument, name: string, key: string): number {
+  const value = property(schema(spec, name), key, `components.schemas.${name}`);
+  if (typeof value !== 'number')
+    throw new Error(`codegen: components.schemas.${name}.${key} is not a number`);
+  return value;
+}
+
+function literal(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+/** Builds the source of `constants.ts` (without the header) from the parsed spec. */
+export function generateConstants(spec: OpenApiDocument): string {
+  const request = schema(spec, 'DeleteImageRequest');
+  const discriminator = property(request, 'discriminator', 'DeleteImageRequest') as {
+    mapping: Record<string, string>;
+  };
+  const deleteImageTypes = Object.keys(discriminator.mapping);
+
+  const post = expectDefined(spec.paths['/']?.['post'], 'paths./.post') as Record<string, unknown>;
+  const rpc = property(post, 'x-alibaba-rpc', 'paths./.post') as Record<string, unknown>;
+  const ram = property(post, 'x-alibaba-ram', 'paths./.post') as Record<string, unknown>;
+  const rateLimit = property(post, 'x-alibaba-rate-limit', 'paths./.post') as Record<
+    string,
+    unknown
+  >;
+
+  const publicServer = expectDefined(spec.servers[0], 'servers[0]');
+  const vpcServer = expectDefined(spec.servers[1], 'servers[1]');
+  const regionVariable = expectDefined(
+    publicServer.variables?.['regionId'],
+    'servers[0].variables.regionId',
+  );
+  const regionNames = expectDefined(
+    regionVariable['x-region-names'],
+    'servers[0].variables.regionId.x-region-names',
+  );
+  const hostOf = (url: string, region: string): string =>
+    new URL(url.replace('{regionId}', region)).host;
+  const regions = expectDefined(regionVariable.enum, 'servers[0].variables.regionId.enum').map(
+    (region) =>
+      `  ${literal(region)}: { name: ${literal(expectDefined(regionNames[region], `x-region-names.${region}`))}, endpoint: ${literal(hostOf(publicServer.url, region))}, vpcEndpoint: ${literal(hostOf(vpcServer.url, region))} },`,
+  );
+
+  const vodError = schema(spec, 'VodError');
+  const codes = property(vodError, 'x-documented-codes', 'VodError') as DocumentedCode[];
+  const errors = codes.map(
+    (entry) =>
+      `  ${literal(entry.code)}: { httpStatus: ${entry.httpStatus}, retryable: ${entry.retryable} },`,
+  );
+
+  const v2 = expectDefined(spec.components.securitySchemes['RpcSignatureV2'], 'RpcSignatureV2');
+  const v2Details = property(v2, 'x-alibaba-signature', 'RpcSignatureV2') as Record<
+    string,
+    unknown
+  >;
+  const v3 = expectDefined(spec.components.securitySchemes['AcsSignatureV3'], 'AcsSignatureV3');
+  const v3Details = property(v3, 'x-alibaba-signature', 'AcsSignatureV3') as Record<
+    string,
+    unknown
+  >;
+  const imageTypeSelection = schema(spec, 'ImageTypeSelection');
+  const [allChoice] = property(imageTypeSelection, 'oneOf', 'ImageTypeSelection') as {
+    const: string;
+  }[];
+
+  return [
+    '/** The product code of ApsaraVideo VOD. */',
+    `export const PRODUCT = ${literal(rpc['product'])};`,
+    '/** The RPC action this toolkit covers. */',
+    `export const ACTION = ${literal(rpc['action'])};`,
+    '/** The API version of the action. */',
+    `export const API_VERSION = ${literal(rpc['version'])};`,
+    '/** The RAM action a policy must allow for the call to succeed. */',
+    `export const RAM_ACTION = ${literal(ram['action'])};`,
+    '/** Requests per second one account may send before it is throttled. */',
+    `export const QPS_LIMIT_PER_ACCOUNT = ${literal(rateLimit['requestsPerSecond'])};`,
+    '/** The error code the service answers with when the rate limit is exceeded. */',
+    `export const THROTTLING_ERROR_CODE = ${literal(rateLimit['errorCode'])};`,
+    '/** The values of `DeleteImageType`, one per request variant. */',
+    `export const DELETE_IMAGE_TYPES = ${literal(deleteImageTypes)} as const;`,
+    '/** The snapshot kinds `ImageType` may list. */',
+    `export const SNAPSHOT_KINDS = ${literal(enumOf(spec, 'SnapshotKind'))} as const;`,
+    '/** The `ImageType` value that selects every snapshot kind; it cannot be combined with a kind. */',
+    `export const IMAGE_TYPE_ALL = ${literal(allChoice?.const)};`,
+    '/** Most image URLs one call may delete. */',
+    `export const MAX_IMAGE_URLS = ${numberOf(spec, 'ImageURLList', 'maxItems')};`,
+    '/** Most image IDs one call may delete. */',
+    `export const MAX_IMAGE_IDS = ${numberOf(spec, 'ImageIdList', 'maxItems')};`,
+    '/** The separator list values are joined with on the wire. */',
+    `export const LIST_SEPARATOR = ",";`,
+    '/** The documented public regions: display name, public and VPC endpoint hosts. */',
+    'export const REGIONS = {',
+    ...regions,
+    '} as const;',
+    '/** The region the spec names as the default server. */',
+    `export const DEFAULT_REGION = ${literal(regionVariable.default)};`,
+    '/** The documented error codes with their HTTP status and whether a retry can succeed. The set is open. */',
+    'export const DOCUMENTED_ERRORS = {',
+    ...errors,
+    '} as const;',
+    '/** How far (seconds) a request time may be from the server clock before `InvalidTimeStamp.Expired`. */',
+    `export const CLOCK_SKEW_SECONDS = ${literal(v2Details['clockSkewSeconds'])};`,
+    '/** How long (seconds) a signature nonce is remembered to reject replays. */',
+    `export const NONCE_REPLAY_WINDOW_SECONDS = ${literal(v2Details['nonceReplayWindowSeconds'])};`,
+    '/** The names Alibaba Cloud gives the two signature algorithms. */',
+    `export const SIGNATURE_ALGORITHMS = ${literal([v3Details['algorithm'], v2Details['algorithm']])} as const;`,
+    '/** Lowercase hex SHA-256 of an empty body (`x-acs-content-sha256` for a request without a body). */',
+    `export const EMPTY_BODY_SHA256 = ${literal(v3Details['emptyBodySha256'])};`,
+    '',
+  ].join('\n');
+}
