@@ -96,46 +96,54 @@ describe('valid requests compile', () => {
 });
 
 describe('invalid requests do not compile', () => {
+  // Each expected error sits on the property that breaks the rule, so a directive can only be
+  // satisfied by that rule.
   it('rejects a field of another variant', () => {
-    // @ts-expect-error ImageIds belongs to DeleteImageType 'ImageId', not 'VideoId'.
     const request: DeleteImageRequest = {
       DeleteImageType: 'VideoId',
       VideoId: 'v1',
       ImageType: 'All',
+      // @ts-expect-error ImageIds belongs to DeleteImageType 'ImageId', not 'VideoId'.
       ImageIds: ['a'],
     };
     expectTypeOf(request).not.toBeNever();
   });
 
   it('rejects 21 image IDs', () => {
-    // @ts-expect-error At most 20 image IDs per call.
     const request: DeleteImageRequest = {
       DeleteImageType: 'ImageId',
+      // @ts-expect-error At most 20 image IDs per call.
       ImageIds: [...twentyIds, 'a21'],
     };
     expectTypeOf(request).not.toBeNever();
   });
 
   it('rejects an empty list', () => {
-    // @ts-expect-error At least one image ID.
-    const ids: DeleteImageRequest = { DeleteImageType: 'ImageId', ImageIds: [] };
-    // @ts-expect-error At least one image URL.
-    const urls: DeleteImageRequest = { DeleteImageType: 'ImageURL', ImageURLs: [] };
+    const ids: DeleteImageRequest = {
+      DeleteImageType: 'ImageId',
+      // @ts-expect-error At least one image ID.
+      ImageIds: [],
+    };
+    const urls: DeleteImageRequest = {
+      DeleteImageType: 'ImageURL',
+      // @ts-expect-error At least one image URL.
+      ImageURLs: [],
+    };
     expectTypeOf(ids).not.toBeNever();
     expectTypeOf(urls).not.toBeNever();
   });
 
   it('rejects ImageType All combined with another kind', () => {
-    // @ts-expect-error 'All' stands alone.
     const asList: DeleteImageRequest = {
       DeleteImageType: 'VideoId',
       VideoId: 'v1',
+      // @ts-expect-error 'All' stands alone.
       ImageType: ['All', 'CoverSnapshot'],
     };
-    // @ts-expect-error Lists are arrays in the types; the comma-joined form is only the wire format.
     const asString: DeleteImageRequest = {
       DeleteImageType: 'VideoId',
       VideoId: 'v1',
+      // @ts-expect-error Lists are arrays in the types; comma-joining is only the wire format.
       ImageType: 'All,CoverSnapshot',
     };
     expectTypeOf(asList).not.toBeNever();
@@ -143,18 +151,21 @@ describe('invalid requests do not compile', () => {
   });
 
   it('rejects an unknown field', () => {
-    // @ts-expect-error Force is not a DeleteImage field.
     const request: DeleteImageRequest = {
       DeleteImageType: 'ImageId',
       ImageIds: ['a'],
+      // @ts-expect-error Force is not a DeleteImage field.
       Force: true,
     };
     expectTypeOf(request).not.toBeNever();
   });
 
   it('rejects an unknown DeleteImageType and a missing required field', () => {
-    // @ts-expect-error 'ImageName' is not a DeleteImageType.
-    const unknownType: DeleteImageRequest = { DeleteImageType: 'ImageName', ImageIds: ['a'] };
+    const unknownType: DeleteImageRequest = {
+      // @ts-expect-error 'ImageName' is not a DeleteImageType.
+      DeleteImageType: 'ImageName',
+      ImageIds: ['a'],
+    };
     // @ts-expect-error VideoId requests need ImageType.
     const missingImageType: DeleteImageRequest = { DeleteImageType: 'VideoId', VideoId: 'v1' };
     expectTypeOf(unknownType).not.toBeNever();
@@ -163,8 +174,11 @@ describe('invalid requests do not compile', () => {
 
   it('rejects an unbounded string array', () => {
     const fromUserInput: string[] = ['a'];
-    // @ts-expect-error string[] may be empty or longer than 20; chunk it first.
-    const request: DeleteImageRequest = { DeleteImageType: 'ImageId', ImageIds: fromUserInput };
+    const request: DeleteImageRequest = {
+      DeleteImageType: 'ImageId',
+      // @ts-expect-error string[] may be empty or longer than 20; chunk it first.
+      ImageIds: fromUserInput,
+    };
     expectTypeOf(request).not.toBeNever();
   });
 });
