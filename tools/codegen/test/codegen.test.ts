@@ -1,0 +1,74 @@
+/** Codegen's own rules, checked on the real spec and on small hand-made documents. */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { generateConstants } from '../src/constants.ts';
+import { loadSpec, parseSpec } from '../src/load-spec.ts';
+import { specPath } from '../src/paths.ts';
+import { generateSchemaTypes } from '../src/schema-types.ts';
+
+async function typesFor(yaml: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'vodkit-codegen-'));
+  const file = join(dir, 'spec.yaml');
+  await writeFile(file, yaml);
+  return generateSchemaTypes(pathToFileURL(file));
+}
+
+const arraySpec = (bounds: string): string => `
+openapi: 3.1.0
+info: { title: t, version: '1' }
+paths: {}
+components:
+  schemas:
+    List:
+      type: array
+      ${bounds}
+      items: { type: string }
+`;
+
+describe('bounded arrays', () => {
+  it('become a readonly tuple with minItems required and the rest optional elements', async () => {
+    const types = await typesFor(arraySpec('minItems: 1\n      maxItems: 3'));
+    expect(types.replace(/\s+/g, ' ')).toContain('List: readonly [ string, string?, string? ];');
+  });
+
+  it('stay plain arrays when there is no upper bound', async () => {
+    const types = await typesFor(arraySpec('minItems: 1'));
+    expect(types).toContain('List: string[];');
+  });
+
+  it('stay plain arrays above the tuple size limit', async () => {
+    const types = await typesFor(arraySpec('minItems: 1\n      maxItems: 100'));
+    expect(types).toContain('List: string[];');
+  });
+});
+
+describe('constants', () => {
+  it('come from the spec, not from literals in the generator', async () => {
+    const spec = await loadSpec(specPath);
+    const source = generateConstants(spec);
+    expect(source).toContain('export const MAX_IMAGE_IDS = 20;');
+    // Change the spec and the constant follows.
+    const changed = parseSpec(
+      JSON.stringify({
+        ...spec,
+        components: {
+          ...spec.components,
+          schemas: {
+            ...spec.components.schemas,
+            ImageIdList: { ...spec.components.schemas['ImageIdList'], maxItems: 7 },
+          },
+        },
+      }),
+    );
+    expect(generateConstants(changed)).toContain('export const MAX_IMAGE_IDS = 7;');
+  });
+
+  it('fail with the spec location when something they need is missing', async () => {
+    const spec = await loadSpec(specPath);
+    const broken = { ...spec, components: { ...spec.components, schemas: {} } };
+    expect(() => generateConstants(broken)).toThrow(/components\.schemas\.DeleteImageRequest/);
+  });
+});
