@@ -1,0 +1,120 @@
+/**
+ * Checks every publishable package as users receive it: the packed tarball passes publint and
+ * attw (ESM-only profile), and a clean npm install of all tarballs imports every entry point.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { checkPackage, createPackageFromTarballData } from '@arethetypeswrong/core';
+import type { Problem } from '@arethetypeswrong/core';
+import { publint } from 'publint';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { packPackage } from '../src/pack.ts';
+import type { PackedPackage } from '../src/pack.ts';
+import { moduleEntrypoints, publishablePackages } from '../src/workspace-packages.ts';
+import releaseCheckManifest from '../package.json' with { type: 'json' };
+
+const run = promisify(execFile);
+const packages = publishablePackages();
+const packed = new Map<string, PackedPackage>();
+let scratch = '';
+
+beforeAll(async () => {
+  const destination = await mkdtemp(join(tmpdir(), 'vodkit-pack-'));
+  for (const pkg of packages) {
+    packed.set(pkg.manifest.name, await packPackage(pkg.dir, destination));
+  }
+}, 120_000);
+
+/** ESM-only packages: resolution failures under CommonJS-era modes are expected, not problems. */
+function esmProblems(problems: readonly Problem[]): Problem[] {
+  return problems.filter(
+    (problem) =>
+      !('resolutionKind' in problem) ||
+      problem.resolutionKind === 'node16-esm' ||
+      problem.resolutionKind === 'bundler',
+  );
+}
+
+describe('publishable packages', () => {
+  it('are all built before this suite runs (listed as dev dependencies)', () => {
+    const checked = Object.keys(releaseCheckManifest.devDependencies);
+    expect(packages.length).toBeGreaterThan(0);
+    for (const pkg of packages) expect(checked, pkg.manifest.name).toContain(pkg.manifest.name);
+  });
+
+  describe.each(packages.map((pkg) => [pkg.manifest.name, pkg] as const))('%s', (name, pkg) => {
+    it('passes publint (warnings count as errors)', async () => {
+      expect(pkg.dir).toContain('/packages/');
+      const tarball = packed.get(name);
+      if (tarball === undefined) throw new Error(`${name} was not packed`);
+      const { messages } = await publint({
+        pack: { tarball: tarball.bytes.slice().buffer },
+        level: 'warning',
+        strict: true,
+      });
+      expect(messages).toEqual([]);
+    });
+
+    it('has types that resolve for ESM consumers (attw)', async () => {
+      const tarball = packed.get(name);
+      if (tarball === undefined) throw new Error(`${name} was not packed`);
+      const result = await checkPackage(createPackageFromTarballData(tarball.bytes), {
+        excludeEntrypoints: [/\.ya?ml$/],
+      });
+      if (result.types === false) throw new Error(`${name} ships no types`);
+      expect(esmProblems(result.problems)).toEqual([]);
+      expect(Object.keys(result.entrypoints)).toEqual(
+        expect.arrayContaining(moduleEntrypoints(pkg.manifest)),
+      );
+    });
+
+    it('ships only dist/, package.json, and docs', async () => {
+      const tarball = packed.get(name);
+      if (tarball === undefined) throw new Error(`${name} was not packed`);
+      const { stdout } = await run('tar', ['-tzf', tarball.tarball]);
+      const files = stdout.trim().split('\n');
+      const unexpected = files.filter(
+        (file) =>
+          !/^package\/(dist\/|package\.json$|README\.md$|LICENSE$|CHANGELOG\.md$)/.test(file),
+      );
+      expect(unexpected).toEqual([]);
+      expect(files.some((file) => file.startsWith('package/src/') || file.includes('.test.'))).toBe(
+        false,
+      );
+    });
+  });
+
+  it('install together from the tarballs and import every entry point', async () => {
+    scratch = await mkdtemp(join(tmpdir(), 'vodkit-install-'));
+    await writeFile(
+      join(scratch, 'package.json'),
+      JSON.stringify({ name: 'scratch', private: true, type: 'module' }),
+    );
+    const tarballs = [...packed.values()].map((entry) => entry.tarball);
+    await run(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--omit=dev', '--loglevel=error', ...tarballs],
+      {
+        cwd: scratch,
+      },
+    );
+    const specifiers = packages.flatMap((pkg) =>
+      moduleEntrypoints(pkg.manifest).map((subpath) => `${pkg.manifest.name}${subpath.slice(1)}`),
+    );
+    const script = specifiers
+      .map(
+        (specifier) =>
+          `{ const m = await import(${JSON.stringify(specifier)}); if (Object.keys(m).length === 0) throw new Error('${specifier} exports nothing'); }`,
+      )
+      .join('\n');
+    await writeFile(
+      join(scratch, 'smoke.mjs'),
+      `${script}\nconsole.log('imported ${specifiers.length}');\n`,
+    );
+    const { stdout } = await run('node', ['smoke.mjs'], { cwd: scratch });
+    expect(stdout.trim()).toBe(`imported ${specifiers.length}`);
+  }, 180_000);
+});
