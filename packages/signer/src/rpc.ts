@@ -1,0 +1,149 @@
+import { canonicalize, percentEncode } from './encode.js';
+import type { ParamMap } from './encode.js';
+import { andThen } from './crypto.js';
+import type { Awaitable, SignerCrypto } from './crypto.js';
+import { SignerInputError, requireString } from './errors.js';
+import { checkCredentials, collectParams, takeNonce } from './options.js';
+import type { Params, SigningContext } from './options.js';
+import { formatTimestamp } from './time.js';
+
+/** Input of a V1 (`HMAC-SHA1`, `SignatureVersion=1.0`) RPC signature. */
+export interface RpcSignInput extends SigningContext {
+  /** The real HTTP method; it is part of the string-to-sign. */
+  readonly method: 'GET' | 'POST';
+  /** The API action, e.g. `DeleteImage`. */
+  readonly action: string;
+  /** The API version, e.g. `2017-03-21`. */
+  readonly version: string;
+  /** The API parameters (common parameters are added by the signer). */
+  readonly params?: Params | undefined;
+  /** Response format; defaults to `JSON` (VOD's own default is XML, so it is always sent). */
+  readonly format?: string | undefined;
+}
+
+/** A V1-signed parameter set and every intermediate string. */
+export interface RpcSignResult {
+  /** `HMAC-SHA1`. */
+  readonly algorithm: 'HMAC-SHA1';
+  /** Every parameter to send, decoded, including the common ones and `Signature`. */
+  readonly params: Readonly<ParamMap>;
+  /**
+   * The same set, percent-encoded (`Signature` last): the query after `?` for GET, or the
+   * `application/x-www-form-urlencoded` body for POST.
+   */
+  readonly encoded: string;
+  /** The canonicalized query string (sorted, encoded, without `Signature`). */
+  readonly canonicalQuery: string;
+  /** `METHOD&%2F&percentEncode(canonicalQuery)`. */
+  readonly stringToSign: string;
+  /** Base64 HMAC-SHA1 of the string-to-sign with key `secret + "&"`. */
+  readonly signature: string;
+  /** The `Timestamp` sent. */
+  readonly timestamp: string;
+  /** The `SignatureNonce` sent. */
+  readonly nonce: string;
+}
+
+/** Parameter names the V1 signer owns. */
+export const RPC_COMMON_PARAMS: ReadonlySet<string> = new Set([
+  'Action',
+  'Version',
+  'Format',
+  'AccessKeyId',
+  'SignatureMethod',
+  'SignatureVersion',
+  'SignatureNonce',
+  'Timestamp',
+  'SecurityToken',
+  'Signature',
+]);
+
+/** Builds the V1 string-to-sign from a complete, decoded parameter map (without `Signature`). */
+export function rpcStringToSign(
+  method: string,
+  params: Readonly<ParamMap>,
+): { canonicalQuery: string; stringToSign: string } {
+  const { canonical, encodedTwice } = canonicalize(params, 'params');
+  return { canonicalQuery: canonical, stringToSign: `${method}&%2F&${encodedTwice}` };
+}
+
+/** The V1 HMAC key: the secret followed by `&`, with or without STS. */
+export const rpcKey = (secret: string): string => `${secret}&`;
+
+/** Signs a V1 RPC request with the given crypto; sync when `crypto` is. */
+export function signRpcWith(crypto: SignerCrypto, input: RpcSignInput): Awaitable<RpcSignResult> {
+  // Typed as a union, but JavaScript callers can pass anything.
+  const method: unknown = input.method;
+  if (method !== 'GET' && method !== 'POST') {
+    throw new SignerInputError('method', `must be "GET" or "POST" for RPC signatures`);
+  }
+  const creds = checkCredentials(input.credentials);
+  const params = collectParams(
+    input.params,
+    'params',
+    Object.create(null) as ParamMap,
+    RPC_COMMON_PARAMS,
+  );
+  const timestamp = formatTimestamp((input.clock ?? Date.now)());
+  const nonce = takeNonce(input);
+  params['Action'] = requireString(input.action, 'action', true);
+  params['Version'] = requireString(input.version, 'version', true);
+  params['Format'] = requireString(input.format ?? 'JSON', 'format', true);
+  params['AccessKeyId'] = creds.accessKeyId;
+  params['SignatureMethod'] = 'HMAC-SHA1';
+  params['SignatureVersion'] = '1.0';
+  params['SignatureNonce'] = nonce;
+  params['Timestamp'] = timestamp;
+  if (creds.securityToken !== undefined) params['SecurityToken'] = creds.securityToken;
+
+  const { canonicalQuery, stringToSign } = rpcStringToSign(method, params);
+  return andThen(
+    crypto.hmacSha1Base64(rpcKey(creds.accessKeySecret), stringToSign),
+    (signature) => {
+      params['Signature'] = signature;
+      return {
+        algorithm: 'HMAC-SHA1',
+        params,
+        encoded: `${canonicalQuery}&Signature=${percentEncode(signature)}`,
+        canonicalQuery,
+        stringToSign,
+        signature,
+        timestamp,
+        nonce,
+      };
+    },
+  );
+}
+
+/** Input of {@link presignRpcUrlWith}: a GET signature plus where to send it. */
+export interface RpcPresignInput extends Omit<RpcSignInput, 'method'> {
+  /** `https://host` (or `http://host`), without path or query, e.g. `https://vod.cn-shanghai.aliyuncs.com`. */
+  readonly endpoint: string;
+}
+
+/** A presigned GET URL plus the signature's intermediate strings. */
+export interface RpcPresignResult extends RpcSignResult {
+  /** The URL to GET; it stays valid for the server's timestamp window (15 minutes). */
+  readonly url: string;
+}
+
+const ORIGIN = /^https?:\/\/[^/?#\s]+\/?$/;
+
+/** Presigns a GET URL with the given crypto; sync when `crypto` is. */
+export function presignRpcUrlWith(
+  crypto: SignerCrypto,
+  input: RpcPresignInput,
+): Awaitable<RpcPresignResult> {
+  const endpoint = requireString(input.endpoint, 'endpoint', true);
+  if (!ORIGIN.test(endpoint)) {
+    throw new SignerInputError(
+      'endpoint',
+      'must be "https://host" or "http://host", without a path or query',
+    );
+  }
+  const base = endpoint.endsWith('/') ? endpoint : `${endpoint}/`;
+  return andThen(signRpcWith(crypto, { ...input, method: 'GET' }), (r) => ({
+    ...r,
+    url: `${base}?${r.encoded}`,
+  }));
+}

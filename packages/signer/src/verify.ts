@@ -1,0 +1,412 @@
+import {
+  ACS3_ALGORITHMS,
+  acs3Algorithm,
+  acs3CanonicalRequest,
+  acs3SignCanonical,
+  isSignedHeader,
+} from './acs3.js';
+import type { Acs3AlgorithmName } from './acs3.js';
+import { canonicalize, decodeForm, percentEncode } from './encode.js';
+import type { ParamMap } from './encode.js';
+import { andThen } from './crypto.js';
+import type { Awaitable, SignerCrypto } from './crypto.js';
+import { rpcKey, rpcStringToSign } from './rpc.js';
+import { parseTimestamp } from './time.js';
+
+/** A request as a server received it. */
+export interface ReceivedRequest {
+  /** The HTTP method as received (case-sensitive). */
+  readonly method: string;
+  /** The request path without the query, as received; V3 signs it verbatim. */
+  readonly path: string;
+  /** The raw query string without `?` (empty when there is none). */
+  readonly query: string;
+  /** Headers with lowercase names; repeated headers may be arrays. */
+  readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
+  /** The raw body (empty string when there is none). */
+  readonly body: string | Uint8Array;
+  /** The host the client addressed; defaults to the `host` header. */
+  readonly host?: string | undefined;
+}
+
+/** What a key lookup knows about an AccessKey ID. */
+export interface KeyRecord {
+  /** The AccessKey secret. */
+  readonly secret: string;
+  /** For STS keys: the token that must accompany the key. */
+  readonly securityToken?: string | undefined;
+  /** A disabled key fails with `InvalidAccessKeyId.Inactive`. */
+  readonly disabled?: boolean | undefined;
+  /** For STS keys: epoch ms after which the token fails with `InvalidSecurityToken.Expired`. */
+  readonly expiresAt?: number | undefined;
+}
+
+/** Finds the key for an AccessKey ID; sync or async. `undefined` means unknown. */
+export type KeyLookup = (accessKeyId: string) => Awaitable<KeyRecord | undefined>;
+
+/** Options of {@link verifyRequestWith}. */
+export interface VerifyOptions {
+  /** Resolves AccessKey IDs to secrets. */
+  readonly lookup: KeyLookup;
+  /** Server time in epoch ms; defaults to `Date.now`. */
+  readonly clock?: (() => number) | undefined;
+  /** Allowed distance between the request's timestamp and the server clock; default 15 min. */
+  readonly maxSkewMs?: number | undefined;
+}
+
+/** The reasons {@link verifyRequestWith} can give, as Alibaba error codes. */
+export type VerifyErrorCode =
+  | 'IncompleteSignature'
+  | 'SignatureDoesNotMatch'
+  | 'InvalidTimeStamp.Format'
+  | 'InvalidTimeStamp.Expired'
+  | 'InvalidAccessKeyId.NotFound'
+  | 'InvalidAccessKeyId.Inactive'
+  | 'MissingSecurityToken'
+  | 'InvalidSecurityToken.Expired'
+  | 'InvalidSecurityToken.Malformed'
+  | 'InvalidSecurityToken.MismatchWithAccessKey'
+  | 'MissingAccessKeyId'
+  | 'MissingSignatureNonce'
+  | 'MissingTimestamp'
+  | 'InvalidParameter';
+
+/** The algorithms verification recognises. */
+export type VerifiedAlgorithm = 'HMAC-SHA1' | Acs3AlgorithmName;
+
+/** A request whose signature holds. */
+export interface VerifySuccess {
+  /** Discriminant. */
+  readonly ok: true;
+  /** Which algorithm signed it. */
+  readonly algorithm: VerifiedAlgorithm;
+  /** The signer's AccessKey ID. */
+  readonly accessKeyId: string;
+  /** `SignatureNonce` / `x-acs-signature-nonce`, for the caller's replay check. */
+  readonly nonce: string;
+  /** `Timestamp` / `x-acs-date` as sent. */
+  readonly timestamp: string;
+  /** The timestamp in epoch ms. */
+  readonly time: number;
+  /** Query and form-body parameters, decoded, without `Signature`. */
+  readonly params: Readonly<ParamMap>;
+  /** The server-side string-to-sign. */
+  readonly stringToSign: string;
+  /** The canonical query string (V1) or canonical request (V3). */
+  readonly canonical: string;
+}
+
+/** A rejected request. */
+export interface VerifyFailure {
+  /** Discriminant. */
+  readonly ok: false;
+  /** The Alibaba error code. */
+  readonly code: VerifyErrorCode;
+  /** The HTTP status Alibaba answers with for `code`. */
+  readonly httpStatus: number;
+  /** A gateway-style message; STS tokens are masked as `***`. */
+  readonly message: string;
+  /** The algorithm, once known. */
+  readonly algorithm?: VerifiedAlgorithm;
+  /** The AccessKey ID, once known. */
+  readonly accessKeyId?: string;
+  /** For `SignatureDoesNotMatch`: the server-side string-to-sign, unmasked. */
+  readonly stringToSign?: string;
+  /** For `SignatureDoesNotMatch`: the canonical query (V1) or canonical request (V3). */
+  readonly canonical?: string;
+}
+
+/** The outcome of {@link verifyRequestWith}. */
+export type VerifyResult = VerifySuccess | VerifyFailure;
+
+/** Default timestamp window: 15 minutes either way, as the gateway allows. */
+export const DEFAULT_MAX_SKEW_MS: number = 15 * 60 * 1000;
+
+type Extra = Omit<VerifyFailure, 'ok' | 'code' | 'httpStatus' | 'message'>;
+
+function fail(code: VerifyErrorCode, message: string, extra?: Extra): VerifyFailure {
+  const httpStatus = code === 'InvalidAccessKeyId.NotFound' ? 404 : 400;
+  return { ok: false, code, httpStatus, message, ...extra };
+}
+
+/** Compares without an early exit, so timing does not reveal how much of a guess was right. */
+export function constantTimeEqual(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+const header = (req: ReceivedRequest, name: string): string | undefined => {
+  const v = req.headers[name];
+  return v === undefined ? undefined : typeof v === 'string' ? v : v.join(',');
+};
+
+const isForm = (req: ReceivedRequest): boolean =>
+  /^application\/x-www-form-urlencoded\s*(?:;|$)/i.test(header(req, 'content-type') ?? '');
+
+/** Query ∪ form body, decoded; a string on malformed input. */
+function readParams(req: ReceivedRequest): ParamMap | string {
+  const params = Object.create(null) as ParamMap;
+  const bad = decodeForm(req.query, params, 'the query string');
+  if (bad !== undefined) return bad;
+  if (!isForm(req)) return params;
+  const body = typeof req.body === 'string' ? req.body : new TextDecoder().decode(req.body);
+  return decodeForm(body, params, 'the form body') ?? params;
+}
+
+/** Checks the timestamp and the key, shared by both algorithms. */
+function checkTimeAndKey(
+  timestamp: string,
+  accessKeyId: string,
+  token: string | undefined,
+  options: VerifyOptions,
+  known: Extra,
+  next: (record: KeyRecord, time: number) => Awaitable<VerifyResult>,
+): Awaitable<VerifyResult> {
+  const time = parseTimestamp(timestamp);
+  if (time === undefined) {
+    return fail(
+      'InvalidTimeStamp.Format',
+      'Specified time stamp or date value is not well formatted; expected YYYY-MM-DDThh:mm:ssZ (UTC).',
+      known,
+    );
+  }
+  const now = (options.clock ?? Date.now)();
+  if (Math.abs(now - time) > (options.maxSkewMs ?? DEFAULT_MAX_SKEW_MS)) {
+    return fail(
+      'InvalidTimeStamp.Expired',
+      'Specified time stamp or date value is expired.',
+      known,
+    );
+  }
+  return andThen(options.lookup(accessKeyId), (record) => {
+    if (record === undefined) {
+      return fail('InvalidAccessKeyId.NotFound', 'Specified access key is not found.', known);
+    }
+    if (record.disabled === true) {
+      return fail('InvalidAccessKeyId.Inactive', 'Specified access key is disabled.', known);
+    }
+    const expected = record.securityToken;
+    if (expected !== undefined || token !== undefined) {
+      if (token === undefined) {
+        return fail('MissingSecurityToken', 'This access key requires a security token.', known);
+      }
+      if (token === '') {
+        return fail(
+          'InvalidSecurityToken.Malformed',
+          'Specified security token is malformed.',
+          known,
+        );
+      }
+      if (expected === undefined || !constantTimeEqual(token, expected)) {
+        return fail(
+          'InvalidSecurityToken.MismatchWithAccessKey',
+          'Specified security token does not belong to this access key.',
+          known,
+        );
+      }
+      if (record.expiresAt !== undefined && now >= record.expiresAt) {
+        return fail('InvalidSecurityToken.Expired', 'Specified security token has expired.', known);
+      }
+    }
+    return next(record, time);
+  });
+}
+
+const MISMATCH =
+  'Specified signature is not matched with our calculation. server string to sign is:';
+
+function verifyRpc(
+  crypto: SignerCrypto,
+  req: ReceivedRequest,
+  params: ParamMap,
+  options: VerifyOptions,
+): Awaitable<VerifyResult> {
+  const {
+    Signature: signature,
+    AccessKeyId: accessKeyId,
+    SignatureNonce: nonce,
+    Timestamp: timestamp,
+    SecurityToken: token,
+  } = params;
+  delete params['Signature'];
+  const algorithm = 'HMAC-SHA1';
+  if (signature === undefined) {
+    return fail(
+      'IncompleteSignature',
+      'The request is not signed: expected an "Authorization: ACS3-…" header or a Signature parameter.',
+    );
+  }
+  if (params['SignatureMethod'] !== 'HMAC-SHA1' || params['SignatureVersion'] !== '1.0') {
+    return fail(
+      'IncompleteSignature',
+      'The request signature does not conform to Aliyun standards: SignatureMethod must be HMAC-SHA1 and SignatureVersion 1.0.',
+      { algorithm },
+    );
+  }
+  const missing = (name: string): VerifyFailure =>
+    fail(`Missing${name}` as VerifyErrorCode, `${name} is mandatory for this action.`, {
+      algorithm,
+    });
+  if (accessKeyId === undefined) return missing('AccessKeyId');
+  if (nonce === undefined) return missing('SignatureNonce');
+  if (timestamp === undefined) return missing('Timestamp');
+  const known: Extra = { algorithm, accessKeyId };
+  return checkTimeAndKey(timestamp, accessKeyId, token, options, known, (record, time) => {
+    const { canonicalQuery, stringToSign } = rpcStringToSign(req.method, params);
+    return andThen(crypto.hmacSha1Base64(rpcKey(record.secret), stringToSign), (expected) => {
+      if (!constantTimeEqual(signature, expected)) {
+        const shown =
+          token === undefined
+            ? stringToSign
+            : stringToSign.replace(percentEncode(percentEncode(token)), '***');
+        return fail('SignatureDoesNotMatch', MISMATCH + shown, {
+          ...known,
+          stringToSign,
+          canonical: canonicalQuery,
+        });
+      }
+      return {
+        ok: true,
+        algorithm,
+        accessKeyId,
+        nonce,
+        timestamp,
+        time,
+        params,
+        stringToSign,
+        canonical: canonicalQuery,
+      };
+    });
+  });
+}
+
+const AUTHORIZATION =
+  /^(\S+) Credential=([^,\s]+), ?SignedHeaders=([^,\s]+), ?Signature=([0-9a-f]+)$/;
+const REQUIRED_SIGNED = ['host', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-content-sha256'];
+
+function verifyAcs3(
+  crypto: SignerCrypto,
+  req: ReceivedRequest,
+  authorization: string,
+  params: ParamMap,
+  options: VerifyOptions,
+): Awaitable<VerifyResult> {
+  const m = AUTHORIZATION.exec(authorization);
+  if (m === null) {
+    return fail(
+      'IncompleteSignature',
+      'The Authorization header is malformed; expected "<ALG> Credential=<id>,SignedHeaders=<a;b>,Signature=<hex>".',
+    );
+  }
+  const [, name, accessKeyId, list, signature] = m as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  if (acs3Algorithm(name) === undefined) {
+    return fail(
+      'IncompleteSignature',
+      `Signature algorithm ${name} is not supported; use one of ${Object.keys(ACS3_ALGORITHMS).join(', ')}.`,
+    );
+  }
+  const algorithm = name as Acs3AlgorithmName;
+  const known: Extra = { algorithm, accessKeyId };
+  const host = req.host ?? header(req, 'host');
+  const signedNames = new Set(list.split(';'));
+  const headers: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const n of signedNames) {
+    const v = n === 'host' ? host : header(req, n);
+    if (v === undefined) {
+      return fail('IncompleteSignature', `Signed header ${n} is missing from the request.`, known);
+    }
+    headers[n] = v.trim();
+  }
+  // Every header the V3 rules sign must be signed, or it could be changed in transit unnoticed.
+  for (const n of [...REQUIRED_SIGNED, ...Object.keys(req.headers)]) {
+    if ((REQUIRED_SIGNED.includes(n) || isSignedHeader(n)) && !signedNames.has(n)) {
+      return fail(
+        'IncompleteSignature',
+        `Header ${n} must be present and listed in SignedHeaders.`,
+        known,
+      );
+    }
+  }
+  const timestamp = headers['x-acs-date'];
+  const claimedHash = headers['x-acs-content-sha256'];
+  const nonce = headers['x-acs-signature-nonce'];
+  if (timestamp === undefined || claimedHash === undefined || nonce === undefined) {
+    // Unreachable after the loop above; it narrows the types without assertions.
+    return fail('IncompleteSignature', 'Required x-acs-* headers are missing.', known);
+  }
+  const token = header(req, 'x-acs-security-token');
+  return checkTimeAndKey(timestamp, accessKeyId, token, options, known, (record, time) =>
+    andThen(ACS3_ALGORITHMS[algorithm].hashHex(crypto, req.body), (bodyHash) => {
+      const canonicalQuery = canonicalQueryOf(req.query);
+      const { canonicalRequest } = acs3CanonicalRequest(
+        req.method,
+        req.path,
+        canonicalQuery,
+        headers,
+        claimedHash,
+      );
+      return andThen(
+        acs3SignCanonical(crypto, algorithm, record.secret, canonicalRequest),
+        ({ stringToSign, signature: expected }) => {
+          const detail = { ...known, stringToSign, canonical: canonicalRequest };
+          if (!constantTimeEqual(bodyHash, claimedHash)) {
+            return fail(
+              'SignatureDoesNotMatch',
+              'x-acs-content-sha256 does not match the request body.',
+              detail,
+            );
+          }
+          if (!constantTimeEqual(signature, expected)) {
+            return fail('SignatureDoesNotMatch', MISMATCH + stringToSign, detail);
+          }
+          return {
+            ok: true,
+            algorithm,
+            accessKeyId,
+            nonce,
+            timestamp,
+            time,
+            params,
+            stringToSign,
+            canonical: canonicalRequest,
+          };
+        },
+      );
+    }),
+  );
+}
+
+function canonicalQueryOf(raw: string): string {
+  const q = Object.create(null) as ParamMap;
+  decodeForm(raw, q, 'the query string'); // already validated by readParams
+  return canonicalize(q, 'query').canonical;
+}
+
+/**
+ * Verifies a received request signed with either algorithm (`Authorization: ACS3-…` selects V3,
+ * otherwise the V1 `Signature` parameter is checked). Order of checks: structure, timestamp
+ * format and window, key lookup, STS token, body hash (V3), signature. Nonce replay is left to
+ * the caller (see {@link createNonceCache}), to be checked only on success.
+ */
+export function verifyRequestWith(
+  crypto: SignerCrypto,
+  req: ReceivedRequest,
+  options: VerifyOptions,
+): Awaitable<VerifyResult> {
+  const params = readParams(req);
+  if (typeof params === 'string')
+    return fail('InvalidParameter', `The request is malformed: ${params}.`);
+  const authorization = header(req, 'authorization');
+  if (authorization?.startsWith('ACS3-') === true) {
+    return verifyAcs3(crypto, req, authorization, params, options);
+  }
+  return verifyRpc(crypto, req, params, options);
+}

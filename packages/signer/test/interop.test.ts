@@ -1,0 +1,465 @@
+/**
+ * Interop with the official Alibaba packages: the fixture's stored values, the official clients'
+ * real request path over a local capture server, and property-based random inputs. Signatures
+ * must be equal; `verifyRequest` must accept what the official packages sign and reject any
+ * single-character change to it.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as main from '../src/index.js';
+import * as node from '../src/node.js';
+import type { Credentials, ReceivedRequest } from '../src/index.js';
+import type { SyncVerifyOptions } from '../src/node.js';
+import { startCapture } from './capture.js';
+import type { CaptureServer } from './capture.js';
+import { changeOneChar } from './mutate.js';
+import {
+  docFormEncode,
+  officialAcs3,
+  officialRpcParams,
+  officialRpcSignature,
+} from './official.js';
+import { openApiClientRequest, popCoreRequest } from './official-clients.js';
+import { AK, FIXED_NONCE, FIXED_TIME, VECTORS } from './vectors.fixture.js';
+import type { Acs3Vector, RpcVector } from './vectors.fixture.js';
+
+const RUNS = 500;
+const rpcVectors = VECTORS.filter((v): v is RpcVector => v.kind === 'rpc');
+const acs3Vectors = VECTORS.filter((v): v is Acs3Vector => v.kind === 'acs3');
+
+const fixed = (v: RpcVector | Acs3Vector) => ({
+  credentials: v.input.credentials ?? AK,
+  timestamp: v.input.time ?? FIXED_TIME,
+  nonce: v.input.nonce ?? FIXED_NONCE,
+});
+const ctxOf = (c: { credentials: Credentials; timestamp: string; nonce: string }) => ({
+  credentials: c.credentials,
+  clock: () => Date.parse(c.timestamp),
+  nonce: () => c.nonce,
+});
+const keysFor = (c: Credentials, timestamp: string): SyncVerifyOptions => ({
+  lookup: (id) =>
+    id === c.accessKeyId
+      ? { secret: c.accessKeySecret, securityToken: c.securityToken }
+      : undefined,
+  clock: () => Date.parse(timestamp),
+});
+const pickOne = <T>(items: readonly T[], n: number): T => {
+  const item = items[n % items.length];
+  if (item === undefined) throw new Error('pickOne: empty list');
+  return item;
+};
+const decodeParam = (wire: string, name: string): string | null =>
+  new URLSearchParams(wire).get(name);
+
+describe('stored fixture values equal the official packages', () => {
+  it.each(rpcVectors.map((v) => [v.name, v] as const))('%s', (_n, v) => {
+    expect(officialRpcSignature({ ...v.input, ...fixed(v) })).toBe(v.expected.signature);
+  });
+  it.each(acs3Vectors.map((v) => [v.name, v] as const))('%s', (_n, v) => {
+    const o = officialAcs3({ ...v.input, ...fixed(v) });
+    expect(o.authorization).toBe(v.expected.authorization);
+    expect(o.hashedPayload).toBe(v.expected.hashedPayload);
+    if (v.expected.body !== undefined) expect(o.body).toBe(v.expected.body);
+  });
+});
+
+describe('official clients over HTTP (127.0.0.1)', () => {
+  let server: CaptureServer;
+  beforeAll(async () => {
+    server = await startCapture();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+  const last = (): ReceivedRequest => {
+    const r = server.requests.at(-1);
+    if (r === undefined) throw new Error('the official client sent nothing');
+    return r;
+  };
+
+  it.each(rpcVectors.map((v) => [v.name, v] as const))('pop-core V1: %s', async (_n, v) => {
+    const f = fixed(v);
+    const params = Object.fromEntries(
+      Object.entries(v.input.params ?? {}).filter((e): e is [string, string] => e[1] !== undefined),
+    );
+    await popCoreRequest(
+      server.host,
+      v.input.method,
+      v.input.action,
+      v.input.version,
+      { ...params, ...(v.input.format === undefined ? {} : { Format: v.input.format }) },
+      f.credentials,
+      f.timestamp,
+      f.nonce,
+    );
+    const wire = last();
+    const sent = decodeParam(
+      v.input.method === 'GET' ? wire.query : String(wire.body),
+      'Signature',
+    );
+    const ours = node.signRpc({ ...v.input, ...ctxOf(f) });
+    expect(sent).toBe(ours.signature);
+    // pop-core sends exactly our encoding, parameter for parameter.
+    expect(v.input.method === 'GET' ? wire.query : wire.body).toBe(ours.encoded);
+    const verdict = await main.verifyRequest(wire, keysFor(f.credentials, f.timestamp));
+    expect(verdict).toMatchObject({ ok: true, algorithm: 'HMAC-SHA1', nonce: f.nonce });
+  });
+
+  it.each(rpcVectors.filter((v) => v.input.format === undefined).map((v) => [v.name, v] as const))(
+    'openapi-client V1 (signatureAlgorithm "v2"): %s',
+    async (_n, v) => {
+      const f = fixed(v);
+      const params = Object.fromEntries(
+        Object.entries(v.input.params ?? {}).filter(
+          (e): e is [string, string] => e[1] !== undefined,
+        ),
+      );
+      const asForm = v.input.method === 'POST';
+      await openApiClientRequest(
+        server.host,
+        'v2',
+        v.input.method,
+        v.input.action,
+        v.input.version,
+        asForm ? {} : params,
+        asForm ? params : undefined,
+        f.credentials,
+        f.timestamp,
+        f.nonce,
+      );
+      const wire = last();
+      // openapi-client sends Format=json (lowercase) and keeps the signature in the query.
+      const ours = node.signRpc({ ...v.input, format: 'json', ...ctxOf(f) });
+      expect(decodeParam(wire.query, 'Signature')).toBe(ours.signature);
+      expect(node.verifyRequest(wire, keysFor(f.credentials, f.timestamp))).toMatchObject({
+        ok: true,
+      });
+    },
+  );
+
+  it.each(acs3Vectors.filter((v) => v.input.body === undefined).map((v) => [v.name, v] as const))(
+    'openapi-client V3: %s',
+    async (_n, v) => {
+      const f = fixed(v);
+      const strip = (p: Readonly<Record<string, string | undefined>> | undefined) =>
+        Object.fromEntries(
+          Object.entries(p ?? {}).filter((e): e is [string, string] => e[1] !== undefined),
+        );
+      const method = v.input.method as 'GET' | 'POST';
+      await openApiClientRequest(
+        server.host,
+        'ACS3-HMAC-SHA256',
+        method,
+        v.input.action,
+        v.input.version,
+        strip(v.input.query),
+        v.input.form === undefined ? undefined : strip(v.input.form),
+        f.credentials,
+        f.timestamp,
+        f.nonce,
+      );
+      const wire = last();
+      expect(await main.verifyRequest(wire, keysFor(f.credentials, f.timestamp))).toMatchObject({
+        ok: true,
+        algorithm: 'ACS3-HMAC-SHA256',
+        nonce: f.nonce,
+      });
+      if (v.input.form === undefined && v.input.headers === undefined) {
+        // Same headers as the SDK adds (credentials provider, STS key id): same signature.
+        const sts = f.credentials.securityToken !== undefined;
+        const ours = node.signAcs3({
+          ...v.input,
+          host: server.host,
+          headers: {
+            'x-acs-credentials-provider': sts ? 'static_sts' : 'static_ak',
+            ...(sts ? { 'x-acs-accesskey-id': f.credentials.accessKeyId } : {}),
+          },
+          ...ctxOf(f),
+        });
+        expect(wire.headers['authorization']).toBe(ours.headers['authorization']);
+      }
+    },
+  );
+});
+
+// ---- property-based: random inputs ----
+
+const RESERVED_RPC = main.RPC_COMMON_PARAMS;
+const anyText = fc.string({ unit: 'binary', maxLength: 24 });
+const safeName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9._~-]{0,11}$/);
+const printable = fc
+  .stringMatching(/^[\x21-\x7e](?:[\x20-\x7e]{0,20}[\x21-\x7e])?$/)
+  .filter((s) => s.length > 0);
+const credentials = fc.record(
+  {
+    accessKeyId: fc.stringMatching(/^[A-Za-z0-9.]{1,24}$/),
+    accessKeySecret: fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }),
+    securityToken: printable,
+  },
+  { requiredKeys: ['accessKeyId', 'accessKeySecret'] },
+);
+const timestamp = fc
+  .date({
+    min: new Date('2000-01-01T00:00:00Z'),
+    max: new Date('2099-12-31T23:59:59Z'),
+    noInvalidDate: true,
+  })
+  .map((d) => d.toISOString().replace(/\.\d{3}Z$/, 'Z'));
+const nonce = fc.stringMatching(/^[A-Za-z0-9-]{1,36}$/);
+const rpcParams = fc
+  .dictionary(
+    fc.oneof(safeName, fc.string({ unit: 'binary', minLength: 1, maxLength: 12 })),
+    anyText,
+    {
+      maxKeys: 6,
+    },
+  )
+  .map((p) => Object.fromEntries(Object.entries(p).filter(([k]) => !RESERVED_RPC.has(k))));
+
+const rpcCase = fc.record({
+  method: fc.constantFrom('GET' as const, 'POST' as const),
+  action: safeName,
+  version: fc.stringMatching(/^\d{4}-\d\d-\d\d$/),
+  params: rpcParams,
+  credentials,
+  timestamp,
+  nonce,
+});
+
+describe(`property: V1 signatures equal @alicloud/openapi-util (${RUNS} runs each)`, () => {
+  it('node entry', () => {
+    fc.assert(
+      fc.property(rpcCase, (c) => {
+        const ours = node.signRpc({ ...c, ...ctxOf(c) });
+        expect(ours.signature).toBe(officialRpcSignature(c));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+  it('main entry (WebCrypto)', async () => {
+    await fc.assert(
+      fc.asyncProperty(rpcCase, async (c) => {
+        const ours = await main.signRpc({ ...c, ...ctxOf(c) });
+        expect(ours.signature).toBe(officialRpcSignature(c));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('property: V1 signatures equal pop-core over HTTP (100 runs)', () => {
+  let server: CaptureServer;
+  beforeAll(async () => {
+    server = await startCapture();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+  it('pop-core RPCClient.request', async () => {
+    await fc.assert(
+      fc.asyncProperty(rpcCase, async (c) => {
+        await popCoreRequest(
+          server.host,
+          c.method,
+          c.action,
+          c.version,
+          c.params,
+          c.credentials,
+          c.timestamp,
+          c.nonce,
+        );
+        const wire = server.requests.at(-1) as ReceivedRequest;
+        const ours = node.signRpc({ ...c, ...ctxOf(c) });
+        expect(c.method === 'GET' ? wire.query : wire.body).toBe(ours.encoded);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+const acs3Case = fc
+  .record({
+    method: fc.constantFrom('GET', 'POST'),
+    action: safeName,
+    version: fc.stringMatching(/^\d{4}-\d\d-\d\d$/),
+    query: fc.dictionary(safeName, anyText, { maxKeys: 5 }),
+    form: fc.option(fc.dictionary(safeName, anyText, { minKeys: 1, maxKeys: 5 }), {
+      nil: undefined,
+    }),
+    headers: fc.dictionary(
+      fc.stringMatching(/^x-acs-(?:retry-[a-z]{1,8}|meta-[a-z0-9]{1,8})$/),
+      printable,
+      { maxKeys: 3 },
+    ),
+    credentials,
+    timestamp,
+    nonce,
+  })
+  .map((c) => ({
+    ...c,
+    // A form travels in a POST body, and its names must not repeat query names.
+    form:
+      c.method === 'POST' && c.form !== undefined
+        ? Object.fromEntries(Object.entries(c.form).filter(([k]) => !Object.hasOwn(c.query, k)))
+        : undefined,
+  }));
+
+type Acs3Case = typeof acs3Case extends fc.Arbitrary<infer T> ? T : never;
+
+describe(`property: V3 authorizations equal @alicloud/openapi-util (${RUNS} runs each)`, () => {
+  const check = (c: Acs3Case, ours: main.Acs3SignResult): void => {
+    const o = officialAcs3({ ...c, host: 'vod.cn-shanghai.aliyuncs.com' });
+    expect(ours.headers['authorization']).toBe(o.authorization);
+    expect(ours.body).toBe(o.body);
+  };
+  it('node entry', () => {
+    fc.assert(
+      fc.property(acs3Case, (c) => {
+        check(c, node.signAcs3({ ...c, host: 'vod.cn-shanghai.aliyuncs.com', ...ctxOf(c) }));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+  it('main entry (WebCrypto)', async () => {
+    await fc.assert(
+      fc.asyncProperty(acs3Case, async (c) => {
+        check(c, await main.signAcs3({ ...c, host: 'vod.cn-shanghai.aliyuncs.com', ...ctxOf(c) }));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+// ---- property-based: verify accepts official signatures and rejects any one-character change ----
+
+const change = fc.record({
+  at: fc.nat(),
+  ch: fc.constantFrom('a', 'Z', '0', '%', '+', '~', '*', ' ', '图', '😀'),
+});
+const asciiChange = fc.record({
+  at: fc.nat(),
+  ch: fc.constantFrom('a', 'Z', '0', '%', '+', '~', '*', '-'),
+});
+
+describe(`property: verify V1 (${RUNS} runs)`, () => {
+  it('accepts what openapi-util signs and rejects a one-character change', () => {
+    const target = fc.constantFrom('value', 'name', 'method', 'secret');
+    fc.assert(
+      fc.property(rpcCase, target, fc.nat(), change, (c, what, pick, edit) => {
+        const params = officialRpcParams(c);
+        params['Signature'] = officialRpcSignature(c);
+        const wire = (p: Record<string, string>, method: string): ReceivedRequest =>
+          method === 'GET'
+            ? { method, path: '/', query: docFormEncode(p), headers: {}, body: '' }
+            : {
+                method,
+                path: '/',
+                query: '',
+                headers: { 'content-type': 'application/x-www-form-urlencoded' },
+                body: docFormEncode(p),
+              };
+        const keys = keysFor(c.credentials, c.timestamp);
+        const good = node.verifyRequest(wire(params, c.method), keys);
+        expect(good).toMatchObject({ ok: true, accessKeyId: c.credentials.accessKeyId });
+
+        const name = pickOne(Object.keys(params).sort(), pick);
+        let bad: ReceivedRequest = wire(params, c.method);
+        let badKeys = keys;
+        if (what === 'value') {
+          bad = wire(
+            { ...params, [name]: changeOneChar(params[name] ?? '', edit.at, edit.ch) },
+            c.method,
+          );
+        } else if (what === 'name') {
+          const { [name]: value, ...rest } = params;
+          bad = wire({ ...rest, [changeOneChar(name, edit.at, edit.ch)]: value ?? '' }, c.method);
+        } else if (what === 'method') {
+          bad = { ...bad, method: changeOneChar(c.method, edit.at, 'X') };
+        } else {
+          const secret = changeOneChar(c.credentials.accessKeySecret, edit.at, edit.ch);
+          badKeys = keysFor({ ...c.credentials, accessKeySecret: secret }, c.timestamp);
+        }
+        const verdict = node.verifyRequest(bad, badKeys);
+        expect(verdict.ok).toBe(false);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe(`property: verify V3 (${RUNS} runs)`, () => {
+  it('accepts what openapi-util signs and rejects a one-character change', async () => {
+    const target = fc.constantFrom('query', 'form', 'header', 'body', 'method', 'secret');
+    await fc.assert(
+      fc.asyncProperty(
+        acs3Case,
+        target,
+        fc.nat(),
+        change,
+        asciiChange,
+        async (c, what, pick, edit, ascii) => {
+          const host = 'vod.cn-shanghai.aliyuncs.com';
+          const o = officialAcs3({ ...c, host });
+          const headers: Record<string, string> = { ...o.headers, authorization: o.authorization };
+          const request = (
+            query: Record<string, string>,
+            body: string,
+            h: Record<string, string>,
+            method: string,
+          ): ReceivedRequest => ({
+            method,
+            path: '/',
+            query: docFormEncode(query),
+            headers: h,
+            body,
+          });
+          const keys = keysFor(c.credentials, c.timestamp);
+          expect(
+            await main.verifyRequest(request(c.query, o.body, headers, c.method), keys),
+          ).toMatchObject({
+            ok: true,
+          });
+
+          let bad = request(c.query, o.body, headers, c.method);
+          let badKeys = keys;
+          const pickFrom = (m: Record<string, string>): string | undefined => {
+            const names = Object.keys(m).sort();
+            return names.length === 0 ? undefined : pickOne(names, pick);
+          };
+          const q = pickFrom(c.query);
+          const f = c.form === undefined ? undefined : pickFrom(c.form);
+          if (what === 'query' && q !== undefined) {
+            bad = request(
+              { ...c.query, [q]: changeOneChar(c.query[q] ?? '', edit.at, edit.ch) },
+              o.body,
+              headers,
+              c.method,
+            );
+          } else if (what === 'form' && c.form !== undefined && f !== undefined) {
+            const form = { ...c.form, [f]: changeOneChar(c.form[f] ?? '', edit.at, edit.ch) };
+            bad = request(c.query, docFormEncode(form), headers, c.method);
+          } else if (what === 'body') {
+            bad = request(c.query, changeOneChar(o.body, edit.at, ascii.ch), headers, c.method);
+          } else if (what === 'header' || what === 'query' || what === 'form') {
+            const h = pickOne(Object.keys(headers).sort(), pick);
+            bad = request(
+              c.query,
+              o.body,
+              { ...headers, [h]: changeOneChar(headers[h] ?? '', ascii.at, ascii.ch) },
+              c.method,
+            );
+          } else if (what === 'method') {
+            bad = { ...bad, method: changeOneChar(c.method, edit.at, 'X') };
+          } else {
+            const secret = changeOneChar(c.credentials.accessKeySecret, edit.at, edit.ch);
+            badKeys = keysFor({ ...c.credentials, accessKeySecret: secret }, c.timestamp);
+          }
+          const verdict = await main.verifyRequest(bad, badKeys);
+          expect(verdict.ok).toBe(false);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});

@@ -1,0 +1,26 @@
+/** The one loop over the signing vectors, through both entries (WebCrypto and node:crypto). */
+import { describe, expect, it } from 'vitest';
+import * as main from '../src/index.js';
+import * as node from '../src/node.js';
+import { checkVector } from './vector-check.js';
+import type { SignerApi } from './vector-check.js';
+import { VECTORS } from './vectors.fixture.js';
+
+const apis: Record<string, SignerApi> = {
+  'main entry (WebCrypto)': {
+    signRpc: main.signRpc,
+    signAcs3: main.signAcs3,
+    verifyRequest: main.verifyRequest,
+  },
+  'node entry (node:crypto)': {
+    signRpc: node.signRpc,
+    signAcs3: node.signAcs3,
+    verifyRequest: node.verifyRequest,
+  },
+};
+
+describe.each(Object.entries(apis))('%s', (_label, api) => {
+  it.each(VECTORS.map((v) => [v.name, v] as const))('%s', async (_name, vector) => {
+    expect(await checkVector(api, vector)).toEqual([]);
+  });
+});
