@@ -1,9 +1,9 @@
-import { canonicalize } from './encode.js';
+import { canonicalize, requireWellFormed } from './encode.js';
 import type { ParamMap } from './encode.js';
 import { andThen } from './crypto.js';
 import type { Awaitable, SignerCrypto } from './crypto.js';
-import { SignerInputError, requireString, requireWellFormed } from './errors.js';
-import { checkCredentials, collectParams, takeNonce } from './options.js';
+import { ASCII, OWN, TWICE, check, matches, requireString } from './errors.js';
+import { checkCredentials, collectParams, takeClockAndNonce } from './options.js';
 import type { Params, SigningContext } from './options.js';
 import { formatTimestamp } from './time.js';
 
@@ -32,11 +32,8 @@ export const ACS3_ALGORITHMS: Readonly<Record<Acs3AlgorithmName, Acs3Algorithm>>
 };
 
 /** Looks up a V3 algorithm by name; `undefined` for names this build does not implement. */
-export function acs3Algorithm(name: string): Acs3Algorithm | undefined {
-  return Object.hasOwn(ACS3_ALGORITHMS, name)
-    ? ACS3_ALGORITHMS[name as Acs3AlgorithmName]
-    : undefined;
-}
+export const acs3Algorithm = (name: string): Acs3Algorithm | undefined =>
+  Object.hasOwn(ACS3_ALGORITHMS, name) ? ACS3_ALGORITHMS[name as Acs3AlgorithmName] : undefined;
 
 /** Whether a lowercase header name is covered by the V3 signature. */
 export const isSignedHeader = (name: string): boolean =>
@@ -135,18 +132,9 @@ export interface Acs3SignResult {
   readonly nonce: string;
 }
 
-const OWN_HEADERS = new Set([
-  'host',
-  'authorization',
-  'x-acs-action',
-  'x-acs-version',
-  'x-acs-date',
-  'x-acs-signature-nonce',
-  'x-acs-content-sha256',
-  'x-acs-security-token',
-]);
-const TOKEN = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
+// Header values travel as bytes: printable ASCII (and tab) is what every HTTP stack keeps intact.
 const HEADER_VALUE = /^[\t\x20-\x7e]*$/;
+const FORM = 'application/x-www-form-urlencoded';
 
 /** Signs a V3 request with the given crypto; sync when `crypto` is. */
 export function signAcs3With(
@@ -154,84 +142,55 @@ export function signAcs3With(
   input: Acs3SignInput,
 ): Awaitable<Acs3SignResult> {
   const name = input.algorithm ?? 'ACS3-HMAC-SHA256';
-  if (acs3Algorithm(name) === undefined) {
-    throw new SignerInputError(
-      'algorithm',
-      `must be one of ${Object.keys(ACS3_ALGORITHMS).join(', ')}`,
-    );
-  }
-  const method = requireString(input.method, 'method', true);
-  if (!/^[A-Z]+$/.test(method))
-    throw new SignerInputError('method', 'must be an uppercase HTTP method such as "POST"');
-  const host = requireString(input.host, 'host', true);
-  if (!/^[\w.-]+(?::\d+)?$/.test(host))
-    throw new SignerInputError('host', 'must be a host name with an optional :port');
-  const path = requireString(input.path ?? '/', 'path', true);
-  if (!path.startsWith('/')) throw new SignerInputError('path', 'must start with "/"');
+  check(Object.hasOwn(ACS3_ALGORITHMS, name), 'algorithm', 'must be "ACS3-HMAC-SHA256"');
+  const method = matches(input.method, 'method', /^[A-Z]+$/, 'must be an uppercase HTTP method');
+  const host = matches(input.host, 'host', /^[\w.-]+(?::\d+)?$/, 'must be a host name[:port]');
+  const path = matches(input.path ?? '/', 'path', /^\//, 'must start with "/"');
   const creds = checkCredentials(input.credentials);
 
-  const headers: Record<string, string> = Object.create(null) as Record<string, string>;
+  const headers = Object.create(null) as Record<string, string>;
   for (const [raw, value] of Object.entries(input.headers ?? {})) {
     if (value === undefined) continue;
     const n = raw.toLowerCase();
     const field = `headers.${raw}`;
-    if (!TOKEN.test(n)) throw new SignerInputError(field, 'is not a valid header name');
-    if (OWN_HEADERS.has(n)) throw new SignerInputError(field, 'is set by the signer; remove it');
-    if (Object.hasOwn(headers, n))
-      throw new SignerInputError(field, 'is given twice (names are case-insensitive)');
-    const v = requireString(value, field, false);
-    if (!HEADER_VALUE.test(v))
-      throw new SignerInputError(
-        field,
-        'must be printable ASCII (tab allowed), without line breaks',
-      );
-    headers[n] = v.trim();
+    check(n !== 'host' && n !== 'authorization', field, OWN);
+    check(!Object.hasOwn(headers, n), field, TWICE);
+    headers[n] = matches(value, field, HEADER_VALUE, ASCII).trim();
   }
 
-  const queryParams = collectParams(
-    input.query,
-    'query',
-    Object.create(null) as ParamMap,
-    new Set(),
-  );
-  const canonicalQuery = canonicalize(queryParams, 'query').canonical;
-  const params = Object.assign(Object.create(null) as ParamMap, queryParams);
+  const own = (n: string, v: string): void => {
+    check(headers[n] === undefined, `headers.${n}`, OWN);
+    headers[n] = v;
+  };
+
+  const params = collectParams(input.query, 'query', Object.create(null) as ParamMap);
+  const canonicalQuery = canonicalize(params, 'query').canonical;
   let body: string | Uint8Array = '';
   if (input.form !== undefined) {
-    if (input.body !== undefined)
-      throw new SignerInputError('form', 'cannot be combined with body; pass one');
-    if (Object.hasOwn(headers, 'content-type'))
-      throw new SignerInputError('headers.content-type', 'is set by the signer when form is used');
-    const form = collectParams(input.form, 'form', Object.create(null) as ParamMap, new Set());
+    check(input.body === undefined, 'form', 'cannot be combined with body');
+    const form = collectParams(input.form, 'form', Object.create(null) as ParamMap);
     body = canonicalize(form, 'form').canonical;
-    collectParams(form, 'form', params, new Set());
-    headers['content-type'] = 'application/x-www-form-urlencoded';
+    collectParams(form, 'form', params);
+    own('content-type', FORM);
   } else if (input.body !== undefined) {
     body = input.body;
     if (typeof body === 'string') requireWellFormed(body, 'body');
-    else if (!(body instanceof Uint8Array)) {
-      throw new SignerInputError('body', 'expected a string or a Uint8Array');
-    }
+    else check(body instanceof Uint8Array, 'body', 'must be a string or a Uint8Array');
   }
 
-  const timestamp = formatTimestamp((input.clock ?? Date.now)());
-  const nonce = takeNonce(input);
-  headers['x-acs-action'] = requireString(input.action, 'action', true);
-  headers['x-acs-version'] = requireString(input.version, 'version', true);
-  headers['x-acs-date'] = timestamp;
-  headers['x-acs-signature-nonce'] = nonce;
-  if (creds.securityToken !== undefined) {
-    if (!HEADER_VALUE.test(creds.securityToken)) {
-      throw new SignerInputError(
-        'credentials.securityToken',
-        'must be printable ASCII to travel in the x-acs-security-token header',
-      );
-    }
-    headers['x-acs-security-token'] = creds.securityToken;
+  const { ms, nonce } = takeClockAndNonce(input);
+  const timestamp = formatTimestamp(ms);
+  own('x-acs-action', requireString(input.action, 'action', true));
+  own('x-acs-version', requireString(input.version, 'version', true));
+  own('x-acs-date', timestamp);
+  own('x-acs-signature-nonce', nonce);
+  const token = creds.securityToken;
+  if (token !== undefined) {
+    own('x-acs-security-token', matches(token, 'credentials.securityToken', HEADER_VALUE, ASCII));
   }
 
   return andThen(ACS3_ALGORITHMS[name].hashHex(crypto, body), (hashedPayload) => {
-    headers['x-acs-content-sha256'] = hashedPayload;
+    own('x-acs-content-sha256', hashedPayload);
     const signed: Record<string, string> = { host };
     for (const [n, v] of Object.entries(headers)) if (isSignedHeader(n)) signed[n] = v;
     const { canonicalRequest, signedHeaders } = acs3CanonicalRequest(
@@ -248,7 +207,7 @@ export function signAcs3With(
           `${name} Credential=${creds.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
         return {
           algorithm: name,
-          headers: { ...headers },
+          headers,
           query: canonicalQuery,
           body,
           params,

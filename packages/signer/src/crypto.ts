@@ -17,11 +17,7 @@ export interface SignerCrypto {
 
 /** True for promises and other thenables. */
 export function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
 /**

@@ -1,4 +1,4 @@
-import { SignerInputError, loneSurrogate } from './errors.js';
+import { loneSurrogate } from './errors.js';
 
 // encodeURIComponent leaves these five unescaped; Alibaba's percentEncode (RFC 3986) escapes them.
 const RESERVED_LEFT = /[!'()*]/;
@@ -9,7 +9,7 @@ const escapeOne = (c: string): string => `%${c.charCodeAt(0).toString(16).toUppe
  * Alibaba's `percentEncode`: UTF-8 bytes, `A-Z a-z 0-9 - _ . ~` kept, everything else `%XY` with
  * uppercase hex (space is `%20`, never `+`).
  *
- * @throws {@link SignerInputError} naming `field` if `value` holds a lone UTF-16 surrogate.
+ * @throws `SignerInputError` naming `field` if `value` holds a lone UTF-16 surrogate.
  * @example percentEncode("a b*~") === "a%20b%2A~"
  */
 export function percentEncode(value: string, field = 'value'): string {
@@ -22,6 +22,16 @@ export function percentEncode(value: string, field = 'value'): string {
   }
   // Testing first keeps the common case (IDs, URLs without these characters) allocation-free.
   return RESERVED_LEFT.test(out) ? out.replace(RESERVED_LEFT_ALL, escapeOne) : out;
+}
+
+/**
+ * Throws if `value` holds a lone UTF-16 surrogate: such strings have no UTF-8 form, so the two
+ * sides of a signature could not agree on the bytes. Percent-encoding is the one built-in check
+ * that rejects exactly those strings, in every runtime.
+ */
+export function requireWellFormed(value: string, field: string): string {
+  percentEncode(value, field);
+  return value;
 }
 
 /** Parameter name → value, as signed. */
@@ -41,21 +51,20 @@ export interface Canonical {
  * `percentEncode(name)=percentEncode(value)` with `&`.
  */
 export function canonicalize(params: Readonly<ParamMap>, field: string): Canonical {
-  const names = Object.keys(params).sort();
-  let canonical = '';
-  let encodedTwice = '';
-  for (const name of names) {
+  const pairs: string[] = [];
+  const twice: string[] = [];
+  for (const name of Object.keys(params).sort()) {
     const value = params[name];
     if (value === undefined) continue;
-    const k = percentEncode(name, `${field} name`);
-    const v = percentEncode(value, `${field}.${name}`);
-    const sep = canonical === '' ? '' : '&';
-    canonical += `${sep}${k}=${v}`;
+    const f = `${field}.${name}`;
+    const k = percentEncode(name, f);
+    const v = percentEncode(value, f);
+    pairs.push(`${k}=${v}`);
     // The canonical string only holds unreserved characters, `%`, `=` and `&`, so encoding it a
     // second time only has to touch those three; this avoids a second full encodeURIComponent pass.
-    encodedTwice += `${sep === '' ? '' : '%26'}${k.replaceAll('%', '%25')}%3D${v.replaceAll('%', '%25')}`;
+    twice.push(`${k.replaceAll('%', '%25')}%3D${v.replaceAll('%', '%25')}`);
   }
-  return { canonical, encodedTwice };
+  return { canonical: pairs.join('&'), encodedTwice: twice.join('%26') };
 }
 
 /**
@@ -82,6 +91,3 @@ export function decodeForm(raw: string, into: ParamMap, where: string): string |
   }
   return undefined;
 }
-
-/** Re-exported so callers can tell input errors apart. */
-export { SignerInputError };

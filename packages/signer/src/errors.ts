@@ -18,36 +18,30 @@ export class SignerInputError extends TypeError {
   }
 }
 
-// A high surrogate not followed by a low one, or a low one not preceded by a high one.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** For fields the signer sets itself. */
+export const OWN = 'is set by the signer; remove it';
+/** For names given twice (query and form, or header names differing in case). */
+export const TWICE = 'is given twice';
+/** The rule for values that travel in HTTP headers. */
+export const ASCII = 'must be printable ASCII';
 
-/** Throws unless `value` is a string; with `nonEmpty`, also unless it has at least one character. */
-export function requireString(value: unknown, field: string, nonEmpty: boolean): string {
-  if (typeof value !== 'string') {
-    throw new SignerInputError(field, `expected a string, got ${describe(value)}`);
-  }
-  if (nonEmpty && value === '') throw new SignerInputError(field, 'must not be empty');
-  return value;
+/** Throws a {@link SignerInputError} unless `ok`. */
+export function check(ok: boolean, field: string, problem: string): void {
+  if (!ok) throw new SignerInputError(field, problem);
 }
 
-/**
- * Throws if `value` holds a lone UTF-16 surrogate: such strings have no UTF-8 form, so the two
- * sides of a signature could not agree on the bytes. Used for strings we hash but never
- * percent-encode (secrets, header values); percent-encoding detects it on its own.
- */
-export function requireWellFormed(value: string, field: string): string {
-  if (LONE_SURROGATE.test(value)) throw loneSurrogate(field);
-  return value;
+/** Returns `value` if it is a string matching `pattern`; otherwise throws, stating `rule`. */
+export function matches(value: unknown, field: string, pattern: RegExp, rule: string): string {
+  check(typeof value === 'string' && pattern.test(value), field, rule);
+  return value as string;
 }
 
-/** The error for a string that contains a lone UTF-16 surrogate. */
-export function loneSurrogate(field: string): SignerInputError {
-  return new SignerInputError(
-    field,
-    'contains a lone UTF-16 surrogate; only well-formed Unicode strings can be signed',
-  );
-}
+/** Throws unless `value` is a string; with `nonEmpty`, also unless it has a character. */
+export const requireString = (value: unknown, field: string, nonEmpty: boolean): string =>
+  nonEmpty
+    ? matches(value, field, /[^]/, 'must be a non-empty string')
+    : matches(value, field, /^/, 'must be a string');
 
-function describe(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-}
+/** The error for a string that holds a lone UTF-16 surrogate (it has no UTF-8 form). */
+export const loneSurrogate = (field: string): SignerInputError =>
+  new SignerInputError(field, 'has a lone UTF-16 surrogate (not valid Unicode)');

@@ -1,7 +1,8 @@
 /**
  * `@vodkit/signer`: Alibaba Cloud API request signing (V1 `HMAC-SHA1` RPC and V3
- * `ACS3-HMAC-SHA256`) and server-side verification, on WebCrypto only: no `node:` imports, no
- * `Buffer`, no dependencies. On Node, `@vodkit/signer/node` offers the same functions
+ * `ACS3-HMAC-SHA256`) on WebCrypto only: no `node:` imports, no `Buffer`, no dependencies.
+ * Server-side verification lives in `@vodkit/signer/verify` (browsers never need it, so it stays
+ * out of this entry's size budget); on Node, `@vodkit/signer/node` offers everything
  * synchronously over `node:crypto`, several times faster.
  *
  * @packageDocumentation
@@ -10,8 +11,6 @@ import { presignRpcUrlWith, signRpcWith } from './rpc.js';
 import type { RpcPresignInput, RpcPresignResult, RpcSignInput, RpcSignResult } from './rpc.js';
 import { signAcs3With } from './acs3.js';
 import type { Acs3SignInput, Acs3SignResult } from './acs3.js';
-import { verifyRequestWith } from './verify.js';
-import type { ReceivedRequest, VerifyOptions, VerifyResult } from './verify.js';
 import { webCrypto } from './webcrypto.js';
 
 /**
@@ -55,44 +54,15 @@ export async function signAcs3(input: Acs3SignInput): Promise<Acs3SignResult> {
   return signAcs3With(webCrypto, input);
 }
 
-/**
- * Verifies a received request signed with either algorithm. Never throws for a bad request:
- * failures come back as `{ ok: false, code, httpStatus, message }`.
- *
- * @example
- * const r = await verifyRequest({ method, path, query, headers, body }, { lookup: (id) => keys.get(id) });
- * if (!r.ok) return reply(r.httpStatus, { Code: r.code, Message: r.message });
- */
-export async function verifyRequest(
-  request: ReceivedRequest,
-  options: VerifyOptions,
-): Promise<VerifyResult> {
-  return verifyRequestWith(webCrypto, request, options);
-}
-
 export { webCrypto } from './webcrypto.js';
 export { signRpcWith, presignRpcUrlWith, rpcStringToSign, RPC_COMMON_PARAMS } from './rpc.js';
 export type { RpcSignInput, RpcSignResult, RpcPresignInput, RpcPresignResult } from './rpc.js';
 export { signAcs3With, acs3CanonicalRequest, acs3SignCanonical, ACS3_ALGORITHMS } from './acs3.js';
 export type { Acs3SignInput, Acs3SignResult, Acs3Algorithm, Acs3AlgorithmName } from './acs3.js';
-export { verifyRequestWith, constantTimeEqual, DEFAULT_MAX_SKEW_MS } from './verify.js';
-export type {
-  ReceivedRequest,
-  KeyRecord,
-  KeyLookup,
-  VerifyOptions,
-  VerifyResult,
-  VerifySuccess,
-  VerifyFailure,
-  VerifyErrorCode,
-  VerifiedAlgorithm,
-} from './verify.js';
-export { createNonceCache } from './nonce-cache.js';
-export type { NonceCache, NonceCacheOptions } from './nonce-cache.js';
 export { redactSigned } from './redact.js';
 export { percentEncode } from './encode.js';
 export type { ParamMap } from './encode.js';
 export { SignerInputError } from './errors.js';
 export type { Awaitable, SignerCrypto } from './crypto.js';
 export type { Credentials, Params, SigningContext } from './options.js';
-export { formatTimestamp, parseTimestamp } from './time.js';
+export { formatTimestamp } from './time.js';

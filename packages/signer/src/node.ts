@@ -62,3 +62,22 @@ export function verifyRequest(
 }
 
 export { nodeCrypto } from './node-crypto.js';
+export { createNonceCache } from './nonce-cache.js';
+export type { NonceCache, NonceCacheOptions } from './nonce-cache.js';
+export { constantTimeEqual, DEFAULT_MAX_SKEW_MS } from './verify.js';
+export type {
+  ReceivedRequest,
+  KeyRecord,
+  KeyLookup,
+  VerifyOptions,
+  VerifyResult,
+  VerifySuccess,
+  VerifyFailure,
+  VerifyErrorCode,
+  VerifiedAlgorithm,
+} from './verify.js';
+export type { RpcSignInput, RpcSignResult, RpcPresignInput, RpcPresignResult } from './rpc.js';
+export type { Acs3SignInput, Acs3SignResult, Acs3AlgorithmName } from './acs3.js';
+export type { Credentials, Params, SigningContext } from './options.js';
+export { redactSigned } from './redact.js';
+export { SignerInputError } from './errors.js';

@@ -1,4 +1,5 @@
-import { SignerInputError, requireString, requireWellFormed } from './errors.js';
+import { ASCII, OWN, TWICE, check, matches, requireString } from './errors.js';
+import { requireWellFormed } from './encode.js';
 
 /** An AccessKey pair, or STS temporary credentials when `securityToken` is set. */
 export interface Credentials {
@@ -23,69 +24,55 @@ export interface SigningContext {
   readonly nonce?: (() => string) | undefined;
 }
 
-/** The default nonce source: a random UUID from WebCrypto. */
-export const randomNonce = (): string => globalThis.crypto.randomUUID();
-
 /** Validates credentials; messages name the field but never show a secret. */
 export function checkCredentials(value: unknown): Credentials {
-  if (typeof value !== 'object' || value === null) {
-    throw new SignerInputError(
-      'credentials',
-      'missing; pass { accessKeyId, accessKeySecret, securityToken? }',
-    );
-  }
+  check(
+    typeof value === 'object' && value !== null,
+    'credentials',
+    'must be { accessKeyId, accessKeySecret }',
+  );
   const c = value as Record<string, unknown>;
-  const accessKeyId = requireWellFormed(
-    requireString(c['accessKeyId'], 'credentials.accessKeyId', true),
-    'credentials.accessKeyId',
-  );
-  const accessKeySecret = requireWellFormed(
-    requireString(c['accessKeySecret'], 'credentials.accessKeySecret', true),
-    'credentials.accessKeySecret',
-  );
-  const token = c['securityToken'];
-  if (token === undefined) return { accessKeyId, accessKeySecret };
-  const securityToken = requireWellFormed(
-    requireString(token, 'credentials.securityToken', true),
-    'credentials.securityToken',
-  );
-  return { accessKeyId, accessKeySecret, securityToken };
+  const read = (name: string): string => {
+    const field = `credentials.${name}`;
+    return requireWellFormed(requireString(c[name], field, true), field);
+  };
+  return {
+    accessKeyId: read('accessKeyId'),
+    accessKeySecret: read('accessKeySecret'),
+    ...(c['securityToken'] === undefined ? {} : { securityToken: read('securityToken') }),
+  };
 }
 
-/** Reads the injected nonce source, checking what it returns. */
-export function takeNonce(ctx: SigningContext): string {
-  const nonce = (ctx.nonce ?? randomNonce)();
-  return requireWellFormed(requireString(nonce, 'nonce()', true), 'nonce()');
+/** Reads the injected clock and nonce source (or the defaults), checking the nonce. */
+export function takeClockAndNonce(ctx: SigningContext): { ms: number; nonce: string } {
+  // V3 sends the nonce as a header, so it must survive as header bytes.
+  const nonce = matches(
+    ctx.nonce === undefined ? globalThis.crypto.randomUUID() : ctx.nonce(),
+    'nonce()',
+    /^[\x21-\x7e]+$/,
+    ASCII,
+  );
+  return { ms: (ctx.clock ?? Date.now)(), nonce };
 }
 
 /**
  * Copies `params` into a null-prototype map (so a parameter named `__proto__` stays a parameter),
- * dropping `undefined` values and rejecting non-strings and names the signer sets itself.
+ * dropping `undefined` values and rejecting non-strings, repeats and names the signer sets itself.
  */
 export function collectParams(
   params: unknown,
   field: string,
   into: Record<string, string>,
-  reserved: ReadonlySet<string>,
+  reserved?: ReadonlySet<string>,
 ): Record<string, string> {
   if (params === undefined) return into;
-  if (typeof params !== 'object' || params === null || Array.isArray(params)) {
-    throw new SignerInputError(field, 'expected an object of string values');
-  }
+  check(typeof params === 'object' && params !== null, field, 'must be an object');
   for (const [name, value] of Object.entries(params as Record<string, unknown>)) {
     if (value === undefined) continue;
-    if (reserved.has(name)) {
-      throw new SignerInputError(
-        `${field}.${name}`,
-        name === 'Signature'
-          ? 'is computed by the signer and must not be passed in'
-          : 'is set by the signer from its options; remove it from the parameters',
-      );
-    }
-    if (Object.hasOwn(into, name)) {
-      throw new SignerInputError(`${field}.${name}`, 'is given twice (query and form)');
-    }
-    into[name] = requireString(value, `${field}.${name}`, false);
+    const f = `${field}.${name}`;
+    check(reserved?.has(name) !== true, f, OWN);
+    check(!Object.hasOwn(into, name), f, TWICE);
+    into[name] = requireString(value, f, false);
   }
   return into;
 }

@@ -2,8 +2,8 @@ import { canonicalize, percentEncode } from './encode.js';
 import type { ParamMap } from './encode.js';
 import { andThen } from './crypto.js';
 import type { Awaitable, SignerCrypto } from './crypto.js';
-import { SignerInputError, requireString } from './errors.js';
-import { checkCredentials, collectParams, takeNonce } from './options.js';
+import { matches, requireString } from './errors.js';
+import { checkCredentials, collectParams, takeClockAndNonce } from './options.js';
 import type { Params, SigningContext } from './options.js';
 import { formatTimestamp } from './time.js';
 
@@ -72,11 +72,7 @@ export const rpcKey = (secret: string): string => `${secret}&`;
 
 /** Signs a V1 RPC request with the given crypto; sync when `crypto` is. */
 export function signRpcWith(crypto: SignerCrypto, input: RpcSignInput): Awaitable<RpcSignResult> {
-  // Typed as a union, but JavaScript callers can pass anything.
-  const method: unknown = input.method;
-  if (method !== 'GET' && method !== 'POST') {
-    throw new SignerInputError('method', `must be "GET" or "POST" for RPC signatures`);
-  }
+  const method = matches(input.method, 'method', /^(?:GET|POST)$/, 'must be "GET" or "POST"');
   const creds = checkCredentials(input.credentials);
   const params = collectParams(
     input.params,
@@ -84,8 +80,8 @@ export function signRpcWith(crypto: SignerCrypto, input: RpcSignInput): Awaitabl
     Object.create(null) as ParamMap,
     RPC_COMMON_PARAMS,
   );
-  const timestamp = formatTimestamp((input.clock ?? Date.now)());
-  const nonce = takeNonce(input);
+  const { ms, nonce } = takeClockAndNonce(input);
+  const timestamp = formatTimestamp(ms);
   params['Action'] = requireString(input.action, 'action', true);
   params['Version'] = requireString(input.version, 'version', true);
   params['Format'] = requireString(input.format ?? 'JSON', 'format', true);
@@ -117,7 +113,7 @@ export function signRpcWith(crypto: SignerCrypto, input: RpcSignInput): Awaitabl
 
 /** Input of {@link presignRpcUrlWith}: a GET signature plus where to send it. */
 export interface RpcPresignInput extends Omit<RpcSignInput, 'method'> {
-  /** `https://host` (or `http://host`), without path or query, e.g. `https://vod.cn-shanghai.aliyuncs.com`. */
+  /** `https://host` (or `http://host`), without path, query or trailing slash, e.g. `https://vod.cn-shanghai.aliyuncs.com`. */
   readonly endpoint: string;
 }
 
@@ -127,23 +123,21 @@ export interface RpcPresignResult extends RpcSignResult {
   readonly url: string;
 }
 
-const ORIGIN = /^https?:\/\/[^/?#\s]+\/?$/;
+const ORIGIN = /^https?:\/\/[^/?#\s]+$/;
 
 /** Presigns a GET URL with the given crypto; sync when `crypto` is. */
 export function presignRpcUrlWith(
   crypto: SignerCrypto,
   input: RpcPresignInput,
 ): Awaitable<RpcPresignResult> {
-  const endpoint = requireString(input.endpoint, 'endpoint', true);
-  if (!ORIGIN.test(endpoint)) {
-    throw new SignerInputError(
-      'endpoint',
-      'must be "https://host" or "http://host", without a path or query',
-    );
-  }
-  const base = endpoint.endsWith('/') ? endpoint : `${endpoint}/`;
+  const endpoint = matches(
+    input.endpoint,
+    'endpoint',
+    ORIGIN,
+    'must be "https://host" (no path, no trailing slash)',
+  );
   return andThen(signRpcWith(crypto, { ...input, method: 'GET' }), (r) => ({
     ...r,
-    url: `${base}?${r.encoded}`,
+    url: `${endpoint}/?${r.encoded}`,
   }));
 }

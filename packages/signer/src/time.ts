@@ -1,14 +1,7 @@
-const pad = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
-
 /** Formats epoch milliseconds as Alibaba's `YYYY-MM-DDThh:mm:ssZ` (UTC, no milliseconds). */
 export function formatTimestamp(ms: number): string {
-  const d = new Date(ms);
-  if (Number.isNaN(d.getTime()))
-    throw new RangeError('clock: returned a value that is not a valid time');
-  return (
-    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
-    `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}Z`
-  );
+  // toISOString throws a RangeError for an invalid time, which is what a broken clock deserves.
+  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
 }
 
 const TIMESTAMP = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)Z$/;

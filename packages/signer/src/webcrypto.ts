@@ -5,40 +5,23 @@ const utf8 = new TextEncoder();
 type HashName = 'SHA-1' | 'SHA-256';
 type Key = Awaited<ReturnType<SubtleCrypto['importKey']>>;
 
-// importKey costs about as much as the HMAC itself, and a client signs with the same secret again
-// and again, so keep the last imported key per hash. One entry each bounds the memory.
-const lastKey = new Map<HashName, { secret: string; key: Promise<Key> }>();
-
-function hmacKey(hash: HashName, secret: string): Promise<Key> {
-  const hit = lastKey.get(hash);
-  if (hit?.secret === secret) return hit.key;
-  const key = globalThis.crypto.subtle.importKey(
-    'raw',
-    utf8.encode(secret),
-    { name: 'HMAC', hash },
-    false,
-    ['sign'],
-  );
-  lastKey.set(hash, { secret, key });
-  return key;
-}
+// No key cache: importing costs less than the promise round trips around it, and a cache would
+// keep secrets alive in module state. (Measured in tools/bench.)
+const hmacKey = (hash: HashName, secret: string): Promise<Key> =>
+  globalThis.crypto.subtle.importKey('raw', utf8.encode(secret), { name: 'HMAC', hash }, false, [
+    'sign',
+  ]);
 
 async function hmac(hash: HashName, secret: string, data: string): Promise<Uint8Array> {
   const key = await hmacKey(hash, secret);
   return new Uint8Array(await globalThis.crypto.subtle.sign('HMAC', key, utf8.encode(data)));
 }
 
-function hex(bytes: Uint8Array): string {
-  let out = '';
-  for (const b of bytes) out += (b < 16 ? '0' : '') + b.toString(16);
-  return out;
-}
+const hex = (bytes: Uint8Array): string =>
+  Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
-function base64(bytes: Uint8Array): string {
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin);
-}
+// HMAC outputs are 20 or 32 bytes, so spreading them into arguments is safe.
+const base64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
 
 /**
  * The default {@link SignerCrypto}: WebCrypto (`globalThis.crypto.subtle`) and `TextEncoder`

@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ReceivedRequest } from '../src/index.js';
+import type { ReceivedRequest } from '../src/verify-entry.js';
 
 /** A recorded request in the shape `verifyRequest` takes. */
 export interface Captured extends ReceivedRequest {

@@ -7,8 +7,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as main from '../src/index.js';
+import * as verifyEntry from '../src/verify-entry.js';
 import * as node from '../src/node.js';
-import type { Credentials, ReceivedRequest } from '../src/index.js';
+import type { Credentials } from '../src/index.js';
+import type { ReceivedRequest } from '../src/verify-entry.js';
 import type { SyncVerifyOptions } from '../src/node.js';
 import { startCapture } from './capture.js';
 import type { CaptureServer } from './capture.js';
@@ -102,7 +104,7 @@ describe('official clients over HTTP (127.0.0.1)', () => {
     expect(sent).toBe(ours.signature);
     // pop-core sends exactly our encoding, parameter for parameter.
     expect(v.input.method === 'GET' ? wire.query : wire.body).toBe(ours.encoded);
-    const verdict = await main.verifyRequest(wire, keysFor(f.credentials, f.timestamp));
+    const verdict = await verifyEntry.verifyRequest(wire, keysFor(f.credentials, f.timestamp));
     expect(verdict).toMatchObject({ ok: true, algorithm: 'HMAC-SHA1', nonce: f.nonce });
   });
 
@@ -160,7 +162,9 @@ describe('official clients over HTTP (127.0.0.1)', () => {
         f.nonce,
       );
       const wire = last();
-      expect(await main.verifyRequest(wire, keysFor(f.credentials, f.timestamp))).toMatchObject({
+      expect(
+        await verifyEntry.verifyRequest(wire, keysFor(f.credentials, f.timestamp)),
+      ).toMatchObject({
         ok: true,
         algorithm: 'ACS3-HMAC-SHA256',
         nonce: f.nonce,
@@ -416,7 +420,7 @@ describe(`property: verify V3 (${RUNS} runs)`, () => {
           });
           const keys = keysFor(c.credentials, c.timestamp);
           expect(
-            await main.verifyRequest(request(c.query, o.body, headers, c.method), keys),
+            await verifyEntry.verifyRequest(request(c.query, o.body, headers, c.method), keys),
           ).toMatchObject({
             ok: true,
           });
@@ -455,7 +459,7 @@ describe(`property: verify V3 (${RUNS} runs)`, () => {
             const secret = changeOneChar(c.credentials.accessKeySecret, edit.at, edit.ch);
             badKeys = keysFor({ ...c.credentials, accessKeySecret: secret }, c.timestamp);
           }
-          const verdict = await main.verifyRequest(bad, badKeys);
+          const verdict = await verifyEntry.verifyRequest(bad, badKeys);
           expect(verdict.ok).toBe(false);
         },
       ),

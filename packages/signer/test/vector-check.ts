@@ -8,9 +8,8 @@ import type {
   Awaitable,
   RpcSignInput,
   RpcSignResult,
-  VerifyResult,
 } from '../src/index.js';
-import type { ReceivedRequest, VerifyOptions } from '../src/index.js';
+import type { ReceivedRequest, VerifyOptions, VerifyResult } from '../src/verify-entry.js';
 import { AK, FIXED_NONCE, FIXED_TIME } from './vectors.fixture.js';
 import type { Vector } from './vectors.fixture.js';
 

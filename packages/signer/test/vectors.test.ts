@@ -1,6 +1,7 @@
 /** The one loop over the signing vectors, through both entries (WebCrypto and node:crypto). */
 import { describe, expect, it } from 'vitest';
 import * as main from '../src/index.js';
+import * as verifyEntry from '../src/verify-entry.js';
 import * as node from '../src/node.js';
 import { checkVector } from './vector-check.js';
 import type { SignerApi } from './vector-check.js';
@@ -10,7 +11,7 @@ const apis: Record<string, SignerApi> = {
   'main entry (WebCrypto)': {
     signRpc: main.signRpc,
     signAcs3: main.signAcs3,
-    verifyRequest: main.verifyRequest,
+    verifyRequest: verifyEntry.verifyRequest,
   },
   'node entry (node:crypto)': {
     signRpc: node.signRpc,
