@@ -164,12 +164,12 @@ export function signAcs3With(
   };
 
   const params = collectParams(input.query, 'query', Object.create(null) as ParamMap);
-  const canonicalQuery = canonicalize(params, 'query').canonical;
+  const canonicalQuery = canonicalize(params, 'query');
   let body: string | Uint8Array = '';
   if (input.form !== undefined) {
     check(input.body === undefined, 'form', 'cannot be combined with body');
     const form = collectParams(input.form, 'form', Object.create(null) as ParamMap);
-    body = canonicalize(form, 'form').canonical;
+    body = canonicalize(form, 'form');
     collectParams(form, 'form', params);
     own('content-type', FORM);
   } else if (input.body !== undefined) {

@@ -63,8 +63,11 @@ export function rpcStringToSign(
   method: string,
   params: Readonly<ParamMap>,
 ): { canonicalQuery: string; stringToSign: string } {
-  const { canonical, encodedTwice } = canonicalize(params, 'params');
-  return { canonicalQuery: canonical, stringToSign: `${method}&%2F&${encodedTwice}` };
+  const canonicalQuery = canonicalize(params, 'params');
+  // The canonical string holds only unreserved characters, `%`, `=` and `&`, which
+  // encodeURIComponent escapes exactly as percentEncode does: one native pass instead of a
+  // second percentEncode per parameter.
+  return { canonicalQuery, stringToSign: `${method}&%2F&${encodeURIComponent(canonicalQuery)}` };
 }
 
 /** The V1 HMAC key: the secret followed by `&`, with or without STS. */

@@ -1,8 +1,15 @@
 /** Formats epoch milliseconds as Alibaba's `YYYY-MM-DDThh:mm:ssZ` (UTC, no milliseconds). */
 export function formatTimestamp(ms: number): string {
-  // toISOString throws a RangeError for an invalid time, which is what a broken clock deserves.
-  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
+  // A signer formats the same second many times over, and toISOString is a tenth of a V1
+  // signature's cost, so remember the last second.
+  const second = Math.floor(ms / 1000);
+  if (second !== last[0]) {
+    // toISOString throws a RangeError for an invalid time, which is what a broken clock deserves.
+    last = [second, `${new Date(second * 1000).toISOString().slice(0, 19)}Z`];
+  }
+  return last[1];
 }
+let last: [number, string] = [Number.NaN, ''];
 
 const TIMESTAMP = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)Z$/;
 

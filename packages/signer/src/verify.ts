@@ -387,7 +387,7 @@ function verifyAcs3(
 function canonicalQueryOf(raw: string): string {
   const q = Object.create(null) as ParamMap;
   decodeForm(raw, q, 'the query string'); // already validated by readParams
-  return canonicalize(q, 'query').canonical;
+  return canonicalize(q, 'query');
 }
 
 /**

@@ -219,7 +219,13 @@ const rpcParams = fc
       maxKeys: 6,
     },
   )
-  .map((p) => Object.fromEntries(Object.entries(p).filter(([k]) => !RESERVED_RPC.has(k))));
+  // openapi-util copies parameters into a plain `{}`, so one named `__proto__` silently vanishes
+  // from its signature; vodkit signs it like any other name (its maps have no prototype).
+  .map((p) =>
+    Object.fromEntries(
+      Object.entries(p).filter(([k]) => !RESERVED_RPC.has(k) && k !== '__proto__'),
+    ),
+  );
 
 const rpcCase = fc.record({
   method: fc.constantFrom('GET' as const, 'POST' as const),
