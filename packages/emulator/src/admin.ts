@@ -1,0 +1,216 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EmulatorCore } from './core.js';
+import { nowOf } from './core.js';
+import { checkFaultPlan } from './faults.js';
+import { baseHeaders, send } from './http.js';
+import type { AccountConfig, SeedImage, StsTokenConfig } from './options.js';
+import { readBody } from './parse.js';
+import type { EmulatorState, StateSnapshot } from './state.js';
+
+/** The prefix of the admin API; no RPC path can start with it (RPC calls go to `/`). */
+export const ADMIN_PREFIX = '/__admin/';
+
+/** The admin routes, for `--help` and `GET /__admin/`. */
+export const ADMIN_ROUTES: readonly string[] = [
+  'GET    /__admin/health                  liveness, URL, image count',
+  'GET    /__admin/state                   images (with URLs) and CDN tombstones',
+  'POST   /__admin/images                  add images: [..] or { images: [..] }',
+  'POST   /__admin/reset                   empty the store (or { images }), forget nonces, rate limits, requests',
+  'GET    /__admin/snapshot                the store as a snapshot',
+  'POST   /__admin/restore                 replace the store with a snapshot',
+  'POST   /__admin/save                    write the snapshot to { file } or the state file',
+  'POST   /__admin/load                    read the store from { file } or the state file',
+  'GET    /__admin/faults                  the active fault plan',
+  'POST   /__admin/faults                  set the fault plan (DELETE clears it)',
+  'GET    /__admin/requests?limit=N        received RPC requests, secrets redacted (DELETE clears)',
+  'GET    /__admin/clock                   the emulator clock; POST { offsetMs } or { advanceMs } moves it',
+  'POST   /__admin/accounts                add an account: { accountId, accessKeys: [..] }',
+  'POST   /__admin/sts-tokens              add STS credentials: { accessKeyId, accessKeySecret, securityToken, expiresAt, accountId }',
+];
+
+class AdminError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const read = await readBody(req, limit);
+  if (!read.ok)
+    throw new AdminError(413, `body holds ${read.bytes} bytes; at most ${limit} are allowed`);
+  const text = read.body.toString('utf8').trim();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AdminError(400, 'body must be JSON');
+  }
+}
+
+/** A field of a JSON object body (`undefined` for anything else). */
+const field = (body: unknown, name: string): unknown =>
+  typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+
+const fileArg = (body: unknown): string | undefined => {
+  const file = field(body, 'file');
+  if (file === undefined) return undefined;
+  if (typeof file !== 'string' || file === '')
+    throw new AdminError(400, 'file must be a non-empty path');
+  return file;
+};
+
+const imagesArg = (body: unknown): SeedImage[] | undefined => {
+  if (body === undefined) return undefined;
+  if (Array.isArray(body)) return body as SeedImage[];
+  const images = field(body, 'images');
+  if (images === undefined) return undefined;
+  if (!Array.isArray(images)) throw new AdminError(400, 'images must be an array');
+  return images as SeedImage[];
+};
+
+/** Serves `/__admin/*`: JSON in, JSON out; errors are `{ error }` with a 4xx status. */
+export async function handleAdmin(
+  core: EmulatorCore,
+  state: EmulatorState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  path: string,
+  rawQuery: string,
+): Promise<void> {
+  const reply = (status: number, value: unknown): void => {
+    send(
+      res,
+      status,
+      { contentType: 'application/json;charset=utf-8', text: JSON.stringify(value) },
+      baseHeaders(core, requestId),
+    );
+  };
+  const route = `${req.method ?? ''} ${path.slice(ADMIN_PREFIX.length - 1)}`;
+  try {
+    const body = await readJson(req, core.maxBodyBytes);
+    switch (route) {
+      case 'GET /': {
+        reply(200, { routes: ADMIN_ROUTES });
+        return;
+      }
+      case 'GET /health': {
+        reply(200, { ok: true, url: core.baseUrl, images: state.size });
+        return;
+      }
+      case 'GET /state': {
+        reply(200, {
+          size: state.size,
+          images: state.images(),
+          tombstones: state.snapshot().tombstones,
+        });
+        return;
+      }
+      case 'POST /images': {
+        const images = imagesArg(body);
+        if (images === undefined) throw new AdminError(400, 'expected [..] or { images: [..] }');
+        state.add(images);
+        reply(200, { added: images.length, size: state.size });
+        return;
+      }
+      case 'POST /reset':
+        state.reset(imagesArg(body));
+        {
+          reply(200, { size: state.size });
+          return;
+        }
+      case 'GET /snapshot': {
+        reply(200, state.snapshot());
+        return;
+      }
+      case 'POST /restore':
+        state.restore(body as StateSnapshot);
+        {
+          reply(200, { size: state.size });
+          return;
+        }
+      case 'POST /save': {
+        reply(200, { file: await state.save(fileArg(body)), size: state.size });
+        return;
+      }
+      case 'POST /load':
+        await state.load(fileArg(body));
+        {
+          reply(200, { size: state.size });
+          return;
+        }
+      case 'GET /faults': {
+        reply(200, core.faults.get());
+        return;
+      }
+      case 'POST /faults':
+        core.faults.set(checkFaultPlan(body ?? {}));
+        {
+          reply(200, core.faults.get());
+          return;
+        }
+      case 'DELETE /faults':
+        core.faults.clear();
+        {
+          reply(200, core.faults.get());
+          return;
+        }
+      case 'GET /requests': {
+        const limit = Number(new URLSearchParams(rawQuery).get('limit') ?? 'NaN');
+        const all = core.requests.list();
+        reply(200, {
+          requests: Number.isInteger(limit) && limit >= 0 ? all.slice(all.length - limit) : all,
+        });
+        return;
+      }
+      case 'DELETE /requests':
+        core.requests.clear();
+        {
+          reply(200, { requests: [] });
+          return;
+        }
+      case 'GET /clock': {
+        reply(200, { now: nowOf(core), offsetMs: core.clockOffsetMs });
+        return;
+      }
+      case 'POST /clock': {
+        const b = (body ?? {}) as { offsetMs?: unknown; advanceMs?: unknown };
+        const value = b.offsetMs ?? b.advanceMs;
+        if (typeof value !== 'number' || !Number.isFinite(value)) {
+          throw new AdminError(400, 'expected { offsetMs: number } or { advanceMs: number }');
+        }
+        core.clockOffsetMs = b.offsetMs === undefined ? core.clockOffsetMs + value : value;
+        reply(200, { now: nowOf(core), offsetMs: core.clockOffsetMs });
+        return;
+      }
+      case 'POST /accounts':
+        core.keys.addAccount(body as AccountConfig);
+        {
+          reply(200, { accounts: core.keys.accountCount });
+          return;
+        }
+      case 'POST /sts-tokens':
+        core.keys.addStsToken(body as StsTokenConfig);
+        {
+          reply(200, { ok: true });
+          return;
+        }
+      default:
+        throw new AdminError(404, `no admin route ${route}; GET ${ADMIN_PREFIX} lists them`);
+    }
+  } catch (error) {
+    if (error instanceof AdminError) {
+      reply(error.status, { error: error.message });
+      return;
+    }
+    if (error instanceof TypeError) {
+      reply(400, { error: error.message });
+      return;
+    }
+    reply(500, { error: (error as Error).message });
+    return;
+  }
+}

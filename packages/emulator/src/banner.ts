@@ -1,0 +1,26 @@
+import { DEFAULT_ACCOUNT_ID, DEFAULT_EMULATOR_CREDENTIALS } from './options.js';
+import type { RunningEmulator } from './server.js';
+
+/**
+ * The startup banner: where the emulator listens, how to sign against it and where the admin
+ * API is. The default credentials are printed only when the default account is in use: they are
+ * public and only ever work against an emulator.
+ */
+export function formatBanner(running: RunningEmulator, notes: readonly string[] = []): string {
+  const usesDefault =
+    running.keys.get(DEFAULT_EMULATOR_CREDENTIALS.accessKeyId)?.accountId === DEFAULT_ACCOUNT_ID;
+  const lines = [
+    `vodkit emulator: ApsaraVideo VOD DeleteImage (2017-03-21) listening on ${running.url}`,
+    `  RPC endpoint   ${running.url}/   (HMAC-SHA1 and ACS3-HMAC-SHA256)`,
+    `  admin API      ${running.url}/__admin/`,
+    `  images         ${running.url}/images/<imageId>.png   (${running.state.size} stored)`,
+    ...(usesDefault
+      ? [
+          `  AccessKeyId     ${DEFAULT_EMULATOR_CREDENTIALS.accessKeyId}`,
+          `  AccessKeySecret ${DEFAULT_EMULATOR_CREDENTIALS.accessKeySecret}`,
+        ]
+      : []),
+    ...notes.map((n) => `  ${n}`),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,70 @@
+/**
+ * `@vodkit/emulator`: a local ApsaraVideo VOD `DeleteImage` service. It verifies both signature
+ * algorithms (with keys, STS tokens, clock skew and nonce replay), applies RAM-style policies and
+ * the per-account rate limit, validates requests against the spec `@vodkit/types` ships, keeps an
+ * image store (with simulated CDN lag), answers in Alibaba's shapes (JSON or XML), and injects
+ * scriptable faults; an admin API under `/__admin/` drives it from any language.
+ *
+ * @example
+ * ```ts
+ * import { startEmulator, DEFAULT_EMULATOR_CREDENTIALS } from '@vodkit/emulator';
+ *
+ * const vod = await startEmulator({ images: [{ imageId: 'a1' }] });
+ * // point a client at vod.url with DEFAULT_EMULATOR_CREDENTIALS, then:
+ * await vod.close();
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { startEmulator } from './server.js';
+export type { RunningEmulator } from './server.js';
+export {
+  DEFAULT_ACCOUNT_ID,
+  DEFAULT_EMULATOR_CREDENTIALS,
+  DEFAULT_MAX_BODY_BYTES,
+} from './options.js';
+export type {
+  AccessKeyConfig,
+  AccountConfig,
+  EmulatorOptions,
+  ErrorFault,
+  FaultKind,
+  FaultPlan,
+  ImageKind,
+  KeyPolicy,
+  SeedImage,
+  StsTokenConfig,
+} from './options.js';
+export type { FaultController, FaultDecision } from './faults.js';
+export { TRANSPORT_FAULTS } from './faults.js';
+export type { KeyEntry, KeyRegistry } from './keys.js';
+export type { RecordedRequest } from './log.js';
+export type { EmulatorState, ImageView, SeedFile, StateSnapshot } from './state.js';
+export { readSeedFile } from './state.js';
+export { ADMIN_PREFIX, ADMIN_ROUTES } from './admin.js';
+export { IMAGES_PREFIX } from './images.js';
+export { isAllowed } from './authorize.js';
+export {
+  createRequestValidator,
+  createSpecValidator,
+  decodeDeleteImageParams,
+  defaultRequestValidator,
+  describeErrors,
+  loadSpec,
+} from './spec-validator.js';
+export type {
+  OpenApiDocument,
+  RequestValidation,
+  RequestValidator,
+  SpecValidator,
+} from './spec-validator.js';
+export {
+  errorBody,
+  escapeXml,
+  recommendUrl,
+  renderError,
+  renderSuccess,
+  statusOf,
+} from './responses.js';
+export type { EmulatorError, RenderedBody, ResponseFormat } from './responses.js';
+export { formatBanner } from './banner.js';

@@ -1,0 +1,293 @@
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createNonceCache } from '@vodkit/signer/node';
+import {
+  CLOCK_SKEW_SECONDS,
+  NONCE_REPLAY_WINDOW_SECONDS,
+  QPS_LIMIT_PER_ACCOUNT,
+} from '@vodkit/types';
+import { ADMIN_PREFIX, handleAdmin } from './admin.js';
+import type { EmulatorCore } from './core.js';
+import { createFaultController } from './faults.js';
+import type { FaultController } from './faults.js';
+import { baseHeaders, hostIdOf, record, sendError } from './http.js';
+import { handleImage, IMAGES_PREFIX } from './images.js';
+import { createKeyRegistry, defaultAccounts } from './keys.js';
+import type { KeyRegistry } from './keys.js';
+import { RequestLog, redactHeaders } from './log.js';
+import type { RecordedRequest } from './log.js';
+import { DEFAULT_MAX_BODY_BYTES } from './options.js';
+import type { EmulatorOptions } from './options.js';
+import { formatOf, decodeParams, splitTarget } from './parse.js';
+import { createRateLimiter } from './rate-limit.js';
+import { errorBody, errorOf, newRequestId, renderError } from './responses.js';
+import { handleRpc } from './rpc.js';
+import { defaultRequestValidator } from './spec-validator.js';
+import { createState } from './state.js';
+import type { EmulatorState } from './state.js';
+import { ImageStore } from './store.js';
+
+/** A running emulator. */
+export interface RunningEmulator {
+  /** Base URL, e.g. `http://127.0.0.1:43117`; RPC calls go to `${url}/`. */
+  readonly url: string;
+  /** The port it listens on. */
+  readonly port: number;
+  /** The image store. */
+  readonly state: EmulatorState;
+  /** The fault plan, changeable at run time. */
+  readonly faults: FaultController;
+  /** Accounts, keys and STS tokens; add more at run time. */
+  readonly keys: KeyRegistry;
+  /** Received RPC requests, oldest first (bounded; secrets redacted). */
+  requests(): RecordedRequest[];
+  /**
+   * Stops listening, drops open connections, cuts injected delays short and, with a
+   * `stateFile`, saves the store. Safe to call twice.
+   */
+  close(): Promise<void>;
+}
+
+function checkNumber(value: number | undefined, name: string, fallback: number, min = 0): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || Number.isNaN(value) || value < min) {
+    throw new TypeError(`${name} must be a number ≥ ${min}`);
+  }
+  return value;
+}
+
+function corsOf(cors: EmulatorOptions['cors']): { origin: string } | undefined {
+  if (cors === undefined || cors === false) return undefined;
+  return cors === true ? { origin: '*' } : { origin: cors.origin };
+}
+
+const MAX_NONCES = 1_000_000;
+
+/**
+ * Starts an emulator of ApsaraVideo VOD `DeleteImage` on a real node:http server.
+ *
+ * @example
+ * ```ts
+ * import { startEmulator, DEFAULT_EMULATOR_CREDENTIALS } from '@vodkit/emulator';
+ *
+ * const vod = await startEmulator({ images: [{ imageId: 'a1', kind: 'Uploaded' }] });
+ * // sign a DeleteImage call with DEFAULT_EMULATOR_CREDENTIALS and send it to vod.url …
+ * vod.state.has('a1'); // false once deleted
+ * vod.faults.failNext(2, 'ServiceUnavailable'); // the next two calls answer 503
+ * await vod.close();
+ * ```
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const clock = options.now ?? Date.now;
+  const qps = checkNumber(options.qps, 'qps', QPS_LIMIT_PER_ACCOUNT);
+  const keys = createKeyRegistry(options.accounts ?? defaultAccounts(), options.stsTokens ?? []);
+  const windowMs = NONCE_REPLAY_WINDOW_SECONDS * 1000;
+  // Size the nonce memory for every account sending at its limit for the whole window.
+  const maxNonces = Number.isFinite(qps)
+    ? Math.min(
+        MAX_NONCES,
+        Math.max(
+          10_000,
+          Math.ceil(qps * NONCE_REPLAY_WINDOW_SECONDS * Math.max(1, keys.accountCount)),
+        ),
+      )
+    : MAX_NONCES;
+  const core: EmulatorCore = {
+    clock,
+    keys,
+    store: new ImageStore(),
+    nonces: createNonceCache({
+      maxEntries: maxNonces,
+      ttlMs: windowMs,
+      clock: () => clock() + core.clockOffsetMs,
+    }),
+    limiter: createRateLimiter(qps),
+    faults: createFaultController(options.faults, checkNumber(options.seed, 'seed', 1)),
+    requests: new RequestLog(checkNumber(options.maxRecordedRequests, 'maxRecordedRequests', 1000)),
+    validator: defaultRequestValidator(),
+    maxSkewMs: checkNumber(options.maxSkewMs, 'maxSkewMs', CLOCK_SKEW_SECONDS * 1000),
+    maxBodyBytes: checkNumber(options.maxBodyBytes, 'maxBodyBytes', DEFAULT_MAX_BODY_BYTES, 1),
+    cdnLagMs: checkNumber(options.cdnLagMs, 'cdnLagMs', 0),
+    retryAfter: options.retryAfter === true,
+    hostId: options.hostId ?? 'vod.cn-shanghai.aliyuncs.com',
+    cors: corsOf(options.cors),
+    log: options.log === false || options.log === undefined ? undefined : options.log,
+    stateFile: options.stateFile,
+    baseUrl: '',
+    clockOffsetMs: 0,
+    timers: new Set(),
+  };
+  const state = createState(core);
+  if (options.stateFile !== undefined && existsSync(options.stateFile)) {
+    await state.load(options.stateFile);
+  } else if (options.images !== undefined) {
+    state.add(options.images);
+  }
+
+  const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
+    dispatch(core, state, req, res).catch((error: unknown) => {
+      // A handler bug must still end in an Alibaba-shaped 500, never a hung socket.
+      if (!res.headersSent) {
+        const requestId = newRequestId();
+        sendError(
+          core,
+          req,
+          res,
+          requestId,
+          'JSON',
+          errorOf('InternalError', `Emulator failure: ${(error as Error).message}`),
+        );
+      } else {
+        res.destroy();
+      }
+    });
+  });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    // Requests Node cannot even parse (bad request line, oversized headers) still get an
+    // Alibaba-shaped answer rather than Node's bare 400/431.
+    if (!socket.writable || error.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const requestId = newRequestId();
+    const text = JSON.stringify(
+      errorBody(
+        errorOf(
+          'InvalidParameter',
+          `The request is malformed: ${error.code ?? 'unparseable HTTP'}.`,
+        ),
+        requestId,
+        core.hostId,
+      ),
+    );
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\nDate: ${new Date(clock() + core.clockOffsetMs).toUTCString()}\r\n` +
+        `x-acs-request-id: ${requestId}\r\nContent-Type: application/json;charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+    );
+  });
+  await listen(server, options.host ?? '127.0.0.1', checkNumber(options.port, 'port', 0));
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  core.baseUrl = `http://${host}:${address.port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: core.baseUrl,
+    port: address.port,
+    state,
+    faults: core.faults,
+    keys,
+    requests: () => core.requests.list(),
+    close() {
+      closing ??= (async () => {
+        for (const entry of core.timers) {
+          clearTimeout(entry.timer);
+          entry.done();
+        }
+        core.timers.clear();
+        const closed = new Promise<void>((resolve) =>
+          server.close(() => {
+            resolve();
+          }),
+        );
+        server.closeAllConnections();
+        await closed;
+        if (core.stateFile !== undefined) await state.save();
+      })();
+      return closing;
+    },
+  };
+}
+
+function listen(server: Server, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+async function dispatch(
+  core: EmulatorCore,
+  state: EmulatorState,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const requestId = newRequestId();
+  let target = req.url ?? '/';
+  if (!target.startsWith('/')) {
+    // Absolute-form targets (proxies) carry the origin; only the path and query matter.
+    try {
+      const u = new URL(target);
+      target = u.pathname + u.search;
+    } catch {
+      target = '/';
+    }
+  }
+  const { path, rawQuery } = splitTarget(target);
+  if (req.method === 'OPTIONS' && core.cors !== undefined) {
+    req.resume();
+    res
+      .writeHead(204, {
+        ...baseHeaders(core, requestId),
+        'access-control-allow-methods': 'GET, POST, OPTIONS',
+        'access-control-allow-headers':
+          req.headers['access-control-request-headers'] ??
+          'authorization, content-type, x-acs-action, x-acs-version, x-acs-date, x-acs-signature-nonce, x-acs-content-sha256, x-acs-security-token',
+        'access-control-max-age': '600',
+        'content-length': '0',
+      })
+      .end();
+    return;
+  }
+  if (path === '/' && (req.method === 'GET' || req.method === 'POST')) {
+    await handleRpc(core, req, res, requestId, path, rawQuery);
+    return;
+  }
+  if (path.startsWith(ADMIN_PREFIX) || path === ADMIN_PREFIX.slice(0, -1)) {
+    await handleAdmin(
+      core,
+      state,
+      req,
+      res,
+      requestId,
+      path === '/__admin' ? ADMIN_PREFIX : path,
+      rawQuery,
+    );
+    return;
+  }
+  if (path.startsWith(IMAGES_PREFIX)) {
+    handleImage(core, req, res, requestId, path);
+    return;
+  }
+  // Any other path or method is an API the gateway does not know.
+  req.resume();
+  const { params } = decodeParams(rawQuery, undefined);
+  const format = formatOf(params);
+  const error = errorOf('InvalidApi.NotFound');
+  res.on('finish', () => {
+    record(core, {
+      requestId,
+      receivedAt: core.clock() + core.clockOffsetMs,
+      method: req.method ?? '',
+      path,
+      params: {},
+      headers: redactHeaders(req.headers),
+      status: error.httpStatus,
+      code: error.code,
+      durationMs: 0,
+    });
+  });
+  const body = renderError(format, errorBody(error, requestId, hostIdOf(core, req)));
+  res.writeHead(error.httpStatus, {
+    ...baseHeaders(core, requestId),
+    'content-type': body.contentType,
+    'content-length': String(Buffer.byteLength(body.text)),
+  });
+  res.end(body.text);
+}

@@ -1,0 +1,217 @@
+import { SNAPSHOT_KINDS } from '@vodkit/types';
+import type { DeleteImageRequest } from '@vodkit/types';
+import type { ImageKind, SeedImage } from './options.js';
+
+/** An image held by the emulator. */
+export interface StoredImage {
+  /** The image ID. */
+  readonly imageId: string;
+  /** The URL given when seeded; `undefined` when the emulator serves it itself. */
+  readonly url: string | undefined;
+  /** The owning video, for snapshots. */
+  readonly videoId: string | undefined;
+  /** The image's kind. */
+  readonly kind: ImageKind;
+}
+
+/** A deleted image whose URL still serves until `until` (simulated CDN lag). */
+export interface Tombstone {
+  /** The deleted image. */
+  readonly image: StoredImage;
+  /** Epoch ms until which its URL keeps serving. */
+  readonly until: number;
+}
+
+const KINDS: ReadonlySet<string> = new Set<string>([...SNAPSHOT_KINDS, 'Uploaded']);
+
+/** Checks a seed image and fills defaults; throws a `TypeError` naming the field. */
+export function toStoredImage(seed: SeedImage, where = 'images[]'): StoredImage {
+  const s = seed as Partial<Record<keyof SeedImage, unknown>>;
+  if (typeof s.imageId !== 'string' || s.imageId === '' || s.imageId.includes(',')) {
+    throw new TypeError(`${where}.imageId must be a non-empty string without a comma`);
+  }
+  const optional = (name: 'url' | 'videoId'): string | undefined => {
+    const v = s[name];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== 'string' || v === '' || v.includes(',')) {
+      throw new TypeError(`${where}.${name} must be a non-empty string without a comma`);
+    }
+    return v;
+  };
+  const kind = s.kind ?? 'Uploaded';
+  if (typeof kind !== 'string' || !KINDS.has(kind)) {
+    throw new TypeError(`${where}.kind must be one of ${[...KINDS].join(', ')}`);
+  }
+  return {
+    imageId: s.imageId,
+    url: optional('url'),
+    videoId: optional('videoId'),
+    kind: kind as ImageKind,
+  };
+}
+
+/**
+ * The image store. Every operation is synchronous, so each DeleteImage call applies atomically
+ * with respect to every other: Node runs one request handler step at a time.
+ */
+export class ImageStore {
+  readonly #images = new Map<string, StoredImage>();
+  /** URL → image ID for images seeded with an explicit URL. */
+  readonly #byUrl = new Map<string, string>();
+  /** Video ID → image IDs. */
+  readonly #byVideo = new Map<string, Set<string>>();
+  readonly #tombstones = new Map<string, Tombstone>();
+
+  /** How many images are stored. */
+  get size(): number {
+    return this.#images.size;
+  }
+
+  /** Every stored image, in insertion order. */
+  list(): StoredImage[] {
+    return [...this.#images.values()];
+  }
+
+  /** The image with `imageId`, if stored. */
+  get(imageId: string): StoredImage | undefined {
+    return this.#images.get(imageId);
+  }
+
+  /** Adds or replaces images. */
+  add(images: readonly SeedImage[]): void {
+    images.forEach((seed, i) => {
+      const image = toStoredImage(seed, `images[${i}]`);
+      this.#remove(image.imageId);
+      this.#tombstones.delete(image.imageId);
+      this.#images.set(image.imageId, image);
+      if (image.url !== undefined) this.#byUrl.set(image.url, image.imageId);
+      if (image.videoId !== undefined) {
+        let set = this.#byVideo.get(image.videoId);
+        if (set === undefined) this.#byVideo.set(image.videoId, (set = new Set()));
+        set.add(image.imageId);
+      }
+    });
+  }
+
+  /** Removes everything (images and tombstones). */
+  clear(): void {
+    this.#images.clear();
+    this.#byUrl.clear();
+    this.#byVideo.clear();
+    this.#tombstones.clear();
+  }
+
+  #remove(imageId: string): StoredImage | undefined {
+    const image = this.#images.get(imageId);
+    if (image === undefined) return undefined;
+    this.#images.delete(imageId);
+    if (image.url !== undefined) this.#byUrl.delete(image.url);
+    if (image.videoId !== undefined) {
+      const set = this.#byVideo.get(image.videoId);
+      set?.delete(imageId);
+      if (set?.size === 0) this.#byVideo.delete(image.videoId);
+    }
+    return image;
+  }
+
+  /**
+   * Finds the image a DeleteImage URL names: an explicit URL matches exactly or without its
+   * query string (signed CDN URLs carry `auth_key`); an emulator-served URL matches by its path
+   * `/images/<id>.png` on any host, since clients may reach the emulator under several names.
+   */
+  #idOfUrl(url: string): string | undefined {
+    const exact = this.#byUrl.get(url);
+    if (exact !== undefined) return exact;
+    const q = url.indexOf('?');
+    if (q >= 0) {
+      const bare = this.#byUrl.get(url.slice(0, q));
+      if (bare !== undefined) return bare;
+    }
+    let path: string;
+    try {
+      path = new URL(url).pathname;
+    } catch {
+      return undefined;
+    }
+    const id = servedImageId(path);
+    return id !== undefined && this.#images.get(id)?.url === undefined ? id : undefined;
+  }
+
+  /**
+   * Applies a validated DeleteImage request and returns the images it deleted. Names that match
+   * nothing are not an error, as on the service. `now + cdnLagMs` is when deleted URLs stop
+   * serving.
+   */
+  apply(request: DeleteImageRequest, now: number, cdnLagMs: number): StoredImage[] {
+    let ids: Iterable<string | undefined>;
+    switch (request.DeleteImageType) {
+      case 'ImageId':
+        // The bounded tuple types have optional slots; validated lists hold no holes.
+        ids = request.ImageIds as readonly string[];
+        break;
+      case 'ImageURL':
+        ids = (request.ImageURLs as readonly string[]).map((u) => this.#idOfUrl(u));
+        break;
+      case 'VideoId': {
+        const kinds: ReadonlySet<string> = new Set<string>(
+          request.ImageType === 'All' ? SNAPSHOT_KINDS : (request.ImageType as readonly string[]),
+        );
+        ids = [...(this.#byVideo.get(request.VideoId) ?? [])].filter((id) => {
+          const kind = this.#images.get(id)?.kind;
+          return kind !== undefined && kinds.has(kind);
+        });
+        break;
+      }
+    }
+    const deleted: StoredImage[] = [];
+    for (const id of ids) {
+      if (id === undefined) continue;
+      const image = this.#remove(id);
+      if (image === undefined) continue;
+      deleted.push(image);
+      if (cdnLagMs > 0) this.#tombstones.set(id, { image, until: now + cdnLagMs });
+    }
+    return deleted;
+  }
+
+  /**
+   * Whether the image's URL still serves at `now`: stored, or deleted less than the CDN lag ago.
+   * Expired tombstones are dropped as they are met.
+   */
+  serves(imageId: string, now: number): 'stored' | 'cdn-lag' | undefined {
+    if (this.#images.has(imageId)) return 'stored';
+    const tomb = this.#tombstones.get(imageId);
+    if (tomb === undefined) return undefined;
+    if (tomb.until > now) return 'cdn-lag';
+    this.#tombstones.delete(imageId);
+    return undefined;
+  }
+
+  /** Tombstones still serving at `now`. */
+  tombstones(now: number): Tombstone[] {
+    return [...this.#tombstones.values()].filter((t) => t.until > now);
+  }
+
+  /** Re-creates tombstones (state files keep them so lag survives a restart). */
+  restoreTombstones(tombstones: readonly Tombstone[]): void {
+    for (const t of tombstones) this.#tombstones.set(t.image.imageId, t);
+  }
+}
+
+const SERVED = /^\/images\/([^/]+)\.png$/;
+
+/** The image ID an emulator-served image path (`/images/<id>.png`) names, if it is one. */
+export function servedImageId(path: string): string | undefined {
+  const m = SERVED.exec(path);
+  if (m?.[1] === undefined) return undefined;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The path the emulator serves an image at. */
+export function servedImagePath(imageId: string): string {
+  return `/images/${encodeURIComponent(imageId)}.png`;
+}
