@@ -50,10 +50,11 @@ export function acs3CanonicalRequest(
   headers: Readonly<Record<string, string>>,
   hashedPayload: string,
 ): { canonicalRequest: string; signedHeaders: string } {
-  const sorted = Object.entries(headers).sort(([a], [b]) => (a < b ? -1 : 1));
+  // Default sort is UTF-16 code-unit order, which for lowercase ASCII names is byte order.
+  const names = Object.keys(headers).sort();
   let block = '';
-  for (const [n, v] of sorted) block += `${n}:${v}\n`;
-  const signedHeaders = sorted.map(([n]) => n).join(';');
+  for (const n of names) block += `${n}:${headers[n] ?? ''}\n`;
+  const signedHeaders = names.join(';');
   return {
     canonicalRequest: `${method}\n${path}\n${canonicalQuery}\n${block}\n${signedHeaders}\n${hashedPayload}`,
     signedHeaders,

@@ -5,7 +5,8 @@
  * @packageDocumentation
  */
 import { expectSync } from './crypto.js';
-import { presignRpcUrlWith, signRpcWith } from './rpc.js';
+import { presignRpcUrlWith, signRpcUsing } from './rpc.js';
+import { rpcStringToSignNode } from './rpc-node.js';
 import type { RpcPresignInput, RpcPresignResult, RpcSignInput, RpcSignResult } from './rpc.js';
 import { signAcs3With } from './acs3.js';
 import type { Acs3SignInput, Acs3SignResult } from './acs3.js';
@@ -22,7 +23,7 @@ import { nodeCrypto } from './node-crypto.js';
  *   params: { DeleteImageType: 'ImageId', ImageIds: 'a,b' }, credentials });
  */
 export function signRpc(input: RpcSignInput): RpcSignResult {
-  return expectSync(signRpcWith(nodeCrypto, input), 'signRpc');
+  return expectSync(signRpcUsing(nodeCrypto, input, rpcStringToSignNode), 'signRpc');
 }
 
 /** Presigns a V1 GET URL, synchronously. */

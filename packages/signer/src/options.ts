@@ -39,7 +39,7 @@ export function checkCredentials(value: unknown): Credentials {
   return {
     accessKeyId: read('accessKeyId'),
     accessKeySecret: read('accessKeySecret'),
-    ...(c['securityToken'] === undefined ? {} : { securityToken: read('securityToken') }),
+    securityToken: c['securityToken'] === undefined ? undefined : read('securityToken'),
   };
 }
 

@@ -9,7 +9,7 @@ export function formatTimestamp(ms: number): string {
   }
   return last[1];
 }
-let last: [number, string] = [Number.NaN, ''];
+let last: [number, string] = [NaN, ''];
 
 const TIMESTAMP = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)Z$/;
 

@@ -3,17 +3,17 @@ import type { SignerCrypto } from './crypto.js';
 const utf8 = new TextEncoder();
 
 type HashName = 'SHA-1' | 'SHA-256';
-type Key = Awaited<ReturnType<SubtleCrypto['importKey']>>;
 
 // No key cache: importing costs less than the promise round trips around it, and a cache would
 // keep secrets alive in module state. (Measured in tools/bench.)
-const hmacKey = (hash: HashName, secret: string): Promise<Key> =>
-  globalThis.crypto.subtle.importKey('raw', utf8.encode(secret), { name: 'HMAC', hash }, false, [
-    'sign',
-  ]);
-
 async function hmac(hash: HashName, secret: string, data: string): Promise<Uint8Array> {
-  const key = await hmacKey(hash, secret);
+  const key = await globalThis.crypto.subtle.importKey(
+    'raw',
+    utf8.encode(secret),
+    { name: 'HMAC', hash },
+    false,
+    ['sign'],
+  );
   return new Uint8Array(await globalThis.crypto.subtle.sign('HMAC', key, utf8.encode(data)));
 }
 
