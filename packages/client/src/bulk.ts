@@ -1,0 +1,190 @@
+import { MAX_IMAGE_IDS, MAX_IMAGE_URLS, QPS_LIMIT_PER_ACCOUNT } from '@vodkit/types';
+import type { DeleteImageRequest } from '@vodkit/types';
+import { VodClientError } from './errors.js';
+import type { VodError } from './errors.js';
+import type { CallOptions, DeleteImageOutcome } from './client.js';
+
+/** A token-bucket pacer: `acquire()` resolves when the next call may start. */
+export interface Pacer {
+  /** Waits for a token; rejects with the signal's reason on abort. */
+  acquire(signal?: AbortSignal): Promise<void>;
+  /** Halves the rate after a throttled attempt; it recovers slowly on its own. */
+  slowDown(): void;
+  /** The current interval between calls, in ms. */
+  readonly intervalMs: number;
+}
+
+/** Options of {@link createPacer}. */
+export interface PacerOptions {
+  /** Calls per second; defaults to the spec's `QPS_LIMIT_PER_ACCOUNT`. */
+  readonly qps?: number | undefined;
+  /** Tokens that may accumulate while idle; defaults to 1 (evenly spaced calls). */
+  readonly burst?: number | undefined;
+  /** Current time in ms; defaults to `Date.now`. */
+  readonly now?: (() => number) | undefined;
+}
+
+/**
+ * Creates a token bucket that refills at `qps` per second. Slots are handed out in order, so
+ * concurrent callers never exceed the rate; after {@link Pacer.slowDown} the interval doubles
+ * (up to one second) and shrinks back by 5% per call.
+ *
+ * @example const pacer = createPacer({ qps: 50 }); await pacer.acquire();
+ */
+export function createPacer(options: PacerOptions = {}): Pacer {
+  const qps = options.qps ?? QPS_LIMIT_PER_ACCOUNT;
+  if (!(qps > 0)) throw new RangeError('qps: must be greater than 0');
+  const now = options.now ?? Date.now;
+  const base = 1000 / qps;
+  const burst = Math.max(1, options.burst ?? 1);
+  let interval = base;
+  let next = now() - (burst - 1) * base;
+  return {
+    acquire(signal) {
+      const t = now();
+      const at = Math.max(t - (burst - 1) * interval, next);
+      next = at + interval;
+      interval = Math.max(base, interval * 0.95);
+      const wait = at - t;
+      if (wait <= 0) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const onAbort = (): void => {
+          clearTimeout(timer);
+          reject(signal?.reason as Error);
+        };
+        const timer = setTimeout(() => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        }, wait);
+        signal?.addEventListener('abort', onAbort, { once: true });
+      });
+    },
+    slowDown() {
+      interval = Math.min(1000, interval * 2);
+      next = Math.max(next, now() + interval);
+    },
+    get intervalMs() {
+      return interval;
+    },
+  };
+}
+
+/** Options of `deleteImages`: give `imageIds` or `imageUrls`. */
+export type DeleteImagesOptions = (
+  | { readonly imageIds: readonly string[]; readonly imageUrls?: undefined }
+  | { readonly imageUrls: readonly string[]; readonly imageIds?: undefined }
+) & {
+  /** Calls per second for the account; defaults to `QPS_LIMIT_PER_ACCOUNT` (50). */
+  readonly qps?: number | undefined;
+  /** Calls in flight at once; defaults to 16. */
+  readonly concurrency?: number | undefined;
+  /** Called after each chunk. */
+  readonly onProgress?: ((progress: BulkProgress) => void) | undefined;
+  /** Cancels: no new chunk starts, in-flight ones are aborted; the result says which. */
+  readonly signal?: AbortSignal | undefined;
+  /** A pacer shared with other work on the same account; defaults to a new one at `qps`. */
+  readonly pacer?: Pacer | undefined;
+};
+
+/** Progress of a bulk delete. */
+export interface BulkProgress {
+  /** Chunks finished (either way). */
+  readonly done: number;
+  /** Chunks in total. */
+  readonly total: number;
+  /** Chunks that succeeded. */
+  readonly succeeded: number;
+  /** Chunks that failed or were cancelled. */
+  readonly failed: number;
+}
+
+/** One chunk's outcome. */
+export type ChunkResult =
+  | {
+      readonly index: number;
+      readonly items: readonly string[];
+      readonly ok: true;
+      readonly requestId: string;
+    }
+  | {
+      readonly index: number;
+      readonly items: readonly string[];
+      readonly ok: false;
+      readonly error: VodError;
+    };
+
+/** The outcome of a bulk delete: one entry per chunk, in order. Nothing is left out. */
+export interface BulkResult {
+  /** Per chunk, in input order. */
+  readonly chunks: readonly ChunkResult[];
+  /** Chunks that succeeded. */
+  readonly succeeded: number;
+  /** Chunks that failed (including cancelled ones). */
+  readonly failed: number;
+  /** Whether the signal cancelled the run. */
+  readonly cancelled: boolean;
+}
+
+type Caller = (request: DeleteImageRequest, options: CallOptions) => Promise<DeleteImageOutcome>;
+
+/** Runs a bulk delete over `call` (a client's non-throwing `deleteImage`). */
+export async function runBulk(call: Caller, options: DeleteImagesOptions): Promise<BulkResult> {
+  const byUrl = options.imageUrls !== undefined;
+  const all = options.imageUrls ?? options.imageIds;
+  const size = byUrl ? MAX_IMAGE_URLS : MAX_IMAGE_IDS;
+  const chunks: string[][] = [];
+  for (let i = 0; i < all.length; i += size) chunks.push(all.slice(i, i + size));
+  const pacer = options.pacer ?? createPacer({ qps: options.qps });
+  const signal = options.signal;
+  const results: ChunkResult[] = new Array<ChunkResult>(chunks.length);
+  let nextIndex = 0;
+  let succeeded = 0;
+  let failed = 0;
+  const context = {
+    beforeAttempt: () => pacer.acquire(signal),
+    onThrottled: () => {
+      pacer.slowDown();
+    },
+  };
+  const cancelled = (index: number, items: string[]): ChunkResult => ({
+    index,
+    items,
+    ok: false,
+    error: new VodClientError('cancelled: the chunk may not have been deleted', {
+      code: 'Cancelled',
+    }),
+  });
+  const finish = (r: ChunkResult): void => {
+    results[r.index] = r;
+    if (r.ok) succeeded++;
+    else failed++;
+    options.onProgress?.({ done: succeeded + failed, total: chunks.length, succeeded, failed });
+  };
+  const worker = async (): Promise<void> => {
+    while (nextIndex < chunks.length) {
+      const index = nextIndex++;
+      const items = chunks[index] ?? [];
+      if (signal?.aborted === true) {
+        finish(cancelled(index, items));
+        continue;
+      }
+      const request = (byUrl
+        ? { DeleteImageType: 'ImageURL', ImageURLs: items }
+        : { DeleteImageType: 'ImageId', ImageIds: items }) as unknown as DeleteImageRequest;
+      try {
+        const out = await call(request, { signal, context });
+        finish(
+          out.error === undefined
+            ? { index, items, ok: true, requestId: out.data.requestId }
+            : { index, items, ok: false, error: out.error },
+        );
+      } catch {
+        // Only an abort rejects.
+        finish(cancelled(index, items));
+      }
+    }
+  };
+  const workers = Math.max(1, Math.min(options.concurrency ?? 16, chunks.length));
+  await Promise.all(Array.from({ length: workers }, worker));
+  return { chunks: results, succeeded, failed, cancelled: signal?.aborted === true };
+}

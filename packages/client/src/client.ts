@@ -1,0 +1,493 @@
+import createClient from 'openapi-fetch';
+import type { Client, Middleware } from 'openapi-fetch';
+import type {
+  Acs3SignInput,
+  Acs3SignResult,
+  Awaitable,
+  RpcSignInput,
+  RpcSignResult,
+} from '@vodkit/signer';
+import { ACTION, API_VERSION, REGIONS } from '@vodkit/types';
+import type { DeleteImageRequest, RegionId, paths } from '@vodkit/types';
+import {
+  VodClientError,
+  VodCredentialsError,
+  VodError,
+  VodNetworkError,
+  VodServerError,
+  VodThrottlingError,
+  VodTimeoutError,
+  scrubMessage,
+} from './errors.js';
+import { toProvider } from './credentials.js';
+import type { CredentialProvider, VodCredentials } from './credentials.js';
+import { backoffDelay, classify, DEFAULT_RETRY, parseRetryAfter } from './retry.js';
+import type { RetryOptions } from './retry.js';
+import { toWireParams } from './validate.js';
+import type { WireParams } from './validate.js';
+import { runBulk } from './bulk.js';
+import type { BulkResult, DeleteImagesOptions } from './bulk.js';
+import { CONTEXT_KEY, LiteRequest, META_KEY, fetchTransport, liteResponse } from './transport.js';
+import type {
+  CallContext,
+  LiteResponse,
+  Transport,
+  TransportRequest,
+  TransportResponse,
+} from './transport.js';
+
+/** The two signature algorithms. */
+export type SignatureAlgorithm = 'ACS3-HMAC-SHA256' | 'HMAC-SHA1';
+
+/** Signing functions (the WebCrypto ones in the main entry, the `node:crypto` ones on Node). */
+export interface SignerFunctions {
+  /** V1 signing. */
+  readonly signRpc: (input: RpcSignInput) => Awaitable<RpcSignResult>;
+  /** V3 signing. */
+  readonly signAcs3: (input: Acs3SignInput) => Awaitable<Acs3SignResult>;
+  /** Masks signature and token in a result. */
+  readonly redactSigned: <T extends RpcSignResult | Acs3SignResult>(result: T) => T;
+}
+
+/** Options of {@link createVodClient}. Give `region` or `endpoint`. */
+export interface VodClientOptions {
+  /** A documented region (`cn-shanghai`, …): the endpoint is `https://vod.<region>.aliyuncs.com`. */
+  readonly region?: RegionId | undefined;
+  /** An origin such as `https://vod.cn-shanghai.aliyuncs.com` or `http://127.0.0.1:4000`; wins over `region`. */
+  readonly endpoint?: string | undefined;
+  /** Credentials, or a provider of them (see `chain`, `memoize`). */
+  readonly credentials: VodCredentials | CredentialProvider;
+  /** Defaults to `ACS3-HMAC-SHA256`. */
+  readonly signatureAlgorithm?: SignatureAlgorithm | undefined;
+  /** Defaults to `POST` (a form body); `GET` sends everything in the query. */
+  readonly method?: 'POST' | 'GET' | undefined;
+  /** Retry settings; `{ maxAttempts: 1 }` disables retries. */
+  readonly retry?: RetryOptions | undefined;
+  /** Timeout of each attempt in ms; defaults to 10 000. */
+  readonly timeoutMs?: number | undefined;
+  /** A WHATWG `fetch` to send with (ignored when `transport` is given). */
+  readonly fetch?: ((input: string, init: RequestInit) => Promise<Response>) | undefined;
+  /** A lower-level sender; the Node entry passes a keep-alive `node:http` one. */
+  readonly transport?: Transport | undefined;
+  /** Sent as `user-agent` (browsers may drop it). */
+  readonly userAgent?: string | undefined;
+  /** Reject instead of returning `{ error }`. */
+  readonly throwOnError?: boolean | undefined;
+  /** The signing functions; the entry points set these. */
+  readonly signer?: SignerFunctions | undefined;
+}
+
+/** A successful `DeleteImage`. */
+export interface DeleteImageResult {
+  /** The request ID the service assigned. */
+  readonly requestId: string;
+}
+
+/** What `deleteImage` resolves to without `throwOnError`: a result or an error, never both. */
+export type DeleteImageOutcome =
+  | { readonly data: DeleteImageResult; readonly error?: undefined }
+  | { readonly data?: undefined; readonly error: VodError };
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Aborts the call; an abort is never retried and rejects with the signal's reason. */
+  readonly signal?: AbortSignal | undefined;
+  /** Bulk hooks (internal to `deleteImages`, usable by custom pacers). */
+  readonly context?: CallContext | undefined;
+}
+
+/** A signed request as `dryRun` returns it. */
+export interface SignedRequest {
+  /** `GET` or `POST`. */
+  readonly method: string;
+  /** The URL (signature and token masked unless revealed). */
+  readonly url: string;
+  /** Headers, lowercase names. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body, for POST. */
+  readonly body?: string | undefined;
+}
+
+/** The client. `T` is `true` when built with `throwOnError: true`. */
+export interface VodClient<T extends boolean = false> {
+  /**
+   * Deletes images (by URL or ID) or a video's snapshots. Validates first: an invalid request
+   * is never sent.
+   */
+  deleteImage(
+    request: DeleteImageRequest,
+    options?: CallOptions,
+  ): Promise<T extends true ? DeleteImageResult : DeleteImageOutcome>;
+  /**
+   * Deletes any number of images: chunks of at most 20, paced at the account's QPS with bounded
+   * concurrency; one result per chunk. Never rejects except on invalid options.
+   */
+  deleteImages(options: DeleteImagesOptions): Promise<BulkResult>;
+  /** Signs the request without sending it; signature and token are masked unless `revealSecrets`. */
+  dryRun(
+    request: DeleteImageRequest,
+    options?: { readonly revealSecrets?: boolean },
+  ): Promise<SignedRequest>;
+  /** Adds raw openapi-fetch middleware (runs once per call, above retries and signing). */
+  use(...middleware: Middleware[]): void;
+  /** The underlying openapi-fetch client, typed with the generated `paths`. */
+  readonly raw: Client<paths>;
+  /** The endpoint origin in use. */
+  readonly endpoint: string;
+}
+
+const sleep = (ms: number, signal: AbortSignal | undefined): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if (ms <= 0) {
+      resolve();
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason as Error);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+const FORM = 'application/x-www-form-urlencoded';
+
+/** Joins list fields with commas (validation already ran). */
+const joinLists = (request: object): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(request)) out[k] = Array.isArray(v) ? v.join(',') : String(v);
+  return out;
+};
+
+function resolveEndpoint(options: VodClientOptions): string {
+  if (options.endpoint !== undefined) {
+    if (!/^https?:\/\/[^/?#\s]+$/.test(options.endpoint)) {
+      throw new VodClientError('endpoint: must be an origin like "https://host[:port]" (no path)', {
+        code: 'InvalidEndpoint',
+      });
+    }
+    return options.endpoint;
+  }
+  const region = options.region ?? 'cn-shanghai';
+  const info = (REGIONS as Readonly<Record<string, { endpoint: string } | undefined>>)[region];
+  if (info === undefined) {
+    throw new VodClientError(`region: unknown region "${region}"; pass endpoint instead`, {
+      code: 'InvalidRegion',
+    });
+  }
+  return `https://${info.endpoint}`;
+}
+
+interface ErrorBody {
+  Code?: unknown;
+  code?: unknown;
+  Message?: unknown;
+  message?: unknown;
+  RequestId?: unknown;
+  requestId?: unknown;
+  HostId?: unknown;
+  Recommend?: unknown;
+}
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** Builds the family member for an error response. */
+export function errorFromResponse(status: number, body: unknown, attempts: number): VodError {
+  const b = (typeof body === 'object' && body !== null ? body : {}) as ErrorBody;
+  const code = str(b.Code) ?? str(b.code) ?? `Http${status}`;
+  const { cls, retryable } = classify(status, code);
+  const message = scrubMessage(str(b.Message) ?? str(b.message) ?? `HTTP ${status}`);
+  const fields = {
+    code,
+    requestId: str(b.RequestId) ?? str(b.requestId),
+    hostId: str(b.HostId),
+    httpStatus: status,
+    recommend: str(b.Recommend),
+    retryable,
+    attempts,
+  };
+  const text = `${code}: ${message}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`;
+  if (cls === 'throttling') return new VodThrottlingError(text, fields);
+  if (cls === 'server') return new VodServerError(text, fields);
+  return new VodClientError(text, fields);
+}
+
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+};
+
+const isAbort = (error: unknown): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  (error as { name?: unknown }).name === 'AbortError';
+
+/**
+ * Builds a client over the given signer and transport defaults. The entry points wrap this as
+ * `createVodClient`.
+ */
+export function createVodClientWith<T extends boolean = false>(
+  defaults: { readonly signer: SignerFunctions; readonly transport: Transport },
+  options: VodClientOptions & { readonly throwOnError?: T },
+): VodClient<T> {
+  const endpoint = resolveEndpoint(options);
+  const host = endpoint.slice(endpoint.indexOf('//') + 2);
+  const signer = options.signer ?? defaults.signer;
+  const transport =
+    options.transport ??
+    (options.fetch !== undefined ? fetchTransport(options.fetch) : defaults.transport);
+  const credentials = toProvider(options.credentials);
+  const algorithm = options.signatureAlgorithm ?? 'ACS3-HMAC-SHA256';
+  const method = options.method ?? 'POST';
+  const retry = options.retry ?? {};
+  const maxAttempts = Math.max(1, retry.maxAttempts ?? DEFAULT_RETRY.maxAttempts);
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const userAgent = options.userAgent;
+  let clockOffsetMs = 0;
+  const clock = (): number => Date.now() + clockOffsetMs;
+
+  async function loadCredentials(): Promise<VodCredentials> {
+    try {
+      return await credentials();
+    } catch (error) {
+      if (error instanceof VodError) throw error;
+      throw new VodCredentialsError('credentials provider failed', {
+        code: 'CredentialsFailed',
+        cause: error,
+      });
+    }
+  }
+
+  function sign(
+    verb: string,
+    params: WireParams,
+    creds: VodCredentials,
+    extraHeaders: Record<string, string>,
+  ): Awaitable<RpcSignResult | Acs3SignResult> {
+    const c = {
+      accessKeyId: creds.accessKeyId,
+      accessKeySecret: creds.accessKeySecret,
+      securityToken: creds.securityToken,
+    };
+    if (algorithm === 'HMAC-SHA1') {
+      return signer.signRpc({
+        method: verb as 'GET' | 'POST',
+        action: ACTION,
+        version: API_VERSION,
+        params,
+        credentials: c,
+        clock,
+      });
+    }
+    return signer.signAcs3({
+      method: verb,
+      host,
+      action: ACTION,
+      version: API_VERSION,
+      ...(verb === 'GET' ? { query: params } : { form: params }),
+      headers: extraHeaders,
+      credentials: c,
+      clock,
+    });
+  }
+
+  function toTransport(
+    verb: string,
+    s: RpcSignResult | Acs3SignResult,
+    extraHeaders: Record<string, string>,
+  ): TransportRequest {
+    if (s.algorithm === 'HMAC-SHA1') {
+      return verb === 'GET'
+        ? { method: verb, url: `${endpoint}/?${s.encoded}`, headers: extraHeaders }
+        : {
+            method: verb,
+            url: `${endpoint}/`,
+            headers: { ...extraHeaders, 'content-type': FORM },
+            body: s.encoded,
+          };
+    }
+    const url = s.query === '' ? `${endpoint}/` : `${endpoint}/?${s.query}`;
+    const body = typeof s.body === 'string' ? s.body : new TextDecoder().decode(s.body);
+    return verb === 'GET'
+      ? { method: verb, url, headers: s.headers }
+      : { method: verb, url, headers: s.headers, body };
+  }
+
+  const baseHeaders = (): Record<string, string> =>
+    userAgent === undefined ? {} : { 'user-agent': userAgent };
+
+  /** The custom fetch: the retry loop, with signing inside it. */
+  async function vodFetch(request: LiteRequest | Request): Promise<LiteResponse> {
+    const verb = request.method;
+    const q = request.url.indexOf('?');
+    const bodyText = 'bodyText' in request ? request.bodyText : await request.text();
+    const params = Object.fromEntries(
+      new URLSearchParams(
+        verb === 'GET' ? (q < 0 ? '' : request.url.slice(q + 1)) : (bodyText ?? ''),
+      ),
+    );
+    const extra = baseHeaders();
+    request.headers.forEach((value, name) => {
+      if (name !== 'content-type' && name !== 'accept') extra[name] = value;
+    });
+    const context = (request as Partial<LiteRequest>)[CONTEXT_KEY];
+    const callerSignal = request.signal ?? undefined;
+    let skewCorrected = false;
+    let lastError: unknown;
+    let timedOut = false;
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      callerSignal?.throwIfAborted();
+      if (context?.beforeAttempt !== undefined) await context.beforeAttempt();
+      const creds = await loadCredentials();
+      const signed = toTransport(verb, await sign(verb, params, creds, extra), extra);
+      const timeout = AbortSignal.timeout(timeoutMs);
+      const signal =
+        callerSignal === undefined ? timeout : AbortSignal.any([timeout, callerSignal]);
+      let res: TransportResponse;
+      try {
+        res = await transport({ ...signed, signal });
+      } catch (error) {
+        if (callerSignal?.aborted === true) throw callerSignal.reason as Error;
+        timedOut = timeout.aborted;
+        lastError = error;
+        if (attempt < maxAttempts)
+          await sleep(backoffDelay(attempt, false, undefined, retry), callerSignal);
+        continue;
+      }
+      timedOut = false;
+      const json = parseJson(res.body);
+      if (res.status >= 200 && res.status < 300) {
+        if (typeof (json as { RequestId?: unknown } | undefined)?.RequestId === 'string') {
+          return liteResponse(res, { attempts: attempt, json });
+        }
+        // A 200 whose body is cut or garbled: the delete may or may not have happened, and
+        // DeleteImage is idempotent, so ask again.
+        lastError = new Error(`malformed response body (HTTP ${res.status})`);
+        if (attempt < maxAttempts)
+          await sleep(backoffDelay(attempt, false, undefined, retry), callerSignal);
+        continue;
+      }
+      const code = str((json as ErrorBody | undefined)?.Code);
+      const { cls, retryable } = classify(res.status, code);
+      if (cls === 'clock-skew' && !skewCorrected) {
+        const serverNow = Date.parse(res.header('date') ?? '');
+        skewCorrected = true;
+        if (!Number.isNaN(serverNow)) {
+          // The Date header has second precision: aim for the middle of that second.
+          clockOffsetMs = serverNow + 500 - Date.now();
+          if (attempt < maxAttempts) continue;
+        }
+      }
+      if (cls === 'throttling') context?.onThrottled?.();
+      if (!retryable || attempt === maxAttempts)
+        return liteResponse(res, { attempts: attempt, json });
+      await sleep(
+        backoffDelay(
+          attempt,
+          cls === 'throttling',
+          parseRetryAfter(res.header('x-acs-retry-after')),
+          retry,
+        ),
+        callerSignal,
+      );
+    }
+    const fields = { retryable: true, attempts: maxAttempts, cause: lastError };
+    if (timedOut) {
+      throw new VodTimeoutError(
+        `every attempt timed out after ${timeoutMs} ms (${maxAttempts} attempts)`,
+        {
+          code: 'Timeout',
+          ...fields,
+        },
+      );
+    }
+    const reason = lastError instanceof Error ? scrubMessage(lastError.message) : 'request failed';
+    throw new VodNetworkError(`network error: ${reason} (${maxAttempts} attempts)`, {
+      code: 'NetworkError',
+      ...fields,
+    });
+  }
+
+  const raw = createClient<paths>({
+    baseUrl: endpoint,
+    fetch: vodFetch as unknown as (input: Request) => Promise<Response>,
+    Request: LiteRequest as unknown as typeof Request,
+    bodySerializer: (body: unknown) => new URLSearchParams(joinLists(body as object)).toString(),
+    // The GET operation's request is one exploded object parameter: one query field per property.
+    querySerializer: (query: Record<string, unknown>) => {
+      const request = query['DeleteImageRequest'];
+      return request === undefined
+        ? ''
+        : new URLSearchParams(joinLists(request as object)).toString();
+    },
+  });
+
+  async function call(
+    request: DeleteImageRequest,
+    options: CallOptions = {},
+  ): Promise<DeleteImageOutcome> {
+    try {
+      toWireParams(request);
+      const init = {
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+        ...(options.context === undefined ? {} : { [CONTEXT_KEY]: options.context }),
+      };
+      const { data, error, response } =
+        method === 'GET'
+          ? await raw.GET('/', { params: { query: { DeleteImageRequest: request } }, ...init })
+          : await raw.POST('/', { body: request, headers: { 'content-type': FORM }, ...init });
+      const attempts = (response as unknown as Partial<LiteResponse>)[META_KEY]?.attempts ?? 1;
+      if (data !== undefined) return { data: { requestId: data.RequestId } };
+      return { error: errorFromResponse(response.status, error, attempts) };
+    } catch (error) {
+      if (options.signal?.aborted === true || (isAbort(error) && !(error instanceof VodError)))
+        throw error;
+      if (error instanceof VodError) return { error };
+      const reason = error instanceof Error ? scrubMessage(error.message) : 'unknown error';
+      return {
+        error: new VodNetworkError(`request failed: ${reason}`, {
+          code: 'NetworkError',
+          cause: error,
+        }),
+      };
+    }
+  }
+
+  type Out = T extends true ? DeleteImageResult : DeleteImageOutcome;
+  const client: VodClient<T> = {
+    async deleteImage(request, callOptions) {
+      const outcome = await call(request, callOptions);
+      if (options.throwOnError !== true) return outcome as Out;
+      if (outcome.error !== undefined) throw outcome.error;
+      return outcome.data as Out;
+    },
+    deleteImages(bulkOptions) {
+      return runBulk(call, bulkOptions);
+    },
+    async dryRun(request, dryOptions = {}) {
+      const params = toWireParams(request);
+      const creds = await loadCredentials();
+      const extra = baseHeaders();
+      const signed = await sign(method, params, creds, extra);
+      const out = toTransport(
+        method,
+        dryOptions.revealSecrets === true ? signed : signer.redactSigned(signed),
+        extra,
+      );
+      return out.body === undefined
+        ? { method: out.method, url: out.url, headers: out.headers }
+        : { method: out.method, url: out.url, headers: out.headers, body: out.body };
+    },
+    use(...middleware) {
+      raw.use(...middleware);
+    },
+    raw,
+    endpoint,
+  };
+  return client;
+}

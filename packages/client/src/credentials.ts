@@ -1,0 +1,216 @@
+import type { Credentials } from '@vodkit/signer';
+import { VodCredentialsError, isCredentialsNotFound } from './errors.js';
+
+/** Credentials as providers return them: an AccessKey pair or STS credentials, maybe expiring. */
+export interface VodCredentials extends Credentials {
+  /** When temporary credentials expire, in epoch milliseconds; absent for long-lived keys. */
+  readonly expiresAt?: number | undefined;
+}
+
+/** A source of credentials. It rejects with a `CredentialsNotFound` {@link VodCredentialsError} when it has none, so that {@link chain} tries the next one. */
+export type CredentialProvider = () => Promise<VodCredentials>;
+
+/** Rejects with the "try the next provider" error; `source` names where it looked, never a secret. */
+export function notFound(source: string, detail: string): never {
+  throw new VodCredentialsError(`${source}: ${detail}`, { code: 'CredentialsNotFound' });
+}
+
+/** Throws a "found but unusable" error: it stops a {@link chain}. */
+export function malformed(source: string, detail: string): never {
+  throw new VodCredentialsError(`${source}: ${detail}`, { code: 'CredentialsMalformed' });
+}
+
+/**
+ * A provider that always returns the same credentials.
+ *
+ * @example createVodClient({ region: 'cn-shanghai', credentials: staticCredentials({ accessKeyId, accessKeySecret }) })
+ */
+export function staticCredentials(credentials: VodCredentials): CredentialProvider {
+  const c = Object.freeze({ ...credentials });
+  return () => Promise.resolve(c);
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Environment variable names, most preferred first (`ALIBABA_CLOUD_*`, then the CLI's aliases). */
+export const ENV_NAMES: {
+  readonly accessKeyId: readonly string[];
+  readonly accessKeySecret: readonly string[];
+  readonly securityToken: readonly string[];
+} = {
+  accessKeyId: [
+    'ALIBABA_CLOUD_ACCESS_KEY_ID',
+    'ALIBABACLOUD_ACCESS_KEY_ID',
+    'ALICLOUD_ACCESS_KEY_ID',
+    'ALICLOUD_ACCESS_KEY',
+    'ACCESS_KEY_ID',
+  ],
+  accessKeySecret: [
+    'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+    'ALIBABACLOUD_ACCESS_KEY_SECRET',
+    'ALICLOUD_ACCESS_KEY_SECRET',
+    'ALICLOUD_SECRET_KEY',
+    'ACCESS_KEY_SECRET',
+  ],
+  securityToken: [
+    'ALIBABA_CLOUD_SECURITY_TOKEN',
+    'ALIBABACLOUD_SECURITY_TOKEN',
+    'ALICLOUD_SECURITY_TOKEN',
+    'SECURITY_TOKEN',
+  ],
+};
+
+const first = (env: Env, names: readonly string[]): string | undefined => {
+  for (const n of names) {
+    const v = env[n];
+    if (v !== undefined && v !== '') return v;
+  }
+  return undefined;
+};
+
+/**
+ * Reads `ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and optional
+ * `ALIBABA_CLOUD_SECURITY_TOKEN` (or the legacy aliases in {@link ENV_NAMES}). `env` defaults
+ * to `process.env` where it exists, so edge runtimes can pass their bindings instead.
+ *
+ * @example const provider = fromEnv();
+ */
+export function fromEnv(env?: Env): CredentialProvider {
+  return () => {
+    const e: Env = env ?? (globalThis as { process?: { env?: Env } }).process?.env ?? {};
+    const accessKeyId = first(e, ENV_NAMES.accessKeyId);
+    const accessKeySecret = first(e, ENV_NAMES.accessKeySecret);
+    if (accessKeyId === undefined && accessKeySecret === undefined) {
+      return Promise.reject(notFoundError('environment', 'ALIBABA_CLOUD_ACCESS_KEY_ID is not set'));
+    }
+    if (accessKeyId === undefined || accessKeySecret === undefined) {
+      return Promise.reject(
+        new VodCredentialsError(
+          `environment: ${accessKeyId === undefined ? 'ALIBABA_CLOUD_ACCESS_KEY_ID' : 'ALIBABA_CLOUD_ACCESS_KEY_SECRET'} is missing`,
+          { code: 'CredentialsMalformed' },
+        ),
+      );
+    }
+    const securityToken = first(e, ENV_NAMES.securityToken);
+    return Promise.resolve(
+      securityToken === undefined
+        ? { accessKeyId, accessKeySecret }
+        : { accessKeyId, accessKeySecret, securityToken },
+    );
+  };
+}
+
+const notFoundError = (source: string, detail: string): VodCredentialsError =>
+  new VodCredentialsError(`${source}: ${detail}`, { code: 'CredentialsNotFound' });
+
+/**
+ * Tries each provider in turn; a provider that has nothing (`CredentialsNotFound`) passes to
+ * the next, any other failure stops the chain. Rejects with `CredentialsNotFound` listing where
+ * it looked when none has credentials.
+ *
+ * @example const provider = memoize(chain(fromEnv(), fromAliyunConfig(), fromCredentialsFile()));
+ */
+export function chain(...providers: readonly CredentialProvider[]): CredentialProvider {
+  return async () => {
+    const tried: string[] = [];
+    for (const provider of providers) {
+      try {
+        return await provider();
+      } catch (error) {
+        if (!isCredentialsNotFound(error)) throw error;
+        tried.push((error as Error).message);
+      }
+    }
+    throw new VodCredentialsError(`no credentials found (${tried.join('; ')})`, {
+      code: 'CredentialsNotFound',
+    });
+  };
+}
+
+/** Options of {@link memoize}. */
+export interface MemoizeOptions {
+  /** Refresh this long before `expiresAt`, in ms; defaults to 5 minutes. */
+  readonly refreshBeforeMs?: number | undefined;
+  /** Current time in epoch ms; defaults to `Date.now`. */
+  readonly now?: (() => number) | undefined;
+}
+
+/**
+ * Caches a provider's credentials until `refreshBeforeMs` before they expire (forever when they
+ * do not expire). Concurrent callers share one in-flight load; a failed load is not cached.
+ *
+ * @example const provider = memoize(fromSts(() => myStsCall()));
+ */
+export function memoize(
+  provider: CredentialProvider,
+  options: MemoizeOptions = {},
+): CredentialProvider {
+  const early = options.refreshBeforeMs ?? 300_000;
+  const now = options.now ?? Date.now;
+  let cached: VodCredentials | undefined;
+  let pending: Promise<VodCredentials> | undefined;
+  return () => {
+    if (
+      cached !== undefined &&
+      (cached.expiresAt === undefined || now() < cached.expiresAt - early)
+    ) {
+      return Promise.resolve(cached);
+    }
+    pending ??= provider().then(
+      (c) => {
+        cached = c;
+        pending = undefined;
+        return c;
+      },
+      (error: unknown) => {
+        pending = undefined;
+        throw error;
+      },
+    );
+    return pending;
+  };
+}
+
+/** Temporary credentials in the shape Alibaba's STS `AssumeRole*` and the ECS metadata service return them. */
+export interface StsCredentialsBody {
+  /** `STS.…` AccessKey ID. */
+  readonly AccessKeyId: string;
+  /** The temporary secret. */
+  readonly AccessKeySecret: string;
+  /** The security token. */
+  readonly SecurityToken: string;
+  /** Expiry as an ISO 8601 string (`2025-01-15T09:30:00Z`). */
+  readonly Expiration: string;
+}
+
+/**
+ * The shape for STS and ECS-role sources: wrap any function that returns Alibaba's
+ * `{ AccessKeyId, AccessKeySecret, SecurityToken, Expiration }` (your `AssumeRole` call, your
+ * metadata fetch), and {@link memoize} refreshes it before it expires.
+ *
+ * @example const provider = memoize(fromSts(async () => (await sts.assumeRole(args)).Credentials));
+ */
+export function fromSts(load: () => Promise<StsCredentialsBody>): CredentialProvider {
+  return async () => {
+    const body = await load();
+    const expiresAt = Date.parse(body.Expiration);
+    if (
+      typeof body.AccessKeyId !== 'string' ||
+      typeof body.AccessKeySecret !== 'string' ||
+      typeof body.SecurityToken !== 'string' ||
+      Number.isNaN(expiresAt)
+    ) {
+      malformed('sts', 'expected { AccessKeyId, AccessKeySecret, SecurityToken, Expiration }');
+    }
+    return {
+      accessKeyId: body.AccessKeyId,
+      accessKeySecret: body.AccessKeySecret,
+      securityToken: body.SecurityToken,
+      expiresAt,
+    };
+  };
+}
+
+/** Accepts credentials or a provider, and returns a provider. */
+export const toProvider = (c: VodCredentials | CredentialProvider): CredentialProvider =>
+  typeof c === 'function' ? c : staticCredentials(c);

@@ -1,0 +1,87 @@
+/**
+ * `@vodkit/client`: a thin, typed, retrying client for Alibaba Cloud VOD `DeleteImage` on
+ * openapi-fetch. This entry is runtime-neutral (global `fetch`, WebCrypto signing); on Node,
+ * `@vodkit/client/node` adds a keep-alive transport, faster signing and file-based credentials.
+ *
+ * @example
+ * ```ts
+ * import { createVodClient } from '@vodkit/client';
+ * const client = createVodClient({ region: 'cn-shanghai', credentials: { accessKeyId, accessKeySecret } });
+ * const { data, error } = await client.deleteImage({ DeleteImageType: 'ImageId', ImageIds: ['bbc65bba53fed90de118a7849d7c4ee1'] });
+ * ```
+ *
+ * @packageDocumentation
+ */
+import { redactSigned, signAcs3, signRpc } from '@vodkit/signer';
+import { createVodClientWith } from './client.js';
+import type { SignerFunctions, VodClient, VodClientOptions } from './client.js';
+import { fetchTransport } from './transport.js';
+
+const webSigner: SignerFunctions = { signRpc, signAcs3, redactSigned };
+
+/**
+ * Creates a client over global `fetch` (or `options.fetch` / `options.transport`) with WebCrypto
+ * signing. Give `region` or `endpoint`, and `credentials`.
+ *
+ * @example
+ * const client = createVodClient({ endpoint: 'http://127.0.0.1:4000', credentials, method: 'GET', signatureAlgorithm: 'HMAC-SHA1' });
+ * const result = await client.deleteImage({ DeleteImageType: 'VideoId', VideoId: 'v1', ImageType: 'All' });
+ */
+export function createVodClient<T extends boolean = false>(
+  options: VodClientOptions & { readonly throwOnError?: T },
+): VodClient<T> {
+  return createVodClientWith({ signer: webSigner, transport: fetchTransport() }, options);
+}
+
+export { createVodClientWith, errorFromResponse } from './client.js';
+export type {
+  CallOptions,
+  DeleteImageOutcome,
+  DeleteImageResult,
+  SignatureAlgorithm,
+  SignedRequest,
+  SignerFunctions,
+  VodClient,
+  VodClientOptions,
+} from './client.js';
+export {
+  VodError,
+  VodClientError,
+  VodServerError,
+  VodThrottlingError,
+  VodTimeoutError,
+  VodNetworkError,
+  VodValidationError,
+  VodCredentialsError,
+  isCredentialsNotFound,
+} from './errors.js';
+export type { VodErrorFields, VodErrorKind } from './errors.js';
+export { chain, memoize, staticCredentials, fromEnv, fromSts, ENV_NAMES } from './credentials.js';
+export type {
+  CredentialProvider,
+  MemoizeOptions,
+  StsCredentialsBody,
+  VodCredentials,
+} from './credentials.js';
+export {
+  backoffDelay,
+  classify,
+  parseRetryAfter,
+  CODE_CLASSES,
+  DEFAULT_RETRY,
+  RETRYABLE_STATUSES,
+} from './retry.js';
+export type { FailureClass, FailureDecision, RetryOptions } from './retry.js';
+export { toWireParams } from './validate.js';
+export type { WireParams } from './validate.js';
+export { createPacer } from './bulk.js';
+export type {
+  BulkProgress,
+  BulkResult,
+  ChunkResult,
+  DeleteImagesOptions,
+  Pacer,
+  PacerOptions,
+} from './bulk.js';
+export { fetchTransport } from './transport.js';
+export type { CallContext, Transport, TransportRequest, TransportResponse } from './transport.js';

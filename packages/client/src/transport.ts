@@ -1,0 +1,139 @@
+/** One signed HTTP request, ready to send. */
+export interface TransportRequest {
+  /** `GET` or `POST`. */
+  readonly method: string;
+  /** The full URL, query included. */
+  readonly url: string;
+  /** Header names in lowercase. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body (POST only). */
+  readonly body?: string | undefined;
+  /** Aborts this attempt (the per-attempt timeout joined with the caller's signal). */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** A fully read HTTP response. */
+export interface TransportResponse {
+  /** The HTTP status. */
+  readonly status: number;
+  /** A header by (case-insensitive) name, or `null`. */
+  header(name: string): string | null;
+  /** The whole body as text. */
+  readonly body: string;
+}
+
+/** Sends one request and reads the whole response; rejects on network failure or abort. */
+export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
+
+type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+/**
+ * A {@link Transport} over a WHATWG `fetch` (the global one by default): runs in browsers,
+ * Deno, Bun, edge runtimes and Node.
+ *
+ * @example createVodClient({ region, credentials, transport: fetchTransport(myFetch) })
+ */
+export function fetchTransport(fetchImpl?: FetchLike): Transport {
+  return async (r) => {
+    const f: FetchLike = fetchImpl ?? ((input, init) => globalThis.fetch(input, init));
+    const init: RequestInit = { method: r.method, headers: r.headers };
+    if (r.body !== undefined) init.body = r.body;
+    if (r.signal !== undefined) init.signal = r.signal;
+    const res = await f(r.url, init);
+    const body = await res.text();
+    return { status: res.status, header: (name) => res.headers.get(name), body };
+  };
+}
+
+/** Per-call context that travels from `deleteImage` to the custom fetch through openapi-fetch's init. */
+export interface CallContext {
+  /** Awaited before every attempt (the bulk pacer). */
+  readonly beforeAttempt?: (() => Promise<void>) | undefined;
+  /** Told about every throttled attempt (the bulk pacer slows down). */
+  readonly onThrottled?: (() => void) | undefined;
+}
+
+/** The key of {@link CallContext} in the request init. */
+export const CONTEXT_KEY = 'vodkitContext' as const;
+
+/**
+ * A light `Request` for openapi-fetch's `Request` option: it keeps the body as the string the
+ * serializer made (no stream to read back) and accepts real `Request`s as instances, so
+ * middleware may still return one.
+ */
+export class LiteRequest {
+  /** The URL. */
+  readonly url: string;
+  /** The method. */
+  readonly method: string;
+  /** The headers (openapi-fetch hands over a `Headers`; middleware may change them). */
+  readonly headers: Headers;
+  /** The caller's abort signal. */
+  readonly signal: AbortSignal | undefined;
+  /** The body as serialized. */
+  readonly bodyText: string | undefined;
+  /** The per-call context. */
+  readonly vodkitContext: CallContext | undefined;
+
+  /** Same arguments as `new Request(url, init)`. */
+  constructor(url: string, init: RequestInit & { vodkitContext?: CallContext } = {}) {
+    this.url = url;
+    this.method = init.method ?? 'GET';
+    this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
+    this.signal = init.signal ?? undefined;
+    this.bodyText = typeof init.body === 'string' ? init.body : undefined;
+    this.vodkitContext = init.vodkitContext;
+  }
+
+  /** The body, as `Request.text()` gives it. */
+  text(): Promise<string> {
+    return Promise.resolve(this.bodyText ?? '');
+  }
+
+  /** Real `Request`s count as instances too. */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return (
+      (typeof value === 'object' &&
+        value !== null &&
+        Object.getPrototypeOf(value) === LiteRequest.prototype) ||
+      (typeof Request === 'function' && value instanceof Request)
+    );
+  }
+}
+
+/** What the custom fetch learned about the call, attached to the response it returns. */
+export interface CallMeta {
+  /** Attempts made. */
+  readonly attempts: number;
+  /** Parsed JSON body, when it parsed. */
+  readonly json: unknown;
+}
+
+/** The key of {@link CallMeta} on returned responses. */
+export const META_KEY = 'vodkitMeta' as const;
+
+/** A minimal `Response` that openapi-fetch can read: the body is already parsed. */
+export interface LiteResponse {
+  readonly status: number;
+  readonly ok: boolean;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+  json(): Promise<unknown>;
+  readonly vodkitMeta: CallMeta;
+}
+
+/** Wraps a transport response for openapi-fetch. */
+export function liteResponse(res: TransportResponse, meta: CallMeta): LiteResponse {
+  const length = String(res.body.length);
+  return {
+    status: res.status,
+    ok: res.status >= 200 && res.status < 300,
+    // A content-length makes openapi-fetch call json(), which returns the parsed body as is.
+    headers: {
+      get: (name) => (name.toLowerCase() === 'content-length' ? length : res.header(name)),
+    },
+    text: () => Promise.resolve(res.body),
+    json: () => Promise.resolve(meta.json),
+    vodkitMeta: meta,
+  };
+}
