@@ -126,7 +126,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     state.add(options.images);
   }
 
-  const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
     dispatch(core, state, req, res).catch((error: unknown) => {
       // A handler bug must still end in an Alibaba-shaped 500, never a hung socket.
       if (!res.headersSent) {
@@ -143,7 +143,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         res.destroy();
       }
     });
-  });
+  };
+  const server = createServer({ keepAliveTimeout: 5000 }, handler);
+  // An `Expect` other than 100-continue would get Node's bare 417; the gateway ignores it.
+  server.on('checkExpectation', handler);
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     // Requests Node cannot even parse (bad request line, oversized headers) still get an
     // Alibaba-shaped answer rather than Node's bare 400/431.
