@@ -25,7 +25,10 @@ export function isThenable(value: unknown): value is PromiseLike<unknown> {
  * whole signing pipeline therefore stays synchronous: no microtask per step.
  */
 export function andThen<T, U>(value: Awaitable<T>, next: (value: T) => Awaitable<U>): Awaitable<U> {
-  return isThenable(value) ? Promise.resolve(value).then(next) : next(value);
+  // isThenable, inlined: this file is in the browser bundle, isThenable's other user is not.
+  return typeof (value as { then?: unknown } | null)?.then === 'function'
+    ? Promise.resolve(value).then(next)
+    : next(value as T);
 }
 
 /**

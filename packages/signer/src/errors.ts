@@ -38,9 +38,7 @@ export function matches(value: unknown, field: string, pattern: RegExp, rule: st
 
 /** Throws unless `value` is a string; with `nonEmpty`, also unless it has a character. */
 export const requireString = (value: unknown, field: string, nonEmpty: boolean): string =>
-  nonEmpty
-    ? matches(value, field, /[^]/, 'must be a non-empty string')
-    : matches(value, field, /^/, 'must be a string');
+  matches(value, field, nonEmpty ? /[^]/ : /^/, `must be a ${nonEmpty ? 'non-empty ' : ''}string`);
 
 /** The error for a string that holds a lone UTF-16 surrogate (it has no UTF-8 form). */
 export const loneSurrogate = (field: string): SignerInputError =>

@@ -45,6 +45,21 @@ function encodeTwice(value: string, field: string): string {
 }
 
 /**
+ * `Object.keys(params).sort()`, by insertion: for the ten-odd names of a request this costs half
+ * of Array#sort (measured), and `>` on strings is the same UTF-16 code-unit order.
+ */
+function sortedNames(params: Readonly<ParamMap>): string[] {
+  const names = Object.keys(params);
+  for (let i = 1; i < names.length; i += 1) {
+    const name = names[i] ?? '';
+    let j = i - 1;
+    for (; j >= 0 && (names[j] ?? '') > name; j -= 1) names[j + 1] = names[j] ?? '';
+    names[j + 1] = name;
+  }
+  return names;
+}
+
+/**
  * The node entry's V1 string-to-sign builder: the same output (and errors) as `rpcStringToSign`
  * in rpc.ts, about twice as fast. It builds the canonical query and its percent-encoded form in
  * one pass over the parameters, skips values with nothing to escape after one regex test, and
@@ -57,7 +72,7 @@ export function rpcStringToSignNode(
   let canonicalQuery = '';
   let stringToSign = `${method}&%2F&`;
   let first = true;
-  for (const name of Object.keys(params).sort()) {
+  for (const name of sortedNames(params)) {
     const value = params[name];
     if (value === undefined) continue;
     const encodedName = encodeTwice(name, name);
