@@ -3,9 +3,9 @@
  * which field broke which rule.
  */
 import { describe, expect, it } from 'vitest';
-import { createSpecValidator, describeErrors, loadShippedSpec } from './support/spec-validator.js';
+import { createSpecValidator, describeErrors, loadSpec } from '@vodkit/emulator';
 
-const validate = createSpecValidator(loadShippedSpec()).schema('DeleteImageRequest');
+const validate = createSpecValidator(loadSpec()).schema('DeleteImageRequest');
 const ids = (count: number): string[] =>
   Array.from({ length: count }, (_, index) => index.toString(16).padStart(32, '0'));
 

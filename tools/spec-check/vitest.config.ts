@@ -1,0 +1,6 @@
+import { defineConfig } from 'vitest/config';
+import { sharedTestOptions } from '../../vitest.shared.ts';
+
+export default defineConfig({
+  test: { ...sharedTestOptions, include: ['test/**/*.test.ts'] },
+});
