@@ -1,6 +1,7 @@
 import { MAX_IMAGE_IDS, MAX_IMAGE_URLS, QPS_LIMIT_PER_ACCOUNT } from '@vodkit/types';
 import type { DeleteImageRequest } from '@vodkit/types';
 import { VodClientError } from './errors.js';
+import { sleep } from './sleep.js';
 import type { VodError } from './errors.js';
 import type { CallOptions, DeleteImageOutcome } from './client.js';
 
@@ -39,29 +40,22 @@ export function createPacer(options: PacerOptions = {}): Pacer {
   const burst = Math.max(1, options.burst ?? 1);
   let interval = base;
   let next = now() - (burst - 1) * base;
+  let lastSlowDown = -Infinity;
   return {
     acquire(signal) {
       const t = now();
       const at = Math.max(t - (burst - 1) * interval, next);
       next = at + interval;
       interval = Math.max(base, interval * 0.95);
-      const wait = at - t;
-      if (wait <= 0) return Promise.resolve();
-      return new Promise((resolve, reject) => {
-        const onAbort = (): void => {
-          clearTimeout(timer);
-          reject(signal?.reason as Error);
-        };
-        const timer = setTimeout(() => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        }, wait);
-        signal?.addEventListener('abort', onAbort, { once: true });
-      });
+      return sleep(at - t, signal);
     },
     slowDown() {
+      // Concurrent calls see the same throttling episode: count it once per interval.
+      const t = now();
+      if (t - lastSlowDown < interval) return;
+      lastSlowDown = t;
       interval = Math.min(1000, interval * 2);
-      next = Math.max(next, now() + interval);
+      next = Math.max(next, t + interval);
     },
     get intervalMs() {
       return interval;
@@ -82,6 +76,8 @@ export type DeleteImagesOptions = (
   readonly onProgress?: ((progress: BulkProgress) => void) | undefined;
   /** Cancels: no new chunk starts, in-flight ones are aborted; the result says which. */
   readonly signal?: AbortSignal | undefined;
+  /** Attempts per chunk; defaults to 10, more than single calls, since throttling is expected here. */
+  readonly maxAttempts?: number | undefined;
   /** A pacer shared with other work on the same account; defaults to a new one at `qps`. */
   readonly pacer?: Pacer | undefined;
 };
@@ -141,6 +137,7 @@ export async function runBulk(call: Caller, options: DeleteImagesOptions): Promi
   let succeeded = 0;
   let failed = 0;
   const context = {
+    maxAttempts: options.maxAttempts ?? 10,
     beforeAttempt: () => pacer.acquire(signal),
     onThrottled: () => {
       pacer.slowDown();

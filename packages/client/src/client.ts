@@ -24,6 +24,7 @@ import type { CredentialProvider, VodCredentials } from './credentials.js';
 import { backoffDelay, classify, DEFAULT_RETRY, parseRetryAfter } from './retry.js';
 import type { RetryOptions } from './retry.js';
 import { toWireParams } from './validate.js';
+import { sleep } from './sleep.js';
 import type { WireParams } from './validate.js';
 import { runBulk } from './bulk.js';
 import type { BulkResult, DeleteImagesOptions } from './bulk.js';
@@ -136,23 +137,6 @@ export interface VodClient<T extends boolean = false> {
   readonly endpoint: string;
 }
 
-const sleep = (ms: number, signal: AbortSignal | undefined): Promise<void> =>
-  new Promise((resolve, reject) => {
-    if (ms <= 0) {
-      resolve();
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason as Error);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-
 const FORM = 'application/x-www-form-urlencoded';
 
 /** Joins list fields with commas (validation already ran). */
@@ -245,7 +229,7 @@ export function createVodClientWith<T extends boolean = false>(
   const algorithm = options.signatureAlgorithm ?? 'ACS3-HMAC-SHA256';
   const method = options.method ?? 'POST';
   const retry = options.retry ?? {};
-  const maxAttempts = Math.max(1, retry.maxAttempts ?? DEFAULT_RETRY.maxAttempts);
+  const clientMaxAttempts = Math.max(1, retry.maxAttempts ?? DEFAULT_RETRY.maxAttempts);
   const timeoutMs = options.timeoutMs ?? 10_000;
   const userAgent = options.userAgent;
   let clockOffsetMs = 0;
@@ -312,7 +296,8 @@ export function createVodClientWith<T extends boolean = false>(
           };
     }
     const url = s.query === '' ? `${endpoint}/` : `${endpoint}/?${s.query}`;
-    const body = typeof s.body === 'string' ? s.body : new TextDecoder().decode(s.body);
+    // Form bodies are always strings.
+    const body = s.body as string;
     return verb === 'GET'
       ? { method: verb, url, headers: s.headers }
       : { method: verb, url, headers: s.headers, body };
@@ -337,6 +322,7 @@ export function createVodClientWith<T extends boolean = false>(
     });
     const context = (request as Partial<LiteRequest>)[CONTEXT_KEY];
     const callerSignal = request.signal ?? undefined;
+    const maxAttempts = Math.max(1, context?.maxAttempts ?? clientMaxAttempts);
     let skewCorrected = false;
     let lastError: unknown;
     let timedOut = false;

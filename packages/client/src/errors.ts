@@ -44,31 +44,25 @@ export class VodError extends Error {
   /** The kind of failure (the subclass). */
   readonly kind: VodErrorKind = 'client';
   /** See {@link VodErrorFields.code}. */
-  readonly code: string;
+  declare readonly code: string;
   /** See {@link VodErrorFields.requestId}. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** See {@link VodErrorFields.hostId}. */
-  readonly hostId: string | undefined;
+  declare readonly hostId: string | undefined;
   /** See {@link VodErrorFields.httpStatus}. */
-  readonly httpStatus: number | undefined;
+  declare readonly httpStatus: number | undefined;
   /** See {@link VodErrorFields.recommend}. */
-  readonly recommend: string | undefined;
+  declare readonly recommend: string | undefined;
   /** See {@link VodErrorFields.retryable}. */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
   /** See {@link VodErrorFields.attempts}. */
-  readonly attempts: number;
+  declare readonly attempts: number;
 
   /** Creates an error; `message` must already be free of secrets. */
   constructor(message: string, fields: VodErrorFields) {
     super(message, fields.cause === undefined ? undefined : { cause: fields.cause });
     this.name = new.target.name;
-    this.code = fields.code;
-    this.requestId = fields.requestId;
-    this.hostId = fields.hostId;
-    this.httpStatus = fields.httpStatus;
-    this.recommend = fields.recommend;
-    this.retryable = fields.retryable ?? false;
-    this.attempts = fields.attempts ?? 0;
+    Object.assign(this, { retryable: false, attempts: 0 }, fields);
   }
 }
 

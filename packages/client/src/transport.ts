@@ -51,6 +51,8 @@ export interface CallContext {
   readonly beforeAttempt?: (() => Promise<void>) | undefined;
   /** Told about every throttled attempt (the bulk pacer slows down). */
   readonly onThrottled?: (() => void) | undefined;
+  /** Overrides the client's `retry.maxAttempts` for this call. */
+  readonly maxAttempts?: number | undefined;
 }
 
 /** The key of {@link CallContext} in the request init. */
@@ -90,14 +92,9 @@ export class LiteRequest {
     return Promise.resolve(this.bodyText ?? '');
   }
 
-  /** Real `Request`s count as instances too. */
+  /** Real `Request`s count as instances too (middleware may return one). */
   static [Symbol.hasInstance](value: unknown): boolean {
-    return (
-      (typeof value === 'object' &&
-        value !== null &&
-        Object.getPrototypeOf(value) === LiteRequest.prototype) ||
-      (typeof Request === 'function' && value instanceof Request)
-    );
+    return typeof value === 'object' && value !== null && 'url' in value && 'headers' in value;
   }
 }
 
