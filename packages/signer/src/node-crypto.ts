@@ -60,7 +60,10 @@ function hmac(name: HashName, key: string, data: string, encoding: 'base64' | 'h
 /**
  * A synchronous {@link SignerCrypto} on `node:crypto`. On Node a WebCrypto call costs several
  * times the HMAC it performs (promise, buffer copies, key import); this one costs the digests,
- * computed with one-shot `crypto.hash` calls where the running Node has it.
+ * computed with one-shot `crypto.hash` calls where the running Node has it (≥ 20.12; older
+ * versions fall back to `createHmac`/`createHash`). The HMAC pads of the last key used (an
+ * ASCII key of at most 64 characters) are kept in module memory, so signing many requests with
+ * one credential derives them once.
  */
 export const nodeCrypto: SignerCrypto = {
   hmacSha1Base64: (key, data) => hmac('sha1', key, data, 'base64'),
