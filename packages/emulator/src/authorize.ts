@@ -1,9 +1,17 @@
 import type { KeyPolicy } from './options.js';
 
+const compiled = new Map<string, RegExp>();
+
 /** RAM action names ignore case; `*` matches any run of characters. */
 function matches(pattern: string, action: string): boolean {
-  const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*');
-  return new RegExp(`^${escaped}$`, 'i').test(action);
+  let re = compiled.get(pattern);
+  if (re === undefined) {
+    const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*');
+    re = new RegExp(`^${escaped}$`, 'i');
+    // Policies are few and fixed; the bound only guards against patterns built per request.
+    if (compiled.size < 1000) compiled.set(pattern, re);
+  }
+  return re.test(action);
 }
 
 /**

@@ -39,6 +39,12 @@ export interface DecodedParams {
   readonly problem?: string | undefined;
 }
 
+/** Form-decodes one name or value; most names have nothing to decode, so skip the work then. */
+function decodeComponent(text: string): string {
+  if (!text.includes('%') && !text.includes('+')) return text;
+  return decodeURIComponent(text.replaceAll('+', ' '));
+}
+
 /**
  * Decodes `application/x-www-form-urlencoded` text (`+` reads as a space, as form decoding
  * does) into `into`. Keeps going after a problem so `Format` can still be found for the error
@@ -53,8 +59,8 @@ function decodeInto(raw: string, into: WireParams, where: string): string | unde
     let name: string;
     let value: string;
     try {
-      name = decodeURIComponent((eq < 0 ? part : part.slice(0, eq)).replaceAll('+', ' '));
-      value = eq < 0 ? '' : decodeURIComponent(part.slice(eq + 1).replaceAll('+', ' '));
+      name = decodeComponent(eq < 0 ? part : part.slice(0, eq));
+      value = eq < 0 ? '' : decodeComponent(part.slice(eq + 1));
     } catch {
       problem ??= `${where} holds an invalid percent-encoding`;
       continue;

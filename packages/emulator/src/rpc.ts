@@ -9,18 +9,19 @@ import { redactHeaders, redactParams } from './log.js';
 import type { RecordedRequest } from './log.js';
 import type { FaultKind } from './options.js';
 import { decodeParams, formatOf, isFormBody, readBody } from './parse.js';
+import type { DecodedParams } from './parse.js';
 import { errorOf, renderSuccess } from './responses.js';
 import type { EmulatorError, ResponseFormat } from './responses.js';
 import { checkApi, verify } from './verify.js';
-import type { Verified } from './verify.js';
+import type { ReceivedRpc, Verified } from './verify.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const faultName = (fault: FaultKind): string => (typeof fault === 'string' ? fault : fault.code);
 
 /**
- * Handles one RPC call: parse → (faults) → API check → verify (signature, key, STS, time,
- * nonce) → authorize (RAM policy, service state) → rate-limit → validate against the spec →
+ * Handles one RPC call: parse → (faults) → verify (signature, key, STS, time, nonce) → API
+ * check → authorize (RAM policy, service state) → rate-limit → validate against the spec →
  * apply to the store → answer. Each stage either passes the request on or answers an error.
  */
 export async function handleRpc(
@@ -59,18 +60,27 @@ export async function handleRpc(
     finish(error.httpStatus, error.code);
   };
 
-  // parse
+  // parse: the body, under the size limit. Parameters are decoded by the verifier on the
+  // success path; they are decoded here only when an answer is needed before that.
   const read = await readBody(req, core.maxBodyBytes);
-  const contentType = req.headers['content-type'];
-  const { params, problem } = decodeParams(
+  const received: ReceivedRpc = {
+    method,
+    path,
     rawQuery,
-    read.ok && isFormBody(contentType) ? read.body.toString('utf8') : undefined,
-  );
-  entry.params = redactParams(params);
-  const format = formatOf(params);
+    headers: req.headers,
+    body: read.ok ? read.body : Buffer.alloc(0),
+  };
+  const decode = (): DecodedParams => {
+    const decoded = decodeParams(
+      rawQuery,
+      read.ok && isFormBody(req.headers['content-type']) ? read.body.toString('utf8') : undefined,
+    );
+    entry.params = redactParams(decoded.params);
+    return decoded;
+  };
   if (!read.ok) {
     fail(
-      format,
+      formatOf(decode().params),
       errorOf(
         'InvalidParameter',
         `The specified parameter "body" is not valid. It holds ${read.bytes} bytes; at most ${core.maxBodyBytes} are allowed.`,
@@ -85,25 +95,31 @@ export async function handleRpc(
   await delay(core, decision.delayMs);
   if (decision.fault !== undefined) {
     entry.fault = faultName(decision.fault);
-    answerFault(core, req, res, requestId, format, decision.fault, fail, finish);
-    return;
-  }
-  if (problem !== undefined) {
-    fail(format, errorOf('InvalidParameter', `The request is malformed: ${problem}.`));
+    answerFault(core, req, res, requestId, formatOf(decode().params), decision.fault, fail, finish);
     return;
   }
 
-  const parsed = { method, path, rawQuery, headers: req.headers, body: read.body, params };
-  const apiError = checkApi(parsed);
+  // verify; on failure the gateway's earlier checks (encoding, API) take precedence
+  const verified: Verified | EmulatorError = verify(core, received);
+  if ('code' in verified) {
+    const { params, problem } = decode();
+    const format = formatOf(params);
+    if (problem !== undefined) {
+      fail(format, errorOf('InvalidParameter', `The request is malformed: ${problem}.`));
+    } else {
+      fail(format, checkApi(received, params) ?? verified);
+    }
+    return;
+  }
+  const { params } = verified;
+  // The verifier drops `Signature` from what it returns; the record still shows it was sent.
+  entry.params = redactParams(
+    verified.algorithm === 'HMAC-SHA1' ? { ...params, Signature: '' } : params,
+  );
+  const format = formatOf(params);
+  const apiError = checkApi(received, params);
   if (apiError !== undefined) {
     fail(format, apiError);
-    return;
-  }
-
-  // verify
-  const verified: Verified | EmulatorError = verify(core, parsed);
-  if ('code' in verified) {
-    fail(format, verified);
     return;
   }
   entry.algorithm = verified.algorithm;

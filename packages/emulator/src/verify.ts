@@ -9,14 +9,13 @@ import type { WireParams } from './parse.js';
 import { errorOf } from './responses.js';
 import type { EmulatorError } from './responses.js';
 
-/** What the RPC pipeline knows about a request once it is parsed. */
-export interface ParsedRpc {
+/** What the RPC pipeline knows about a request once its body is read. */
+export interface ReceivedRpc {
   readonly method: string;
   readonly path: string;
   readonly rawQuery: string;
   readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
   readonly body: Buffer;
-  readonly params: WireParams;
 }
 
 /** A request whose signature, key, time and nonce hold. */
@@ -24,20 +23,22 @@ export interface Verified {
   readonly algorithm: VerifiedAlgorithm;
   readonly accessKeyId: string;
   readonly key: KeyEntry;
+  /** Query and form parameters, decoded by the verifier (without `Signature`). */
+  readonly params: WireParams;
 }
 
-const isV3 = (req: ParsedRpc): boolean =>
+const isV3 = (req: ReceivedRpc): boolean =>
   headerOf(req.headers, 'authorization')?.startsWith('ACS3-') === true;
 
 /**
  * Checks that the request names this API: `Action`/`Version` (V1) or `x-acs-action`/
  * `x-acs-version` (V3). The gateway routes on these before it checks the signature.
  */
-export function checkApi(req: ParsedRpc): EmulatorError | undefined {
+export function checkApi(req: ReceivedRpc, params: WireParams): EmulatorError | undefined {
   const v3 = isV3(req);
   const [actionName, versionName] = v3 ? ['x-acs-action', 'x-acs-version'] : ['Action', 'Version'];
-  const action = v3 ? headerOf(req.headers, 'x-acs-action') : req.params['Action'];
-  const version = v3 ? headerOf(req.headers, 'x-acs-version') : req.params['Version'];
+  const action = v3 ? headerOf(req.headers, 'x-acs-action') : params['Action'];
+  const version = v3 ? headerOf(req.headers, 'x-acs-version') : params['Version'];
   const missing = (name: string): EmulatorError =>
     errorOf(
       'MissingParameter',
@@ -65,7 +66,7 @@ export function checkApi(req: ParsedRpc): EmulatorError | undefined {
  * seen within the window. The nonce is recorded only for requests that verified, so forged
  * requests cannot burn a client's nonces.
  */
-export function verify(core: EmulatorCore, req: ParsedRpc): Verified | EmulatorError {
+export function verify(core: EmulatorCore, req: ReceivedRpc): Verified | EmulatorError {
   const result = verifyRequest(
     {
       method: req.method,
@@ -87,5 +88,10 @@ export function verify(core: EmulatorCore, req: ParsedRpc): Verified | EmulatorE
     return errorOf('InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
   if (!core.nonces.use(`${result.accessKeyId}:${result.nonce}`))
     return errorOf('SignatureNonceUsed');
-  return { algorithm: result.algorithm, accessKeyId: result.accessKeyId, key };
+  return {
+    algorithm: result.algorithm,
+    accessKeyId: result.accessKeyId,
+    key,
+    params: result.params,
+  };
 }

@@ -308,17 +308,22 @@ export async function run(): Promise<void> {
       `(${(m3Digests.nsPerOp / m3Floor.nsPerOp).toFixed(2)}x with one-shot hashes)`,
   );
   console.log(`
-what limits each contender:
-  floor             createHmac builds a Hash stream object per call; that setup, not hashing the
-                    ~1 kB, is most of its cost (an empty HMAC costs about two thirds of it)
-  vodkit/node       the digests, via one-shot crypto.hash with cached RFC 2104 pads (the
-                    "alone" lines), plus percent-encoding the ~660-char ID list twice (native
-                    encodeURIComponent + replaceAll), input checks, nonce, and the result object;
-                    V3 adds SHA-256 of the ~1.1 kB canonical request, which V1 does not have
-  vodkit WebCrypto  one promise per digest plus an HMAC key import per call; the async round
-                    trips cost far more than the hashing (use the node entry on Node)
+what limits each contender (component costs measured on this machine, quiet):
+  floor             createHmac builds a stream-backed Hmac object per call: an empty HMAC costs
+                    ~1.7 of its ~2.4 µs; SHA-1 over the 1038 bytes is the small part
+  vodkit/node       V1, about 9 µs: HMAC ~1.7 µs (two one-shot crypto.hash calls, cached pads);
+                    V8 flattening the ~45-piece string-to-sign before hashing ~0.7-1 µs; the
+                    659-char ID list encoded twice ~1.5 µs (encodeURIComponent + replaceAll,
+                    native; a JS charCodeAt loop costs ~2.3 ns/char here, more); the other
+                    names and values, sort and joins ~1.8 µs; input checks, randomUUID, the
+                    null-prototype params map and the result ~2.9 µs. V3 also hashes a 1150-char
+                    canonical request, and its floor is an HMAC over only 81 chars, so even the
+                    bare createHash/createHmac digests are ~3x that floor: the V3 floor aim is
+                    out of reach by construction
+  vodkit WebCrypto  a promise per digest and an HMAC key import per call; the async round trips
+                    cost far more than the hashing (use the node entry on Node)
   openapi-util      generic helpers: per-parameter encoding with regex replaces, array sorts and
                     joins, createHmac/createHash objects; the caller still builds the params
-  pop-core/client   the whole request path (defaults, merging, tea/httpx layers) around the same
-                    kind of signing code, even with the socket stubbed out`);
+  pop-core/client   the whole request path (defaults, merging, tea/httpx layers, promises) around
+                    the same kind of signing code, even with the socket stubbed out`);
 }
