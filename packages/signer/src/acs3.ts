@@ -193,7 +193,9 @@ export function signAcs3With(
   return andThen(ACS3_ALGORITHMS[name].hashHex(crypto, body), (hashedPayload) => {
     own('x-acs-content-sha256', hashedPayload);
     const signed: Record<string, string> = { host };
-    for (const [n, v] of Object.entries(headers)) if (isSignedHeader(n)) signed[n] = v;
+    // `headers` has a null prototype, so for-in sees exactly its own names (and, unlike
+    // Object.entries, allocates nothing per header).
+    for (const n in headers) if (isSignedHeader(n)) signed[n] = headers[n] ?? '';
     const { canonicalRequest, signedHeaders } = acs3CanonicalRequest(
       method,
       path,
