@@ -72,3 +72,15 @@ export function record(core: EmulatorCore, entry: RecordedRequest): void {
   core.requests.push(entry);
   if (core.log !== undefined) core.log(logLine(entry));
 }
+
+/**
+ * Writes a log line for a request that is not an RPC call (admin API, image URLs, preflights,
+ * unparseable HTTP): those are logged but never recorded, so `requests()` holds RPC calls only.
+ */
+export function logOther(
+  core: EmulatorCore,
+  fields: { requestId: string; method: string; path: string; status: number; kind: string },
+): void {
+  if (core.log === undefined) return;
+  core.log(JSON.stringify({ time: new Date(nowOf(core)).toISOString(), ...fields }));
+}

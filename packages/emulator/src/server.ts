@@ -12,7 +12,7 @@ import { ADMIN_PREFIX, handleAdmin } from './admin.js';
 import type { EmulatorCore } from './core.js';
 import { createFaultController } from './faults.js';
 import type { FaultController } from './faults.js';
-import { baseHeaders, hostIdOf, record, sendError } from './http.js';
+import { baseHeaders, hostIdOf, logOther, record, sendError } from './http.js';
 import { handleImage, IMAGES_PREFIX } from './images.js';
 import { createKeyRegistry, defaultAccounts } from './keys.js';
 import type { KeyRegistry } from './keys.js';
@@ -165,6 +165,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         core.hostId,
       ),
     );
+    logOther(core, { requestId, method: '', path: '', status: 400, kind: 'unparseable' });
     socket.end(
       `HTTP/1.1 400 Bad Request\r\nDate: ${new Date(clock() + core.clockOffsetMs).toUTCString()}\r\n` +
         `x-acs-request-id: ${requestId}\r\nContent-Type: application/json;charset=utf-8\r\n` +
@@ -233,7 +234,13 @@ async function dispatch(
     }
   }
   const { path, rawQuery } = splitTarget(target);
+  const logAs = (kind: string): void => {
+    res.on('finish', () => {
+      logOther(core, { requestId, method: req.method ?? '', path, status: res.statusCode, kind });
+    });
+  };
   if (req.method === 'OPTIONS' && core.cors !== undefined) {
+    logAs('preflight');
     req.resume();
     res
       .writeHead(204, {
@@ -253,6 +260,7 @@ async function dispatch(
     return;
   }
   if (path.startsWith(ADMIN_PREFIX) || path === ADMIN_PREFIX.slice(0, -1)) {
+    logAs('admin');
     await handleAdmin(
       core,
       state,
@@ -265,6 +273,7 @@ async function dispatch(
     return;
   }
   if (path.startsWith(IMAGES_PREFIX)) {
+    logAs('image');
     handleImage(core, req, res, requestId, path);
     return;
   }

@@ -182,7 +182,14 @@ describe('request log', () => {
         credentials: { ...DEFAULT_EMULATOR_CREDENTIALS, accessKeySecret: 'wrong' },
       });
       expect(lines).toHaveLength(3);
-      const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+      await fetch(`${e.url}/__admin/health`);
+      await fetch(`${e.url}/images/logged.png`);
+      expect(lines.slice(3).map((l) => JSON.parse(l) as Record<string, unknown>)).toMatchObject([
+        { kind: 'admin', path: '/__admin/health', status: 200 },
+        { kind: 'image', path: '/images/logged.png', status: 404 },
+      ]);
+      expect(e.requests()).toHaveLength(3);
+      const parsed = lines.slice(0, 3).map((l) => JSON.parse(l) as Record<string, unknown>);
       expect(parsed[0]).toMatchObject({
         method: 'POST',
         path: '/',

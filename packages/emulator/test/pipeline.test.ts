@@ -113,6 +113,34 @@ describe('answers', () => {
     expect(['p1', 'p2', 'p3', 'p4'].filter((id) => vod.state.has(id))).toEqual([]);
   });
 
+  test('V1 may split parameters between the query string and the form body', async () => {
+    vod.state.add([{ imageId: 'split' }]);
+    const { signRpc } = await import('@vodkit/signer/node');
+    const { toAnswer } = await import('./support/rpc.js');
+    const signed = signRpc({
+      method: 'POST',
+      action: 'DeleteImage',
+      version: '2017-03-21',
+      params: byIds('split'),
+      credentials: DEFAULT_EMULATOR_CREDENTIALS,
+      clock: () => clock,
+    });
+    const fields = new Set(['DeleteImageType', 'ImageIds']);
+    const part = (inBody: boolean): string =>
+      new URLSearchParams(
+        Object.entries(signed.params).filter(([k]) => fields.has(k) === inBody),
+      ).toString();
+    const answer = await toAnswer(
+      await fetch(`${vod.url}/?${part(false)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: part(true),
+      }),
+    );
+    expectSuccess(answer);
+    expect(vod.state.has('split')).toBe(false);
+  });
+
   test('Format=XML answers XML, success and error alike; json in lower case answers JSON', async () => {
     const ok = await callV1(vod.url, byIds('x'), { time: clock, format: 'XML' });
     expect(ok.status).toBe(200);
