@@ -5,6 +5,7 @@ import { checkFaultPlan } from './faults.js';
 import { baseHeaders, send } from './http.js';
 import type { AccountConfig, SeedImage, StsTokenConfig } from './options.js';
 import { readBody } from './parse.js';
+import { StateFileError } from './state.js';
 import type { EmulatorState, StateSnapshot } from './state.js';
 
 /** The prefix of the admin API; no RPC path can start with it (RPC calls go to `/`). */
@@ -206,7 +207,7 @@ export async function handleAdmin(
       reply(error.status, { error: error.message });
       return;
     }
-    if (error instanceof TypeError) {
+    if (error instanceof TypeError || error instanceof StateFileError) {
       reply(400, { error: error.message });
       return;
     }

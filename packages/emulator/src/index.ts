@@ -40,7 +40,7 @@ export { TRANSPORT_FAULTS } from './faults.js';
 export type { KeyEntry, KeyRegistry } from './keys.js';
 export type { RecordedRequest } from './log.js';
 export type { EmulatorState, ImageView, SeedFile, StateSnapshot } from './state.js';
-export { readSeedFile } from './state.js';
+export { readSeedFile, StateFileError } from './state.js';
 export { ADMIN_PREFIX, ADMIN_ROUTES } from './admin.js';
 export { IMAGES_PREFIX } from './images.js';
 export { isAllowed } from './authorize.js';

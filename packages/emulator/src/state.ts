@@ -76,13 +76,18 @@ const toSeed = (image: StoredImage): SeedImage => ({
   ...(image.videoId === undefined ? {} : { videoId: image.videoId }),
 });
 
-/** Reads a seed or state file; throws an `Error` naming the file and the problem. */
+/** A state or seed file that cannot be read or does not hold images; the message names it. */
+export class StateFileError extends Error {
+  override readonly name: string = 'StateFileError';
+}
+
+/** Reads a seed or state file; throws a {@link StateFileError} naming the file and the problem. */
 export async function readSeedFile(file: string): Promise<SeedFile> {
   let data: unknown;
   try {
     data = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new Error(`cannot read state file ${file}: ${(error as Error).message}`, {
+    throw new StateFileError(`cannot read state file ${file}: ${(error as Error).message}`, {
       cause: error,
     });
   }
@@ -92,7 +97,9 @@ export async function readSeedFile(file: string): Promise<SeedFile> {
     data === null ||
     !Array.isArray((data as { images?: unknown }).images)
   ) {
-    throw new Error(`state file ${file} must hold an array of images or { images: [...] }`);
+    throw new StateFileError(
+      `state file ${file} must hold an array of images or { images: [...] }`,
+    );
   }
   return data as SeedFile;
 }
@@ -115,7 +122,7 @@ export function createState(core: EmulatorCore): EmulatorState {
   });
   const fileOf = (file: string | undefined): string => {
     const path = file ?? core.stateFile;
-    if (path === undefined) throw new Error('no file given and no stateFile option set');
+    if (path === undefined) throw new TypeError('no file given and no stateFile option set');
     return path;
   };
   const state: EmulatorState = {

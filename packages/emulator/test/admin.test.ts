@@ -88,7 +88,10 @@ describe('admin API', () => {
     );
     vod.state.reset();
     expect((await admin('POST', 'load', { file })).json).toEqual({ size: 2 });
-    expect((await admin('POST', 'save')).status).toBe(500);
+    expect((await admin('POST', 'save')).status).toBe(400);
+    const missing = await admin('POST', 'load', { file: join(dir, 'no-such-file.json') });
+    expect(missing.status).toBe(400);
+    expect(missing.json['error']).toContain('cannot read state file');
     expect((await admin('POST', 'restore', { images: 'none' })).status).toBe(400);
   });
 

@@ -267,6 +267,19 @@ describe('signature and credentials', () => {
     expectSuccess(await callV3(vod.url, byIds('x'), { time: clock + 14 * 60_000 }));
   });
 
+  test('maxSkewMs narrows the window', async () => {
+    const strict = await startEmulator({ now, maxSkewMs: 60_000 });
+    try {
+      expectError(
+        await callV1(strict.url, byIds('x'), { time: clock - 120_000 }),
+        'InvalidTimeStamp.Expired',
+      );
+      expectSuccess(await callV3(strict.url, byIds('x'), { time: clock - 30_000 }));
+    } finally {
+      await strict.close();
+    }
+  });
+
   test('a nonce used again within the window is SignatureNonceUsed (both algorithms)', async () => {
     expectSuccess(await callV1(vod.url, byIds('x'), { time: clock, nonce: 'nonce-once' }));
     expectError(
