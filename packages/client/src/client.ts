@@ -226,6 +226,8 @@ export function createVodClientWith<T extends boolean = false>(
     options.transport ??
     (options.fetch !== undefined ? fetchTransport(options.fetch) : defaults.transport);
   const credentials = toProvider(options.credentials);
+  const staticCredentials =
+    typeof options.credentials === 'function' ? undefined : options.credentials;
   const algorithm = options.signatureAlgorithm ?? 'ACS3-HMAC-SHA256';
   const method = options.method ?? 'POST';
   const retry = options.retry ?? {};
@@ -311,16 +313,17 @@ export function createVodClientWith<T extends boolean = false>(
     const verb = request.method;
     const q = request.url.indexOf('?');
     const bodyText = 'bodyText' in request ? request.bodyText : await request.text();
-    const params = Object.fromEntries(
-      new URLSearchParams(
-        verb === 'GET' ? (q < 0 ? '' : request.url.slice(q + 1)) : (bodyText ?? ''),
-      ),
-    );
+    const context = (request as Partial<LiteRequest>)[CONTEXT_KEY];
+    const sent = verb === 'GET' ? (q < 0 ? '' : request.url.slice(q + 1)) : (bodyText ?? '');
+    // The wire parameters `call` validated, unless middleware changed what is sent.
+    const params =
+      context?.params !== undefined && context.encoded === sent
+        ? context.params
+        : Object.fromEntries(new URLSearchParams(sent));
     const extra = baseHeaders();
     request.headers.forEach((value, name) => {
       if (name !== 'content-type' && name !== 'accept') extra[name] = value;
     });
-    const context = (request as Partial<LiteRequest>)[CONTEXT_KEY];
     const callerSignal = request.signal ?? undefined;
     const maxAttempts = Math.max(1, context?.maxAttempts ?? clientMaxAttempts);
     let skewCorrected = false;
@@ -329,17 +332,22 @@ export function createVodClientWith<T extends boolean = false>(
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       callerSignal?.throwIfAborted();
       if (context?.beforeAttempt !== undefined) await context.beforeAttempt();
-      const creds = await loadCredentials();
-      const signed = toTransport(verb, await sign(verb, params, creds, extra), extra);
-      const timeout = AbortSignal.timeout(timeoutMs);
-      const signal =
-        callerSignal === undefined ? timeout : AbortSignal.any([timeout, callerSignal]);
+      const creds = staticCredentials ?? (await loadCredentials());
+      const pending = sign(verb, params, creds, extra);
+      // The node signer answers synchronously: skip a microtask turn when it does.
+      const signed = toTransport(
+        verb,
+        pending instanceof Promise
+          ? ((await pending) as RpcSignResult | Acs3SignResult)
+          : (pending as RpcSignResult | Acs3SignResult),
+        extra,
+      );
       let res: TransportResponse;
       try {
-        res = await transport({ ...signed, signal });
+        res = await transport({ ...signed, signal: callerSignal, timeoutMs });
       } catch (error) {
         if (callerSignal?.aborted === true) throw callerSignal.reason as Error;
-        timedOut = timeout.aborted;
+        timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError';
         lastError = error;
         if (attempt < maxAttempts)
           await sleep(backoffDelay(attempt, false, undefined, retry), callerSignal);
@@ -418,15 +426,21 @@ export function createVodClientWith<T extends boolean = false>(
     options: CallOptions = {},
   ): Promise<DeleteImageOutcome> {
     try {
-      toWireParams(request);
+      const params = toWireParams(request);
+      const encoded = new URLSearchParams(params).toString();
+      const context: CallContext = { ...options.context, params, encoded };
       const init = {
         ...(options.signal === undefined ? {} : { signal: options.signal }),
-        ...(options.context === undefined ? {} : { [CONTEXT_KEY]: options.context }),
+        [CONTEXT_KEY]: context,
       };
       const { data, error, response } =
         method === 'GET'
-          ? await raw.GET('/', { params: { query: { DeleteImageRequest: request } }, ...init })
-          : await raw.POST('/', { body: request, headers: { 'content-type': FORM }, ...init });
+          ? await raw.GET('/', {
+              params: { query: { DeleteImageRequest: request } },
+              querySerializer: () => encoded,
+              ...init,
+            })
+          : await raw.POST('/', { body: request, bodySerializer: () => encoded, ...init });
       const attempts = (response as unknown as Partial<LiteResponse>)[META_KEY]?.attempts ?? 1;
       if (data !== undefined) return { data: { requestId: data.RequestId } };
       return { error: errorFromResponse(response.status, error, attempts) };

@@ -33,27 +33,64 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
   };
   const http = new HttpAgent(agentOptions);
   const https = new HttpsAgent(agentOptions);
+  // Parse each origin once; the path is whatever follows it.
+  let lastOrigin = '';
+  let target = { secure: false, hostname: '', port: 0 };
   return (r) =>
     new Promise((resolve, reject) => {
-      const secure = r.url.startsWith('https:');
-      const send = secure ? httpsRequest : httpRequest;
-      const headers: Record<string, string | number> = { ...r.headers };
-      if (r.body !== undefined) headers['content-length'] = Buffer.byteLength(r.body);
-      const req = send(r.url, {
+      const slash = r.url.indexOf('/', r.url.indexOf('//') + 2);
+      const origin = slash < 0 ? r.url : r.url.slice(0, slash);
+      if (origin !== lastOrigin) {
+        const u = new URL(origin);
+        const secure = u.protocol === 'https:';
+        target = {
+          secure,
+          hostname: u.hostname.replace(/^\[|\]$/g, ''),
+          port: u.port === '' ? (secure ? 443 : 80) : Number(u.port),
+        };
+        lastOrigin = origin;
+      }
+      const headers =
+        r.body === undefined
+          ? r.headers
+          : { ...r.headers, 'content-length': String(Buffer.byteLength(r.body)) };
+      const req = (target.secure ? httpsRequest : httpRequest)({
+        hostname: target.hostname,
+        port: target.port,
+        path: slash < 0 ? '/' : r.url.slice(slash),
         method: r.method,
         headers,
-        agent: secure ? https : http,
+        agent: target.secure ? https : http,
         ...(r.signal === undefined ? {} : { signal: r.signal }),
       });
-      req.on('error', reject);
+      // A plain timer, cleared when the attempt settles: cheaper than an AbortSignal per call.
+      const timer =
+        r.timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              const error = new Error(`attempt timed out after ${r.timeoutMs ?? 0} ms`);
+              error.name = 'TimeoutError';
+              req.destroy(error);
+            }, r.timeoutMs);
+      const settle = (): void => {
+        if (timer !== undefined) clearTimeout(timer);
+      };
+      req.on('error', (error) => {
+        settle();
+        reject(error);
+      });
       req.on('response', (res) => {
         res.setEncoding('utf8');
         let body = '';
         res.on('data', (chunk: string) => {
           body += chunk;
         });
-        res.on('error', reject);
+        res.on('error', (error) => {
+          settle();
+          reject(error);
+        });
         res.on('end', () => {
+          settle();
           if (!res.complete) {
             reject(new Error('connection closed before the response ended'));
             return;

@@ -8,8 +8,13 @@ export interface TransportRequest {
   readonly headers: Readonly<Record<string, string>>;
   /** The body (POST only). */
   readonly body?: string | undefined;
-  /** Aborts this attempt (the per-attempt timeout joined with the caller's signal). */
+  /** The caller's signal: abort the request when it aborts. */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * This attempt's timeout in ms: reject with an error named `TimeoutError` when it passes
+   * (the fetch transport uses `AbortSignal.any([AbortSignal.timeout(ms), signal])`).
+   */
+  readonly timeoutMs?: number | undefined;
 }
 
 /** A fully read HTTP response. */
@@ -38,7 +43,9 @@ export function fetchTransport(fetchImpl?: FetchLike): Transport {
     const f: FetchLike = fetchImpl ?? ((input, init) => globalThis.fetch(input, init));
     const init: RequestInit = { method: r.method, headers: r.headers };
     if (r.body !== undefined) init.body = r.body;
-    if (r.signal !== undefined) init.signal = r.signal;
+    const timeout = r.timeoutMs === undefined ? undefined : AbortSignal.timeout(r.timeoutMs);
+    const signals = [timeout, r.signal].filter((x) => x !== undefined);
+    if (signals.length > 0) init.signal = AbortSignal.any(signals);
     const res = await f(r.url, init);
     const body = await res.text();
     return { status: res.status, header: (name) => res.headers.get(name), body };
@@ -53,6 +60,10 @@ export interface CallContext {
   readonly onThrottled?: (() => void) | undefined;
   /** Overrides the client's `retry.maxAttempts` for this call. */
   readonly maxAttempts?: number | undefined;
+  /** The validated wire parameters (set by the client). */
+  readonly params?: Readonly<Record<string, string>> | undefined;
+  /** Their form encoding, as openapi-fetch was given it (set by the client). */
+  readonly encoded?: string | undefined;
 }
 
 /** The key of {@link CallContext} in the request init. */
