@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `vodkit-emulator`: runs the emulator until interrupted, logging one JSON line per request.
+ * `vodkit-emulator`: runs the emulator until interrupted, logging one JSON line per request to
+ * stdout; the startup banner goes to stderr.
  */
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
@@ -86,7 +87,8 @@ async function main(argv: readonly string[]): Promise<number> {
       : `state file     ${stateFile}${existsSync(stateFile) ? '' : ' (new)'}`,
     `rate limit     ${qps === 0 ? 'off' : `${qps} requests/s per account`}`,
   ].filter((n) => n !== '');
-  process.stdout.write(`${formatBanner(running, notes)}\n`);
+  // The banner goes to stderr so stdout carries only JSON log lines (pipe it to jq).
+  process.stderr.write(`${formatBanner(running, notes)}\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       resolve();

@@ -63,7 +63,9 @@ function corsOf(cors: EmulatorOptions['cors']): { origin: string } | undefined {
   return cors === true ? { origin: '*' } : { origin: cors.origin };
 }
 
-const MAX_NONCES = 1_000_000;
+// Past this many remembered nonces the oldest go first (about 40 MB): an unlimited emulator under a
+// flood forgets early rather than growing without bound.
+const MAX_NONCES = 250_000;
 
 /**
  * Starts an emulator of ApsaraVideo VOD `DeleteImage` on a real node:http server.

@@ -236,24 +236,31 @@ describe('bin', () => {
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
-    child.stdout.setEncoding('utf8');
+    let banner = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.stderr.setEncoding('utf8');
     const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk: string) => {
-        out += chunk;
-        const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      child.stderr.on('data', (chunk: string) => {
+        banner += chunk;
+        const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(banner);
         if (m?.[1] !== undefined) resolve(m[1]);
       });
       child.once('exit', () => {
-        reject(new Error(`exited early: ${out}`));
+        reject(new Error(`exited early: ${banner}`));
       });
     });
-    expect(out).toContain(DEFAULT_EMULATOR_CREDENTIALS.accessKeyId);
+    expect(banner).toContain(DEFAULT_EMULATOR_CREDENTIALS.accessKeyId);
     await fetch(`${url}/__admin/images`, { method: 'POST', body: '[{"imageId":"from-bin"}]' });
     expect((await callV1(url, byIds('x'))).status).toBe(200);
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(out).toMatch(/"status":200/);
+    // stdout holds only JSON lines: the admin call, then the RPC call.
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { kind?: string; status: number });
+    expect(lines).toMatchObject([{ kind: 'admin', status: 200 }, { status: 200 }]);
     expect((JSON.parse(await readFile(stateFile, 'utf8')) as StateSnapshot).images).toEqual([
       { imageId: 'from-bin', kind: 'Uploaded' },
     ]);

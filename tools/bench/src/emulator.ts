@@ -52,15 +52,18 @@ interface Server {
 
 /** Starts a server process and waits for its `listening on http://…:port` line. */
 function startServer(args: readonly string[]): Promise<Server> {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      out += chunk;
-      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-      if (m?.[1] !== undefined) resolve({ port: Number(m[1]), child });
-    });
+    // The emulator prints its banner on stderr (stdout is for log lines); the bare server on stdout.
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => {
+        out += chunk;
+        const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+        if (m?.[1] !== undefined) resolve({ port: Number(m[1]), child });
+      });
+    }
     child.once('exit', (code) => {
       reject(new Error(`server exited with ${String(code)}: ${out}`));
     });
