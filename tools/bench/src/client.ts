@@ -1,0 +1,399 @@
+/**
+ * Client benchmark: vodkit's Node client side by side with the official `@alicloud/pop-core` and
+ * `@alicloud/openapi-client`, and with the floor, a bare keep-alive `node:http` client sending one
+ * pre-signed request over and over. Run: `pnpm --filter @vodkit/bench bench client`.
+ *
+ * One run prints, per contender: requests per second with p50/p99 latency, sequential and at
+ * concurrency 32, on loopback; client CPU per call; RSS after 5000 calls; cold import time; then
+ * min+gzip bundle size and install footprint, and ratios against pop-core and the floor.
+ *
+ * Fairness: the server is a bare `node:http` one in its own process (it answers every request
+ * with `{ RequestId }` and verifies nothing), so what differs between rows is the client. Each
+ * contender runs in a fresh `node` process of its own (plain Node, no TypeScript loader), so
+ * cold import, RSS and CPU are its alone; every contender is run ROUNDS times, interleaved, and
+ * its median round kept. Every answer must be a success or the run fails.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { count, printTable, ratio } from './support/measure.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const benchDir = join(here, '..');
+
+const ROUNDS = 3;
+const WARMUP = 2_000;
+const SEQUENTIAL = 3_000; // warm-up + sequential = the 5000 calls after which RSS is read
+const CONCURRENCY = 32;
+const CONCURRENT = 12_000;
+
+const BARE_SERVER = `
+const { createServer } = require('node:http');
+const { randomUUID } = require('node:crypto');
+const server = createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    const body = JSON.stringify({ RequestId: randomUUID().toUpperCase() });
+    res.writeHead(200, { 'content-type': 'application/json;charset=utf-8', 'content-length': Buffer.byteLength(body) });
+    res.end(body);
+  });
+});
+server.keepAliveTimeout = 60000;
+server.listen(0, '127.0.0.1', () => console.log('listening ' + server.address().port));
+`;
+
+// The contender process: plain ESM JavaScript run by `node`, resolving packages from tools/bench.
+const CHILD = String.raw`
+import { createRequire } from 'node:module';
+const require = createRequire(process.cwd() + '/package.json');
+const [name, port] = [process.argv[1], Number(process.argv[2])];
+const creds = { accessKeyId: 'LTAI5tBenchmarkKeyId01', accessKeySecret: 'bench-secret-value-0123456789' };
+const endpoint = 'http://127.0.0.1:' + port;
+const IDS = Array.from({ length: 20 }, (_, i) => 'bench' + String(i).padStart(27, '0'));
+const check = (ok) => { if (!ok) throw new Error(name + ': a call failed'); };
+
+const t0 = performance.now();
+let call;
+if (name === 'floor') {
+  const http = await import('node:http');
+  const { signRpc } = await import('@vodkit/signer/node');
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const body = signRpc({ method: 'POST', action: 'DeleteImage', version: '2017-03-21', params: { DeleteImageType: 'ImageId', ImageIds: IDS.join(',') }, credentials: creds }).encoded;
+  const headers = { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) };
+  call = () => new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: '/', method: 'POST', agent, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => { text += c; });
+      res.on('end', () => { check(res.statusCode === 200 && JSON.parse(text).RequestId !== undefined); resolve(); });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+} else if (name.startsWith('vodkit')) {
+  const fetchEntry = name.endsWith('fetch');
+  const { createVodClient } = await import(fetchEntry ? '@vodkit/client' : '@vodkit/client/node');
+  const client = createVodClient({ endpoint, credentials: creds, signatureAlgorithm: name.includes('SHA1') ? 'HMAC-SHA1' : 'ACS3-HMAC-SHA256' });
+  const request = { DeleteImageType: 'ImageId', ImageIds: IDS };
+  call = async () => { const { data } = await client.deleteImage(request); check(data !== undefined); };
+} else if (name === 'pop-core') {
+  const RPCClient = require('@alicloud/pop-core');
+  const client = new RPCClient({ endpoint, apiVersion: '2017-03-21', ...creds });
+  const params = { DeleteImageType: 'ImageId', ImageIds: IDS.join(',') };
+  call = async () => { const r = await client.request('DeleteImage', params, { method: 'POST' }); check(r.RequestId !== undefined); };
+} else if (name === 'openapi-client') {
+  const m = require('@alicloud/openapi-client');
+  const Util = require(require.resolve('@alicloud/tea-util', { paths: [require.resolve('@alicloud/openapi-client')] }));
+  const client = new m.default(new m.Config({ ...creds, endpoint: '127.0.0.1:' + port, protocol: 'HTTP' }));
+  const params = new m.Params({ action: 'DeleteImage', version: '2017-03-21', protocol: 'HTTP', pathname: '/', method: 'POST', authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json' });
+  const query = { DeleteImageType: 'ImageId', ImageIds: IDS.join(',') };
+  call = async () => {
+    const r = await client.callApi(params, new m.OpenApiRequest({ query }), new Util.RuntimeOptions({}));
+    check(r.body.RequestId !== undefined);
+  };
+} else throw new Error('unknown contender ' + name);
+const importMs = performance.now() - t0;
+
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+for (let i = 0; i < ${WARMUP}; i++) await call();
+const seq = new Float64Array(${SEQUENTIAL});
+const cpu0 = process.cpuUsage();
+const s0 = performance.now();
+for (let i = 0; i < seq.length; i++) { const a = performance.now(); await call(); seq[i] = performance.now() - a; }
+const seqMs = performance.now() - s0;
+const cpu = process.cpuUsage(cpu0);
+const rssMb = process.memoryUsage().rss / 1048576;
+const conc = new Float64Array(${CONCURRENT});
+let next = 0;
+const c0 = performance.now();
+await Promise.all(Array.from({ length: ${CONCURRENCY} }, async () => {
+  while (next < conc.length) { const i = next++; const a = performance.now(); await call(); conc[i] = performance.now() - a; }
+}));
+const concMs = performance.now() - c0;
+seq.sort(); conc.sort();
+console.log(JSON.stringify({
+  importMs, rssMb,
+  cpuUsPerCall: (cpu.user + cpu.system) / seq.length,
+  seq: { rps: seq.length / (seqMs / 1000), p50: pct(seq, 0.5), p99: pct(seq, 0.99) },
+  conc: { rps: conc.length / (concMs / 1000), p50: pct(conc, 0.5), p99: pct(conc, 0.99) },
+}));
+process.exit(0);
+`;
+
+interface Lat {
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+}
+interface Result {
+  readonly importMs: number;
+  readonly rssMb: number;
+  readonly cpuUsPerCall: number;
+  readonly seq: Lat;
+  readonly conc: Lat;
+}
+
+async function startServer(): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['-e', BARE_SERVER], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.stdout.once('data', (chunk: Buffer) => {
+      resolve(Number(/listening (\d+)/.exec(chunk.toString())?.[1]));
+    });
+  });
+  return { port, child };
+}
+
+function runContender(name: string, port: number): Result {
+  const out = execFileSync(
+    process.execPath,
+    ['--input-type=module', '-e', CHILD, name, String(port)],
+    { cwd: benchDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 300_000 },
+  );
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Result;
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+function medianResult(results: readonly Result[]): Result {
+  const m = (f: (r: Result) => number): number => median(results.map(f));
+  return {
+    importMs: m((r) => r.importMs),
+    rssMb: m((r) => r.rssMb),
+    cpuUsPerCall: m((r) => r.cpuUsPerCall),
+    seq: { rps: m((r) => r.seq.rps), p50: m((r) => r.seq.p50), p99: m((r) => r.seq.p99) },
+    conc: { rps: m((r) => r.conc.rps), p50: m((r) => r.conc.p50), p99: m((r) => r.conc.p99) },
+  };
+}
+
+async function bundleSize(
+  contents: string,
+  platform: 'browser' | 'node',
+): Promise<{ min: number; gz: number }> {
+  const out = await build({
+    stdin: { contents, resolveDir: benchDir, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: platform === 'browser' ? 'esm' : 'cjs',
+    platform,
+    target: platform === 'browser' ? 'es2022' : 'node20',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = out.outputFiles[0]?.contents ?? new Uint8Array();
+  return { min: code.byteLength, gz: gzipSync(code, { level: 9 }).byteLength };
+}
+
+function dirSize(dir: string, files?: readonly string[]): number {
+  let total = 0;
+  const walk = (path: string): void => {
+    const st = statSync(path);
+    if (st.isDirectory()) {
+      for (const entry of readdirSync(path)) if (entry !== 'node_modules') walk(join(path, entry));
+    } else total += st.size;
+  };
+  if (files === undefined) walk(dir);
+  else {
+    for (const f of ['package.json', ...files]) {
+      try {
+        walk(join(dir, f));
+      } catch {
+        // A `files` entry that matches nothing (a glob, or a file the package does not ship).
+      }
+    }
+  }
+  return total;
+}
+
+/**
+ * Bytes on disk of a package and its production dependency closure, as a fresh install lays
+ * them out: each package's published files (its `files` list when it has one), counted once.
+ */
+function installFootprint(name: string): { bytes: number; packages: number } {
+  const seen = new Set<string>();
+  let bytes = 0;
+  const visit = (pkg: string, from: string): void => {
+    const fromRequire = createRequire(join(from, 'package.json'));
+    let manifestPath: string;
+    try {
+      manifestPath = realpathSync(fromRequire.resolve(`${pkg}/package.json`));
+    } catch {
+      // Packages without an exported package.json: walk up from the main file.
+      let dir = dirname(realpathSync(fromRequire.resolve(pkg)));
+      while (!statSync(dir).isDirectory() || !readdirSync(dir).includes('package.json'))
+        dir = dirname(dir);
+      manifestPath = join(dir, 'package.json');
+    }
+    const dir = dirname(manifestPath);
+    if (seen.has(dir)) return;
+    seen.add(dir);
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+      files?: string[];
+      dependencies?: Record<string, string>;
+    };
+    bytes += dirSize(dir, manifest.files);
+    for (const dep of Object.keys(manifest.dependencies ?? {})) visit(dep, dir);
+  };
+  visit(name, benchDir);
+  return { bytes, packages: seen.size };
+}
+
+const ms = (v: number): string => `${v.toFixed(2)} ms`;
+const kb = (v: number): string => `${(v / 1024).toFixed(1)} KiB`;
+
+/** Runs the client benchmark and prints its tables. */
+export async function run(): Promise<void> {
+  const contenders = [
+    'floor',
+    'vodkit',
+    'vodkit HMAC-SHA1',
+    'vodkit fetch',
+    'pop-core',
+    'openapi-client',
+  ];
+  const server = await startServer();
+  const runs = new Map<string, Result[]>(contenders.map((c) => [c, []]));
+  try {
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const c of contenders) runs.get(c)?.push(runContender(c, server.port));
+    }
+  } finally {
+    server.child.kill();
+  }
+  const results = new Map(contenders.map((c) => [c, medianResult(runs.get(c) ?? [])]));
+  const get = (c: string): Result => {
+    const r = results.get(c);
+    if (r === undefined) throw new Error(c);
+    return r;
+  };
+
+  console.log(
+    `Loopback, bare node:http server in its own process; ${SEQUENTIAL} sequential calls, ${CONCURRENT} at concurrency ${CONCURRENCY}; median of ${ROUNDS} fresh processes per contender.\n`,
+  );
+  printTable(
+    [
+      'client',
+      'seq req/s',
+      'seq p50',
+      'seq p99',
+      `c${CONCURRENCY} req/s`,
+      `c${CONCURRENCY} p50`,
+      `c${CONCURRENCY} p99`,
+      'CPU/call',
+      'RSS@5000',
+      'cold import',
+    ],
+    contenders.map((c) => {
+      const r = get(c);
+      return [
+        c,
+        count(r.seq.rps),
+        ms(r.seq.p50),
+        ms(r.seq.p99),
+        count(r.conc.rps),
+        ms(r.conc.p50),
+        ms(r.conc.p99),
+        `${r.cpuUsPerCall.toFixed(0)} µs`,
+        `${r.rssMb.toFixed(1)} MB`,
+        ms(r.importMs),
+      ];
+    }),
+  );
+
+  const sizes = new Map<string, { min: number; gz: number; note: string }>();
+  const browser = await bundleSize(
+    `import { createVodClient } from '@vodkit/client'; export { createVodClient };`,
+    'browser',
+  );
+  sizes.set('vodkit', { ...browser, note: 'browser, main entry: client + signer + openapi-fetch' });
+  const nodeEntry = await bundleSize(
+    `export { createVodClient } from '@vodkit/client/node';`,
+    'node',
+  );
+  sizes.set('vodkit/node', { ...nodeEntry, note: 'node entry' });
+  sizes.set('pop-core', {
+    ...(await bundleSize(`module.exports = require('@alicloud/pop-core');`, 'node')),
+    note: 'node only',
+  });
+  sizes.set('openapi-client', {
+    ...(await bundleSize(`module.exports = require('@alicloud/openapi-client');`, 'node')),
+    note: 'node only',
+  });
+  const footprints = new Map([
+    ['vodkit', installFootprint('@vodkit/client')],
+    ['pop-core', installFootprint('@alicloud/pop-core')],
+    ['openapi-client', installFootprint('@alicloud/openapi-client')],
+  ]);
+  console.log('');
+  printTable(
+    ['package', 'min', 'min+gzip', 'bundle', 'install footprint'],
+    [...sizes].map(([name, s]) => {
+      const f = footprints.get(name);
+      return [
+        name,
+        kb(s.min),
+        kb(s.gz),
+        s.note,
+        f === undefined ? '' : `${kb(f.bytes)} in ${f.packages} packages`,
+      ];
+    }),
+  );
+
+  const v = get('vodkit');
+  const pop = get('pop-core');
+  const tea = get('openapi-client');
+  const floor = get('floor');
+  console.log('\nRatios (vodkit = default Node client, ACS3-HMAC-SHA256):');
+  printTable(
+    ['measure', 'vodkit / pop-core', 'vodkit / openapi-client', 'vodkit / floor'],
+    [
+      [
+        'seq req/s (higher is better)',
+        ratio(v.seq.rps, pop.seq.rps),
+        ratio(v.seq.rps, tea.seq.rps),
+        ratio(v.seq.rps, floor.seq.rps),
+      ],
+      [
+        `c${CONCURRENCY} req/s (higher is better)`,
+        ratio(v.conc.rps, pop.conc.rps),
+        ratio(v.conc.rps, tea.conc.rps),
+        ratio(v.conc.rps, floor.conc.rps),
+      ],
+      [
+        'CPU per call (lower is better)',
+        ratio(v.cpuUsPerCall, pop.cpuUsPerCall),
+        ratio(v.cpuUsPerCall, tea.cpuUsPerCall),
+        ratio(v.cpuUsPerCall, floor.cpuUsPerCall),
+      ],
+      [
+        'RSS after 5000 calls (lower)',
+        ratio(v.rssMb, pop.rssMb),
+        ratio(v.rssMb, tea.rssMb),
+        ratio(v.rssMb, floor.rssMb),
+      ],
+      ['cold import (lower)', ratio(v.importMs, pop.importMs), ratio(v.importMs, tea.importMs), ''],
+      [
+        'min+gzip (lower)',
+        ratio(sizes.get('vodkit')?.gz ?? 0, sizes.get('pop-core')?.gz ?? 1),
+        ratio(sizes.get('vodkit')?.gz ?? 0, sizes.get('openapi-client')?.gz ?? 1),
+        '',
+      ],
+      [
+        'install footprint (lower)',
+        ratio(footprints.get('vodkit')?.bytes ?? 0, footprints.get('pop-core')?.bytes ?? 1),
+        ratio(footprints.get('vodkit')?.bytes ?? 0, footprints.get('openapi-client')?.bytes ?? 1),
+        '',
+      ],
+    ],
+  );
+}
