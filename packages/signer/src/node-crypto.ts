@@ -57,6 +57,10 @@ function hmac(name: HashName, key: string, data: string, encoding: 'base64' | 'h
   return oneShot(name, name === 'sha1' ? pads.sha1 : pads.sha256, encoding);
 }
 
+/** Base64 HMAC-SHA1, synchronously: {@link nodeCrypto}'s, typed as the plain string it is. */
+export const hmacSha1Base64 = (key: string, data: string): string =>
+  hmac('sha1', key, data, 'base64');
+
 /**
  * A synchronous {@link SignerCrypto} on `node:crypto`. On Node a WebCrypto call costs several
  * times the HMAC it performs (promise, buffer copies, key import); this one costs the digests,
@@ -66,7 +70,7 @@ function hmac(name: HashName, key: string, data: string, encoding: 'base64' | 'h
  * one credential derives them once.
  */
 export const nodeCrypto: SignerCrypto = {
-  hmacSha1Base64: (key, data) => hmac('sha1', key, data, 'base64'),
+  hmacSha1Base64,
   sha256Hex: (data) =>
     data.length === 0
       ? EMPTY_SHA256

@@ -1,8 +1,12 @@
-import { loneSurrogate } from './errors.js';
+import { ASCII, loneSurrogate, matches } from './errors.js';
 import type { ParamMap } from './encode.js';
+import { RPC_COMMON_PARAMS } from './rpc.js';
+import type { RpcSignInput, RpcSignResult } from './rpc.js';
+import { formatTimestamp } from './time.js';
 
-// Characters percentEncode must escape: everything outside `A-Z a-z 0-9 - _ . ~`.
-const NEEDS_ESCAPE = /[^\w.~-]/;
+// Characters percentEncode must escape, except `,` and `:`: everything outside
+// `A-Z a-z 0-9 - _ . ~ , :`.
+const NEEDS_ESCAPE = /[^\w.~,:-]/;
 // encodeURIComponent leaves these five unescaped; Alibaba's percentEncode (RFC 3986) escapes them.
 const RESERVED_LEFT = /[!'()*]/g;
 const escapeOne = (c: string): string => `%${c.charCodeAt(0).toString(16).toUpperCase()}`;
@@ -18,10 +22,23 @@ let doubled = '';
  * charCodeAt loop costs more per character than encodeURIComponent does (measured).
  */
 function encodeTwice(value: string, field: string): string {
-  // The common case (names, IDs, nonces, versions): nothing to escape, no new string.
   if (!NEEDS_ESCAPE.test(value)) {
-    doubled = value;
-    return value;
+    // Unreserved characters plus `,` (between IDs) and `:` (in timestamps), whose encodings
+    // are fixed: native replaceAll passes (memchr-driven) instead of encodeURIComponent, about
+    // half its cost on a list of IDs. Names, single IDs, nonces and versions have neither and
+    // come back as they are.
+    let once = value;
+    let twice = value;
+    if (value.includes(',')) {
+      once = value.replaceAll(',', '%2C');
+      twice = value.replaceAll(',', '%252C');
+    }
+    if (value.includes(':')) {
+      once = once.replaceAll(':', '%3A');
+      twice = twice.replaceAll(':', '%253A');
+    }
+    doubled = twice;
+    return once;
   }
   let once: string;
   try {
@@ -88,4 +105,148 @@ export function rpcStringToSignNode(
     }
   }
   return { canonicalQuery, stringToSign };
+}
+
+// A string the fast path can take as is: non-empty, without surrogates (so certainly
+// well-formed). Anything else, including a valid surrogate pair, goes the general way.
+const PLAIN = /^[^\ud800-\udfff]+$/;
+const plain = (value: unknown): value is string => typeof value === 'string' && PLAIN.test(value);
+const NONCE = /^[\x21-\x7e]+$/;
+
+// The builder's output so far; module state, so appending needs no closure or array.
+let query = '';
+let stringToSign = '';
+
+function add(name: string, nameTwice: string, value: string, valueTwice: string): void {
+  if (query === '') {
+    query = `${name}=${value}`;
+    stringToSign = `${nameTwice}%3D${valueTwice}`;
+  } else {
+    query += `&${name}=${value}`;
+    stringToSign += `%26${nameTwice}%3D${valueTwice}`;
+  }
+}
+
+// The caller's parameter names, sorted, and how many of them are already in the output.
+let names: string[] = [];
+let taken = 0;
+
+/** Adds the caller's parameters that sort before `bound` (all of them for `undefined`). */
+function addUserBefore(params: Readonly<ParamMap>, bound: string | undefined): void {
+  for (; taken < names.length; taken += 1) {
+    const name = names[taken] ?? '';
+    if (bound !== undefined && name > bound) return;
+    const encodedName = encodeTwice(name, name);
+    const nameTwice = doubled;
+    add(encodedName, nameTwice, encodeTwice(params[name] ?? '', name), doubled);
+  }
+}
+
+/** Adds a common parameter after the caller's ones that sort before it. */
+function addCommon(params: Readonly<ParamMap>, name: string, value: string): void {
+  addUserBefore(params, name);
+  const once = encodeTwice(value, name);
+  add(name, name, once, doubled);
+}
+
+/**
+ * The node entry's `signRpc` for input that passes every check cheaply: the same result as
+ * `signRpcUsing(crypto, input, rpcStringToSignNode)`, or `undefined` (before the nonce source or
+ * clock is called) when the input needs the general path, which then throws its usual error.
+ * The common parameters' names are constants that sort among the caller's ones by one merge,
+ * so no map is walked or sorted, and the checks are single tests instead of a
+ * percent-encoding each.
+ */
+export function signRpcFast(
+  input: RpcSignInput,
+  hmacSha1Base64: (key: string, data: string) => string,
+): RpcSignResult | undefined {
+  const method = input.method as unknown;
+  if (method !== 'GET' && method !== 'POST') return undefined;
+  const creds = input.credentials as unknown;
+  if (typeof creds !== 'object' || creds === null) return undefined;
+  const { accessKeyId, accessKeySecret, securityToken } = creds as Record<string, unknown>;
+  if (!plain(accessKeyId) || !plain(accessKeySecret)) return undefined;
+  if (securityToken !== undefined && !plain(securityToken)) return undefined;
+  const { action, version } = input as { action: unknown; version: unknown };
+  const format = (input.format as unknown) ?? 'JSON';
+  if (typeof action !== 'string' || typeof version !== 'string' || typeof format !== 'string') {
+    return undefined;
+  }
+  if (action === '' || version === '' || format === '') return undefined;
+
+  const params = Object.create(null) as ParamMap;
+  const given = input.params as unknown;
+  const sorted: string[] = [];
+  if (given !== undefined) {
+    if (typeof given !== 'object' || given === null) return undefined;
+    for (const name of Object.keys(given)) {
+      const value = (given as Record<string, unknown>)[name];
+      if (value === undefined) continue;
+      if (typeof value !== 'string' || RPC_COMMON_PARAMS.has(name)) return undefined;
+      params[name] = value;
+      // Insertion into a sorted list: a request has a handful of names; `>` on strings is
+      // the UTF-16 code-unit order Array#sort uses.
+      let j = sorted.length - 1;
+      for (; j >= 0 && (sorted[j] ?? '') > name; j -= 1) sorted[j + 1] = sorted[j] ?? '';
+      sorted[j + 1] = name;
+    }
+  }
+
+  // As takeClockAndNonce: the nonce first, then the clock.
+  const nonce = matches(
+    input.nonce === undefined ? globalThis.crypto.randomUUID() : input.nonce(),
+    'nonce()',
+    NONCE,
+    ASCII,
+  );
+  const timestamp = formatTimestamp((input.clock ?? Date.now)());
+  params['Action'] = action;
+  params['Version'] = version;
+  params['Format'] = format;
+  params['AccessKeyId'] = accessKeyId;
+  params['SignatureMethod'] = 'HMAC-SHA1';
+  params['SignatureVersion'] = '1.0';
+  params['SignatureNonce'] = nonce;
+  params['Timestamp'] = timestamp;
+  if (securityToken !== undefined) params['SecurityToken'] = securityToken;
+
+  // The common names in sorted order, merged with the caller's (none of which equals one).
+  names = sorted;
+  taken = 0;
+  query = '';
+  stringToSign = '';
+  try {
+    addCommon(params, 'AccessKeyId', accessKeyId);
+    addCommon(params, 'Action', action);
+    addCommon(params, 'Format', format);
+    if (securityToken !== undefined) addCommon(params, 'SecurityToken', securityToken);
+    addUserBefore(params, 'SignatureMethod');
+    add('SignatureMethod', 'SignatureMethod', 'HMAC-SHA1', 'HMAC-SHA1');
+    addCommon(params, 'SignatureNonce', nonce);
+    addUserBefore(params, 'SignatureVersion');
+    add('SignatureVersion', 'SignatureVersion', '1.0', '1.0');
+    addCommon(params, 'Timestamp', timestamp);
+    addCommon(params, 'Version', version);
+    addUserBefore(params, undefined);
+  } finally {
+    // Keep no caller's names alive in module state.
+    names = [];
+  }
+  const canonicalQuery = query;
+  const toSign = `${method}&%2F&${stringToSign}`;
+  query = '';
+  stringToSign = '';
+  const signature = hmacSha1Base64(`${accessKeySecret}&`, toSign);
+  params['Signature'] = signature;
+  return {
+    algorithm: 'HMAC-SHA1',
+    params,
+    encoded: `${canonicalQuery}&Signature=${encodeURIComponent(signature)}`,
+    canonicalQuery,
+    stringToSign: toSign,
+    signature,
+    timestamp,
+    nonce,
+  };
 }
