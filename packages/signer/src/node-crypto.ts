@@ -61,6 +61,18 @@ function hmac(name: HashName, key: string, data: string, encoding: 'base64' | 'h
 export const hmacSha1Base64 = (key: string, data: string): string =>
   hmac('sha1', key, data, 'base64');
 
+/** Hex SHA-256 of a string's UTF-8 bytes, synchronously (the V3 fast path's digest). */
+export const sha256Hex = (data: string): string =>
+  data.length === 0
+    ? EMPTY_SHA256
+    : oneShot === undefined
+      ? nodeCryptoModule.createHash('sha256').update(data).digest('hex')
+      : oneShot('sha256', data, 'hex');
+
+/** Hex HMAC-SHA256, synchronously: {@link nodeCrypto}'s, typed as the plain string it is. */
+export const hmacSha256Hex = (key: string, data: string): string =>
+  hmac('sha256', key, data, 'hex');
+
 /**
  * A synchronous {@link SignerCrypto} on `node:crypto`. On Node a WebCrypto call costs several
  * times the HMAC it performs (promise, buffer copies, key import); this one costs the digests,
@@ -77,5 +89,5 @@ export const nodeCrypto: SignerCrypto = {
       : oneShot === undefined
         ? nodeCryptoModule.createHash('sha256').update(data).digest('hex')
         : oneShot('sha256', data, 'hex'),
-  hmacSha256Hex: (key, data) => hmac('sha256', key, data, 'hex'),
+  hmacSha256Hex,
 };

@@ -13,7 +13,8 @@ import type { Acs3SignInput, Acs3SignResult } from './acs3.js';
 import { verifyRequestWith } from './verify.js';
 import type { KeyRecord, ReceivedRequest, VerifyOptions, VerifyResult } from './verify.js';
 import type { Awaitable } from './crypto.js';
-import { hmacSha1Base64, nodeCrypto } from './node-crypto.js';
+import { hmacSha1Base64, hmacSha256Hex, nodeCrypto, sha256Hex } from './node-crypto.js';
+import { signAcs3Fast } from './acs3-node.js';
 
 /**
  * Signs an RPC request with V1 (`HMAC-SHA1`), synchronously.
@@ -35,9 +36,12 @@ export function presignRpcUrl(input: RpcPresignInput): RpcPresignResult {
   return expectSync(presignRpcUrlWith(nodeCrypto, input), 'presignRpcUrl');
 }
 
+const DIGESTS = { sha256Hex, hmacSha256Hex };
+
 /** Signs a request with V3 (`ACS3-HMAC-SHA256`), synchronously. */
 export function signAcs3(input: Acs3SignInput): Acs3SignResult {
-  return expectSync(signAcs3With(nodeCrypto, input), 'signAcs3');
+  // The fast path declines (before taking a nonce) whatever needs the general path's checks.
+  return signAcs3Fast(input, DIGESTS) ?? expectSync(signAcs3With(nodeCrypto, input), 'signAcs3');
 }
 
 /** {@link VerifyOptions} whose key lookup answers synchronously. */
