@@ -113,14 +113,15 @@ const PLAIN = /^[^\ud800-\udfff]+$/;
 const plain = (value: unknown): value is string => typeof value === 'string' && PLAIN.test(value);
 const NONCE = /^[\x21-\x7e]+$/;
 
-// The builder's output so far; module state, so appending needs no closure or array.
+// The builder's output so far (the string-to-sign after its `METHOD&%2F&` prefix); module
+// state, so appending needs no closure or array.
 let query = '';
 let stringToSign = '';
 
 function add(name: string, nameTwice: string, value: string, valueTwice: string): void {
   if (query === '') {
     query = `${name}=${value}`;
-    stringToSign = `${nameTwice}%3D${valueTwice}`;
+    stringToSign += `${nameTwice}%3D${valueTwice}`;
   } else {
     query += `&${name}=${value}`;
     stringToSign += `%26${nameTwice}%3D${valueTwice}`;
@@ -142,11 +143,21 @@ function addUserBefore(params: Readonly<ParamMap>, bound: string | undefined): v
   }
 }
 
-/** Adds a common parameter after the caller's ones that sort before it. */
-function addCommon(params: Readonly<ParamMap>, name: string, value: string): void {
+/**
+ * Adds a common parameter (never the first one: `AccessKeyId` always precedes it) after the
+ * caller's ones that sort before it. `pair` and `pairTwice` are its `&Name=` and `%26Name%3D`
+ * as literals: fewer string pieces to concatenate now and to flatten when hashing.
+ */
+function addCommon(
+  params: Readonly<ParamMap>,
+  name: string,
+  pair: string,
+  pairTwice: string,
+  value: string,
+): void {
   addUserBefore(params, name);
-  const once = encodeTwice(value, name);
-  add(name, name, once, doubled);
+  query += pair + encodeTwice(value, name);
+  stringToSign += pairTwice + doubled;
 }
 
 /**
@@ -215,26 +226,32 @@ export function signRpcFast(
   names = sorted;
   taken = 0;
   query = '';
-  stringToSign = '';
+  stringToSign = `${method}&%2F&`;
   try {
-    addCommon(params, 'AccessKeyId', accessKeyId);
-    addCommon(params, 'Action', action);
-    addCommon(params, 'Format', format);
-    if (securityToken !== undefined) addCommon(params, 'SecurityToken', securityToken);
+    addUserBefore(params, 'AccessKeyId');
+    const id = encodeTwice(accessKeyId, 'AccessKeyId');
+    add('AccessKeyId', 'AccessKeyId', id, doubled);
+    addCommon(params, 'Action', '&Action=', '%26Action%3D', action);
+    addCommon(params, 'Format', '&Format=', '%26Format%3D', format);
+    if (securityToken !== undefined) {
+      addCommon(params, 'SecurityToken', '&SecurityToken=', '%26SecurityToken%3D', securityToken);
+    }
     addUserBefore(params, 'SignatureMethod');
-    add('SignatureMethod', 'SignatureMethod', 'HMAC-SHA1', 'HMAC-SHA1');
-    addCommon(params, 'SignatureNonce', nonce);
+    query += '&SignatureMethod=HMAC-SHA1';
+    stringToSign += '%26SignatureMethod%3DHMAC-SHA1';
+    addCommon(params, 'SignatureNonce', '&SignatureNonce=', '%26SignatureNonce%3D', nonce);
     addUserBefore(params, 'SignatureVersion');
-    add('SignatureVersion', 'SignatureVersion', '1.0', '1.0');
-    addCommon(params, 'Timestamp', timestamp);
-    addCommon(params, 'Version', version);
+    query += '&SignatureVersion=1.0';
+    stringToSign += '%26SignatureVersion%3D1.0';
+    addCommon(params, 'Timestamp', '&Timestamp=', '%26Timestamp%3D', timestamp);
+    addCommon(params, 'Version', '&Version=', '%26Version%3D', version);
     addUserBefore(params, undefined);
   } finally {
     // Keep no caller's names alive in module state.
     names = [];
   }
   const canonicalQuery = query;
-  const toSign = `${method}&%2F&${stringToSign}`;
+  const toSign = stringToSign;
   query = '';
   stringToSign = '';
   const signature = hmacSha1Base64(`${accessKeySecret}&`, toSign);
