@@ -1,0 +1,110 @@
+/**
+ * Runs code in a real browser for tests: bundles an entry with esbuild for the browser (and proves
+ * no Node built-in slipped in), serves it from 127.0.0.1 (WebCrypto and `crypto.randomUUID` exist
+ * only in secure contexts, which loopback is), and drives Debian's headless Chromium with
+ * playwright-core. Never downloads a browser: a missing Chromium is a test failure that says how
+ * to install it.
+ */
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { build } from 'esbuild';
+import type { Loader } from 'esbuild';
+import { chromium } from 'playwright-core';
+import type { Page } from 'playwright-core';
+
+/** Where Debian's `chromium` package installs the browser. */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/**
+ * Flags for a root, offline machine: no sandbox (root), no GPU, and none of the background
+ * connections this closed network refuses.
+ */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Source to bundle: its text, the folder its imports resolve from, and its loader. */
+export interface BrowserEntry {
+  readonly contents: string;
+  readonly resolveDir: string;
+  readonly loader?: Loader;
+}
+
+/**
+ * Bundles `entry` as one IIFE script for the browser. Throws when the bundle still imports a
+ * `node:` module, which would mean the code under test is not runtime-neutral.
+ */
+export async function bundleForBrowser(entry: BrowserEntry): Promise<string> {
+  const result = await build({
+    stdin: {
+      contents: entry.contents,
+      resolveDir: entry.resolveDir,
+      loader: entry.loader ?? 'ts',
+      sourcefile: 'browser-entry.ts',
+    },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  });
+  const script = result.outputFiles[0]?.text ?? '';
+  const nodeImport = /require\(["']node:[^"']+["']\)|from ["']node:[^"']+["']/.exec(script);
+  if (nodeImport !== null) {
+    throw new Error(`the browser bundle imports a Node built-in: ${nodeImport[0]}`);
+  }
+  return script;
+}
+
+/** Fails with install instructions when Debian's Chromium is missing. */
+export function requireChromium(): void {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}. Install Debian's package: apt-get update && apt-get install -y chromium (do not run "playwright install").`,
+    );
+  }
+}
+
+/**
+ * Serves `script` in an empty page on 127.0.0.1 (a random port), opens it in headless Chromium,
+ * runs `use` with the page, and tears everything down whatever happens.
+ */
+export async function withBrowserPage<T>(
+  script: string,
+  use: (page: Page) => Promise<T>,
+): Promise<T> {
+  requireChromium();
+  const server = createServer((request, response) => {
+    const isScript = request.url === '/bundle.js';
+    response.setHeader('content-type', isScript ? 'text/javascript' : 'text/html');
+    response.end(isScript ? script : '<!doctype html><script src="/bundle.js"></script>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}/`);
+    return await use(page);
+  } finally {
+    await browser.close();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) =>
+      server.close(() => {
+        resolve();
+      }),
+    );
+  }
+}
