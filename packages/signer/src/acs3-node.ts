@@ -2,6 +2,7 @@ import { ASCII, matches } from './errors.js';
 import type { ParamMap } from './encode.js';
 import type { Acs3SignInput, Acs3SignResult } from './acs3.js';
 import { formatTimestamp } from './time.js';
+import { nullPrototype } from './rpc-node.js';
 
 // Node-only (imported by node.ts alone, so the browser bundle's budget is untouched).
 
@@ -50,6 +51,8 @@ function collectSorted(given: unknown, into: ParamMap): string | undefined {
     const value = (given as Record<string, unknown>)[name];
     if (value === undefined) continue;
     if (typeof value !== 'string' || Object.hasOwn(into, name)) return undefined;
+    // `into` is a plain object (see nullPrototype), where this name is the prototype setter.
+    if (name === '__proto__') return undefined;
     into[name] = value;
     let j = names.length - 1;
     for (; j >= 0 && (names[j] ?? '') > name; j -= 1) names[j + 1] = names[j] ?? '';
@@ -118,20 +121,19 @@ export function signAcs3Fast(
   if (typeof action !== 'string' || typeof version !== 'string') return undefined;
   if (action === '' || version === '') return undefined;
 
-  const params = Object.create(null) as ParamMap;
+  const params: ParamMap = {};
   const canonicalQuery = collectSorted(input.query, params);
   if (canonicalQuery === undefined) return undefined;
   let body = '';
   const isForm = input.form !== undefined;
   if (isForm) {
-    const form = Object.create(null) as ParamMap;
+    const form: ParamMap = {};
     const encoded = collectSorted(input.form, form);
     if (encoded === undefined) return undefined;
     // The general path rejects a name given in both query and form; leave that to it.
-    for (const name in form) {
-      if (Object.hasOwn(params, name)) return undefined;
-    }
-    for (const name in form) params[name] = form[name] ?? '';
+    const formNames = Object.keys(form);
+    for (const name of formNames) if (Object.hasOwn(params, name)) return undefined;
+    for (const name of formNames) params[name] = form[name] ?? '';
     body = encoded;
   }
 
@@ -146,7 +148,7 @@ export function signAcs3Fast(
   const hashedPayload = body === '' ? EMPTY_SHA256 : digests.sha256Hex(body);
 
   // The header map in the general path's insertion order.
-  const headers = Object.create(null) as Record<string, string>;
+  const headers: Record<string, string> = {};
   if (isForm) headers['content-type'] = FORM;
   headers['x-acs-action'] = action;
   headers['x-acs-version'] = version;
@@ -165,10 +167,10 @@ export function signAcs3Fast(
     `${ALGORITHM} Credential=${accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
   return {
     algorithm: ALGORITHM,
-    headers,
+    headers: nullPrototype(headers),
     query: canonicalQuery,
     body,
-    params,
+    params: nullPrototype(params),
     canonicalRequest,
     stringToSign,
     signature,

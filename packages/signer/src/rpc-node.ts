@@ -107,6 +107,17 @@ export function rpcStringToSignNode(
   return { canonicalQuery, stringToSign };
 }
 
+/**
+ * Gives a finished map the null prototype the general path's `Object.create(null)` maps have.
+ * Object.create(null) starts in V8's dictionary mode, where each of a request's dozen stores is
+ * a hash-table insert; a plain object filled first and then re-parented keeps fast properties,
+ * and costs under half as much (measured). Callers never store `__proto__` into it.
+ */
+export function nullPrototype<T extends object>(map: T): T {
+  Object.setPrototypeOf(map, null);
+  return map;
+}
+
 // A string the fast path can take as is: non-empty, without surrogates (so certainly
 // well-formed). Anything else, including a valid surrogate pair, goes the general way.
 const PLAIN = /^[^\ud800-\udfff]+$/;
@@ -186,7 +197,8 @@ export function signRpcFast(
   }
   if (action === '' || version === '' || format === '') return undefined;
 
-  const params = Object.create(null) as ParamMap;
+  // A plain object, given a null prototype once complete (see nullPrototype).
+  const params: ParamMap = {};
   const given = input.params as unknown;
   const sorted: string[] = [];
   if (given !== undefined) {
@@ -195,6 +207,8 @@ export function signRpcFast(
       const value = (given as Record<string, unknown>)[name];
       if (value === undefined) continue;
       if (typeof value !== 'string' || RPC_COMMON_PARAMS.has(name)) return undefined;
+      // On a plain object this name is the prototype setter, not a property.
+      if (name === '__proto__') return undefined;
       params[name] = value;
       // Insertion into a sorted list: a request has a handful of names; `>` on strings is
       // the UTF-16 code-unit order Array#sort uses.
@@ -258,7 +272,7 @@ export function signRpcFast(
   params['Signature'] = signature;
   return {
     algorithm: 'HMAC-SHA1',
-    params,
+    params: nullPrototype(params),
     encoded: `${canonicalQuery}&Signature=${encodeURIComponent(signature)}`,
     canonicalQuery,
     stringToSign: toSign,

@@ -55,8 +55,14 @@ const errorOf = (f: () => unknown): unknown => {
 
 describe('signAcs3 (node fast path) equals the general signer', () => {
   it.each(TRICKY.map((s) => [s]))('query and form names and values %j', (s) => {
-    const query = { A: `x${s}y`, [`n${s}`]: s, Z: s.repeat(3), ImageIds: `a${s}b,c` };
-    const form = { F: `f${s}`, [`m${s}`]: s, '10': s, '2': 'two' };
+    const query = {
+      A: `x${s}y`,
+      [`n${s}`]: s,
+      Z: s.repeat(3),
+      ImageIds: `a${s}b,c`,
+      toString: s,
+    };
+    const form = { F: `f${s}`, [`m${s}`]: s, '10': s, '2': 'two', constructor: s };
     const token = { ...base().credentials, securityToken: 'STS.tok:en =' };
     for (const over of [
       { query },
@@ -118,6 +124,8 @@ describe('signAcs3 (node fast path) input checks', () => {
     ['a string query', { query: 'x' as unknown as Acs3SignInput['query'] }],
     ['a number form value', { form: { A: 1 as unknown as string } }],
     ['a name in query and form', { query: { A: 'q' }, form: { A: 'f' } }],
+    ['a query name __proto__', { query: { ['__proto__']: 'p', A: 'a' } }],
+    ['a form name __proto__', { form: { ['__proto__']: 'p' } }],
     ['a lone surrogate in a query value', { query: { B: 'ok', V: 'a\uD800b' } }],
     ['a lone surrogate in a form name', { query: { A: '\uD800' }, form: { ['x\uDC00']: 'v' } }],
   ])('declines %s before taking a nonce, and the general path decides', (_name, over) => {
@@ -132,6 +140,7 @@ describe('signAcs3 (node fast path) input checks', () => {
       // Signed by both: compare with one fixed nonce.
       const fixed = { ...input, nonce: () => 'nonce-1' };
       expect(signAcs3(fixed)).toEqual(general(fixed));
+      expect(Object.getPrototypeOf(signAcs3(fixed).params)).toBeNull();
     }
   });
   it('rejects a nonce with a space with the same error, after one nonce', () => {
