@@ -24,9 +24,10 @@ let doubled = '';
 function encodeTwice(value: string, field: string): string {
   if (!NEEDS_ESCAPE.test(value)) {
     // Unreserved characters plus `,` (between IDs) and `:` (in timestamps), whose encodings
-    // are fixed: native replaceAll passes (memchr-driven) instead of encodeURIComponent, about
-    // half its cost on a list of IDs. Names, single IDs, nonces and versions have neither and
-    // come back as they are.
+    // are fixed: one regex scan and native replaceAll passes. On a 20-ID list this costs
+    // about what encodeURIComponent plus replaceAll('%', '%25') does (measured: the scans are
+    // the cost either way); a short timestamp skips encodeURIComponent's overhead. Names,
+    // single IDs, nonces and versions have neither and come back as they are.
     let once = value;
     let twice = value;
     if (value.includes(',')) {
@@ -218,13 +219,13 @@ export function signRpcFast(
     }
   }
 
-  // As takeClockAndNonce: the nonce first, then the clock.
-  const nonce = matches(
-    input.nonce === undefined ? globalThis.crypto.randomUUID() : input.nonce(),
-    'nonce()',
-    NONCE,
-    ASCII,
-  );
+  // As takeClockAndNonce: the nonce first, then the clock. A UUID always passes the nonce
+  // check, so only a caller's nonce is tested (a fresh UUID is a rope: testing it means
+  // flattening it, a fifth of a microsecond).
+  const uuidNonce = input.nonce === undefined;
+  const nonce = uuidNonce
+    ? globalThis.crypto.randomUUID()
+    : matches(input.nonce(), 'nonce()', NONCE, ASCII);
   const timestamp = formatTimestamp((input.clock ?? Date.now)());
   params['Action'] = action;
   params['Version'] = version;
@@ -253,7 +254,14 @@ export function signRpcFast(
     addUserBefore(params, 'SignatureMethod');
     query += '&SignatureMethod=HMAC-SHA1';
     stringToSign += '%26SignatureMethod%3DHMAC-SHA1';
-    addCommon(params, 'SignatureNonce', '&SignatureNonce=', '%26SignatureNonce%3D', nonce);
+    if (uuidNonce) {
+      // A UUID is hex digits and `-`, all unreserved: it encodes as itself.
+      addUserBefore(params, 'SignatureNonce');
+      query += `&SignatureNonce=${nonce}`;
+      stringToSign += `%26SignatureNonce%3D${nonce}`;
+    } else {
+      addCommon(params, 'SignatureNonce', '&SignatureNonce=', '%26SignatureNonce%3D', nonce);
+    }
     addUserBefore(params, 'SignatureVersion');
     query += '&SignatureVersion=1.0';
     stringToSign += '%26SignatureVersion%3D1.0';
