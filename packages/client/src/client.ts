@@ -138,6 +138,7 @@ export interface VodClient<T extends boolean = false> {
 }
 
 const FORM = 'application/x-www-form-urlencoded';
+const FORM_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-type': FORM });
 
 /** Joins list fields with commas (validation already ran). */
 const joinLists = (request: object): Record<string, string> => {
@@ -146,10 +147,15 @@ const joinLists = (request: object): Record<string, string> => {
   return out;
 };
 
+const hasKeys = (o: object): boolean => {
+  for (const _ in o) return true;
+  return false;
+};
+
 function resolveEndpoint(options: VodClientOptions): string {
   if (options.endpoint !== undefined) {
     if (!/^https?:\/\/[^/?#\s]+$/.test(options.endpoint)) {
-      throw new VodClientError('endpoint: must be an origin like "https://host[:port]" (no path)', {
+      throw new VodClientError('endpoint: must be an origin, http[s]://host[:port]', {
         code: 'InvalidEndpoint',
       });
     }
@@ -158,7 +164,7 @@ function resolveEndpoint(options: VodClientOptions): string {
   const region = options.region ?? 'cn-shanghai';
   const info = (REGIONS as Readonly<Record<string, { endpoint: string } | undefined>>)[region];
   if (info === undefined) {
-    throw new VodClientError(`region: unknown region "${region}"; pass endpoint instead`, {
+    throw new VodClientError(`region: unknown "${region}"; pass endpoint`, {
       code: 'InvalidRegion',
     });
   }
@@ -276,7 +282,8 @@ export function createVodClientWith<T extends boolean = false>(
       action: ACTION,
       version: API_VERSION,
       ...(verb === 'GET' ? { query: params } : { form: params }),
-      headers: extraHeaders,
+      // Without extra headers the node signer takes its fast path (it declines any `headers`).
+      ...(hasKeys(extraHeaders) ? { headers: extraHeaders } : {}),
       credentials: c,
       clock,
     });
@@ -286,45 +293,56 @@ export function createVodClientWith<T extends boolean = false>(
     verb: string,
     s: RpcSignResult | Acs3SignResult,
     extraHeaders: Record<string, string>,
+    signal?: AbortSignal,
   ): TransportRequest {
-    if (s.algorithm === 'HMAC-SHA1') {
-      return verb === 'GET'
-        ? { method: verb, url: `${endpoint}/?${s.encoded}`, headers: extraHeaders }
-        : {
-            method: verb,
-            url: `${endpoint}/`,
-            headers: { ...extraHeaders, 'content-type': FORM },
-            body: s.encoded,
-          };
-    }
-    const url = s.query === '' ? `${endpoint}/` : `${endpoint}/?${s.query}`;
-    // Form bodies are always strings.
-    const body = s.body as string;
-    return verb === 'GET'
-      ? { method: verb, url, headers: s.headers }
-      : { method: verb, url, headers: s.headers, body };
+    const get = verb === 'GET';
+    const rpc = s.algorithm === 'HMAC-SHA1';
+    const query = rpc ? (get ? s.encoded : '') : s.query;
+    return {
+      method: verb,
+      url: query === '' ? rootUrl : `${rootUrl}?${query}`,
+      headers: !rpc
+        ? s.headers
+        : get
+          ? extraHeaders
+          : hasKeys(extraHeaders)
+            ? { ...extraHeaders, 'content-type': FORM }
+            : FORM_HEADERS,
+      // Form bodies are always strings.
+      body: get ? undefined : rpc ? s.encoded : (s.body as string),
+      signal,
+      timeoutMs,
+    };
   }
 
   const baseHeaders = (): Record<string, string> =>
     userAgent === undefined ? {} : { 'user-agent': userAgent };
+  // Shared by every call that takes the direct path; `send` never mutates it.
+  const callHeaders = baseHeaders();
+  const rootUrl = `${endpoint}/`;
+  // Set once middleware is registered (through `use` or `raw.use`): until then no middleware
+  // could see the request, so calls skip openapi-fetch.
+  let hasMiddleware = false;
 
-  /** The custom fetch: the retry loop, with signing inside it. */
-  async function vodFetch(request: LiteRequest | Request): Promise<LiteResponse> {
-    const verb = request.method;
-    const q = request.url.indexOf('?');
-    const bodyText = 'bodyText' in request ? request.bodyText : await request.text();
-    const context = (request as Partial<LiteRequest>)[CONTEXT_KEY];
-    const sent = verb === 'GET' ? (q < 0 ? '' : request.url.slice(q + 1)) : (bodyText ?? '');
-    // The wire parameters `call` validated, unless middleware changed what is sent.
-    const params =
-      context?.params !== undefined && context.encoded === sent
-        ? context.params
-        : Object.fromEntries(new URLSearchParams(sent));
-    const extra = baseHeaders();
-    request.headers.forEach((value, name) => {
-      if (name !== 'content-type' && name !== 'accept') extra[name] = value;
-    });
-    const callerSignal = request.signal ?? undefined;
+  /** What {@link send} learned: the final response, its parsed body and the attempts made. */
+  interface Sent {
+    readonly res: TransportResponse;
+    readonly json: unknown;
+    readonly attempts: number;
+  }
+
+  /**
+   * The retry loop, with signing inside it (a fresh nonce and timestamp per attempt). Resolves
+   * with a 2xx carrying a `RequestId` or with the final error response; rejects when every
+   * attempt failed to get an answer, or with the caller's abort reason.
+   */
+  async function send(
+    verb: string,
+    params: WireParams,
+    extra: Record<string, string>,
+    callerSignal: AbortSignal | undefined,
+    context: CallContext | undefined,
+  ): Promise<Sent> {
     const maxAttempts = Math.max(1, context?.maxAttempts ?? clientMaxAttempts);
     let skewCorrected = false;
     let lastError: unknown;
@@ -341,10 +359,11 @@ export function createVodClientWith<T extends boolean = false>(
           ? ((await pending) as RpcSignResult | Acs3SignResult)
           : (pending as RpcSignResult | Acs3SignResult),
         extra,
+        callerSignal,
       );
       let res: TransportResponse;
       try {
-        res = await transport({ ...signed, signal: callerSignal, timeoutMs });
+        res = await transport(signed);
       } catch (error) {
         if (callerSignal?.aborted === true) throw callerSignal.reason as Error;
         timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError';
@@ -357,7 +376,7 @@ export function createVodClientWith<T extends boolean = false>(
       const json = parseJson(res.body);
       if (res.status >= 200 && res.status < 300) {
         if (typeof (json as { RequestId?: unknown } | undefined)?.RequestId === 'string') {
-          return liteResponse(res, { attempts: attempt, json });
+          return { res, json, attempts: attempt };
         }
         // A 200 whose body is cut or garbled: the delete may or may not have happened, and
         // DeleteImage is idempotent, so ask again.
@@ -378,8 +397,7 @@ export function createVodClientWith<T extends boolean = false>(
         }
       }
       if (cls === 'throttling') context?.onThrottled?.();
-      if (!retryable || attempt === maxAttempts)
-        return liteResponse(res, { attempts: attempt, json });
+      if (!retryable || attempt === maxAttempts) return { res, json, attempts: attempt };
       await sleep(
         backoffDelay(
           attempt,
@@ -391,20 +409,42 @@ export function createVodClientWith<T extends boolean = false>(
       );
     }
     const fields = { retryable: true, attempts: maxAttempts, cause: lastError };
-    if (timedOut) {
-      throw new VodTimeoutError(
-        `every attempt timed out after ${timeoutMs} ms (${maxAttempts} attempts)`,
-        {
+    const reason = lastError instanceof Error ? scrubMessage(lastError.message) : 'request failed';
+    throw timedOut
+      ? new VodTimeoutError(`timed out after ${timeoutMs} ms (${maxAttempts} attempts)`, {
           code: 'Timeout',
           ...fields,
-        },
-      );
-    }
-    const reason = lastError instanceof Error ? scrubMessage(lastError.message) : 'request failed';
-    throw new VodNetworkError(`network error: ${reason} (${maxAttempts} attempts)`, {
-      code: 'NetworkError',
-      ...fields,
+        })
+      : new VodNetworkError(`network error: ${reason} (${maxAttempts} attempts)`, {
+          code: 'NetworkError',
+          ...fields,
+        });
+  }
+
+  /** The custom fetch openapi-fetch calls: reads what (maybe middleware-changed) request to send. */
+  async function vodFetch(request: LiteRequest | Request): Promise<LiteResponse> {
+    const verb = request.method;
+    const q = request.url.indexOf('?');
+    const bodyText = 'bodyText' in request ? request.bodyText : await request.text();
+    const context = (request as Partial<LiteRequest>)[CONTEXT_KEY];
+    const sent = verb === 'GET' ? (q < 0 ? '' : request.url.slice(q + 1)) : (bodyText ?? '');
+    // The wire parameters `call` validated, unless middleware changed what is sent.
+    const params =
+      context?.params !== undefined && context.encoded === sent
+        ? context.params
+        : Object.fromEntries(new URLSearchParams(sent));
+    const extra = baseHeaders();
+    request.headers.forEach((value, name) => {
+      if (name !== 'content-type' && name !== 'accept') extra[name] = value;
     });
+    const { res, json, attempts } = await send(
+      verb,
+      params,
+      extra,
+      request.signal ?? undefined,
+      context,
+    );
+    return liteResponse(res, { attempts, json });
   }
 
   const raw = createClient<paths>({
@@ -421,12 +461,32 @@ export function createVodClientWith<T extends boolean = false>(
     },
   });
 
+  const rawUse = raw.use.bind(raw);
+  raw.use = (...middleware) => {
+    hasMiddleware = true;
+    rawUse(...middleware);
+  };
+
   async function call(
     request: DeleteImageRequest,
     options: CallOptions = {},
   ): Promise<DeleteImageOutcome> {
     try {
       const params = toWireParams(request);
+      if (!hasMiddleware) {
+        // No middleware could read or change the request: skip building openapi-fetch's
+        // Request, Headers and Response, which nobody would see, and answer as it would.
+        const { res, json, attempts } = await send(
+          method,
+          params,
+          callHeaders,
+          options.signal,
+          options.context,
+        );
+        return res.status >= 200 && res.status < 300
+          ? { data: { requestId: (json as { RequestId: string }).RequestId } }
+          : { error: errorFromResponse(res.status, json, attempts) };
+      }
       const encoded = new URLSearchParams(params).toString();
       const context: CallContext = { ...options.context, params, encoded };
       const init = {
@@ -479,9 +539,8 @@ export function createVodClientWith<T extends boolean = false>(
         dryOptions.revealSecrets === true ? signed : signer.redactSigned(signed),
         extra,
       );
-      return out.body === undefined
-        ? { method: out.method, url: out.url, headers: out.headers }
-        : { method: out.method, url: out.url, headers: out.headers, body: out.body };
+      const { url, headers, body } = out;
+      return body === undefined ? { method, url, headers } : { method, url, headers, body };
     },
     use(...middleware) {
       raw.use(...middleware);

@@ -76,17 +76,17 @@ export const CONTEXT_KEY = 'vodkitContext' as const;
  */
 export class LiteRequest {
   /** The URL. */
-  readonly url: string;
+  declare readonly url: string;
   /** The method. */
-  readonly method: string;
+  declare readonly method: string;
   /** The headers (openapi-fetch hands over a `Headers`; middleware may change them). */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
   /** The caller's abort signal. */
-  readonly signal: AbortSignal | undefined;
+  declare readonly signal: AbortSignal | undefined;
   /** The body as serialized. */
-  readonly bodyText: string | undefined;
+  declare readonly bodyText: string | undefined;
   /** The per-call context. */
-  readonly vodkitContext: CallContext | undefined;
+  declare readonly vodkitContext: CallContext | undefined;
 
   /** Same arguments as `new Request(url, init)`. */
   constructor(url: string, init: RequestInit & { vodkitContext?: CallContext } = {}) {
