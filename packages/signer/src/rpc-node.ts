@@ -172,6 +172,19 @@ function addCommon(
   stringToSign += pairTwice + doubled;
 }
 
+// The last secret and its V1 key (`secret&`). Reusing the same key string lets the HMAC's pad
+// cache match it by identity; a fresh concatenation is a rope the comparison must flatten.
+// (node-crypto.ts keeps the key itself in module memory already.)
+let lastSecret = '';
+let lastKey = '&';
+function v1Key(secret: string): string {
+  if (secret !== lastSecret) {
+    lastSecret = secret;
+    lastKey = `${secret}&`;
+  }
+  return lastKey;
+}
+
 /**
  * The node entry's `signRpc` for input that passes every check cheaply: the same result as
  * `signRpcUsing(crypto, input, rpcStringToSignNode)`, or `undefined` (before the nonce source or
@@ -276,7 +289,7 @@ export function signRpcFast(
   const toSign = stringToSign;
   query = '';
   stringToSign = '';
-  const signature = hmacSha1Base64(`${accessKeySecret}&`, toSign);
+  const signature = hmacSha1Base64(v1Key(accessKeySecret), toSign);
   params['Signature'] = signature;
   return {
     algorithm: 'HMAC-SHA1',

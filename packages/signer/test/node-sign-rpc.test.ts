@@ -88,6 +88,12 @@ describe('signRpc (node fast path) equals the general signer', () => {
       );
     }
   });
+  it('switches between secrets (the V1 key is reused only for the same secret)', () => {
+    for (const secret of ['s1', 's2', 's1', 'x'.repeat(70), 's1']) {
+      const input = base({ credentials: { accessKeyId: 'ak', accessKeySecret: secret } });
+      expect(signRpcFast(input, hmacSha1Base64)).toEqual(general(input));
+    }
+  });
   it('skips undefined values and takes no params at all', () => {
     for (const params of [undefined, {}, { A: undefined, B: 'b' }]) {
       const input = base({ params });
