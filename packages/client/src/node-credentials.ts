@@ -1,6 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { chain, fromEnv, malformed, memoize, notFound } from './credentials.js';
 import type { CredentialProvider, VodCredentials } from './credentials.js';
 
@@ -16,7 +13,10 @@ export interface FileProviderOptions {
   readonly env?: Env | undefined;
 }
 
+// `node:fs` and `node:os` load on first use of a file provider, not with the entry: most
+// clients get credentials from options or the environment, and these cost ~2 ms of cold import.
 async function readOptional(path: string, source: string): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
@@ -24,6 +24,13 @@ async function readOptional(path: string, source: string): Promise<string> {
       notFound(source, `${path} does not exist`);
     throw error;
   }
+}
+
+/** `~/<dir>/<file>` for the current user. */
+async function inHome(dir: string, file: string): Promise<string> {
+  const os = await import('node:os');
+  const path = await import('node:path');
+  return path.join(os.homedir(), dir, file);
 }
 
 const field = (o: Readonly<Record<string, unknown>>, name: string): string | undefined => {
@@ -44,7 +51,7 @@ export function fromAliyunConfig(options: FileProviderOptions = {}): CredentialP
     const env = options.env ?? process.env;
     const source = 'aliyun CLI config';
     if (env['ALIBABA_CLOUD_CLI_PROFILE_DISABLED'] === 'true') notFound(source, 'disabled');
-    const path = options.path ?? join(homedir(), '.aliyun', 'config.json');
+    const path = options.path ?? (await inHome('.aliyun', 'config.json'));
     const text = await readOptional(path, source);
     let config: { current?: unknown; profiles?: unknown };
     try {
@@ -116,7 +123,7 @@ export function fromCredentialsFile(options: FileProviderOptions = {}): Credenti
     const path =
       options.path ??
       env['ALIBABA_CLOUD_CREDENTIALS_FILE'] ??
-      join(homedir(), '.alibabacloud', 'credentials');
+      (await inHome('.alibabacloud', 'credentials'));
     const sections = parseIni(await readOptional(path, source));
     const name = options.profile ?? env['ALIBABA_CLOUD_PROFILE'] ?? 'default';
     const s = sections[name];
