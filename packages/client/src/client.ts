@@ -28,7 +28,7 @@ import { sleep } from './sleep.js';
 import type { WireParams } from './validate.js';
 import { runBulk } from './bulk.js';
 import type { BulkResult, DeleteImagesOptions } from './bulk.js';
-import { CONTEXT_KEY, LiteRequest, META_KEY, fetchTransport, liteResponse } from './transport.js';
+import { CONTEXT_KEY, META_KEY, fetchTransport, isOk, liteResponse } from './transport.js';
 import type {
   CallContext,
   LiteResponse,
@@ -140,13 +140,6 @@ export interface VodClient<T extends boolean = false> {
 const FORM = 'application/x-www-form-urlencoded';
 const FORM_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-type': FORM });
 
-/** Joins list fields with commas (validation already ran). */
-const joinLists = (request: object): Record<string, string> => {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(request)) out[k] = Array.isArray(v) ? v.join(',') : String(v);
-  return out;
-};
-
 const hasKeys = (o: object): boolean => {
   for (const _ in o) return true;
   return false;
@@ -212,11 +205,6 @@ const parseJson = (text: string): unknown => {
   }
 };
 
-const isAbort = (error: unknown): boolean =>
-  typeof error === 'object' &&
-  error !== null &&
-  (error as { name?: unknown }).name === 'AbortError';
-
 /**
  * Builds a client over the given signer and transport defaults. The entry points wrap this as
  * `createVodClient`.
@@ -239,7 +227,6 @@ export function createVodClientWith<T extends boolean = false>(
   const retry = options.retry ?? {};
   const clientMaxAttempts = Math.max(1, retry.maxAttempts ?? DEFAULT_RETRY.maxAttempts);
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const userAgent = options.userAgent;
   let clockOffsetMs = 0;
   const clock = (): number => Date.now() + clockOffsetMs;
 
@@ -261,18 +248,13 @@ export function createVodClientWith<T extends boolean = false>(
     creds: VodCredentials,
     extraHeaders: Record<string, string>,
   ): Awaitable<RpcSignResult | Acs3SignResult> {
-    const c = {
-      accessKeyId: creds.accessKeyId,
-      accessKeySecret: creds.accessKeySecret,
-      securityToken: creds.securityToken,
-    };
     if (algorithm === 'HMAC-SHA1') {
       return signer.signRpc({
         method: verb as 'GET' | 'POST',
         action: ACTION,
         version: API_VERSION,
         params,
-        credentials: c,
+        credentials: creds,
         clock,
       });
     }
@@ -284,7 +266,7 @@ export function createVodClientWith<T extends boolean = false>(
       ...(verb === 'GET' ? { query: params } : { form: params }),
       // Without extra headers the node signer takes its fast path (it declines any `headers`).
       ...(hasKeys(extraHeaders) ? { headers: extraHeaders } : {}),
-      credentials: c,
+      credentials: creds,
       clock,
     });
   }
@@ -315,10 +297,9 @@ export function createVodClientWith<T extends boolean = false>(
     };
   }
 
-  const baseHeaders = (): Record<string, string> =>
-    userAgent === undefined ? {} : { 'user-agent': userAgent };
   // Shared by every call that takes the direct path; `send` never mutates it.
-  const callHeaders = baseHeaders();
+  const callHeaders: Record<string, string> =
+    options.userAgent === undefined ? {} : { 'user-agent': options.userAgent };
   const rootUrl = `${endpoint}/`;
   // Set once middleware is registered (through `use` or `raw.use`): until then no middleware
   // could see the request, so calls skip openapi-fetch.
@@ -361,52 +342,49 @@ export function createVodClientWith<T extends boolean = false>(
         extra,
         callerSignal,
       );
-      let res: TransportResponse;
+      // What the backoff before the next attempt depends on.
+      let throttled = false;
+      let retryAfter: number | undefined;
+      let res: TransportResponse | undefined;
       try {
         res = await transport(signed);
       } catch (error) {
         if (callerSignal?.aborted === true) throw callerSignal.reason as Error;
         timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError';
         lastError = error;
-        if (attempt < maxAttempts)
-          await sleep(backoffDelay(attempt, false, undefined, retry), callerSignal);
-        continue;
       }
-      timedOut = false;
-      const json = parseJson(res.body);
-      if (res.status >= 200 && res.status < 300) {
-        if (typeof (json as { RequestId?: unknown } | undefined)?.RequestId === 'string') {
-          return { res, json, attempts: attempt };
+      if (res !== undefined) {
+        timedOut = false;
+        const json = parseJson(res.body);
+        if (isOk(res.status)) {
+          if (typeof (json as { RequestId?: unknown } | undefined)?.RequestId === 'string') {
+            return { res, json, attempts: attempt };
+          }
+          // A 200 whose body is cut or garbled: the delete may or may not have happened, and
+          // DeleteImage is idempotent, so ask again.
+          lastError = new Error(`malformed response body (HTTP ${res.status})`);
+        } else {
+          const { cls, retryable } = classify(
+            res.status,
+            str((json as ErrorBody | undefined)?.Code),
+          );
+          if (cls === 'clock-skew' && !skewCorrected) {
+            const serverNow = Date.parse(res.header('date') ?? '');
+            skewCorrected = true;
+            if (!Number.isNaN(serverNow)) {
+              // The Date header has second precision: aim for the middle of that second.
+              clockOffsetMs = serverNow + 500 - Date.now();
+              if (attempt < maxAttempts) continue;
+            }
+          }
+          throttled = cls === 'throttling';
+          if (throttled) context?.onThrottled?.();
+          if (!retryable || attempt === maxAttempts) return { res, json, attempts: attempt };
+          retryAfter = parseRetryAfter(res.header('x-acs-retry-after'));
         }
-        // A 200 whose body is cut or garbled: the delete may or may not have happened, and
-        // DeleteImage is idempotent, so ask again.
-        lastError = new Error(`malformed response body (HTTP ${res.status})`);
-        if (attempt < maxAttempts)
-          await sleep(backoffDelay(attempt, false, undefined, retry), callerSignal);
-        continue;
       }
-      const code = str((json as ErrorBody | undefined)?.Code);
-      const { cls, retryable } = classify(res.status, code);
-      if (cls === 'clock-skew' && !skewCorrected) {
-        const serverNow = Date.parse(res.header('date') ?? '');
-        skewCorrected = true;
-        if (!Number.isNaN(serverNow)) {
-          // The Date header has second precision: aim for the middle of that second.
-          clockOffsetMs = serverNow + 500 - Date.now();
-          if (attempt < maxAttempts) continue;
-        }
-      }
-      if (cls === 'throttling') context?.onThrottled?.();
-      if (!retryable || attempt === maxAttempts) return { res, json, attempts: attempt };
-      await sleep(
-        backoffDelay(
-          attempt,
-          cls === 'throttling',
-          parseRetryAfter(res.header('x-acs-retry-after')),
-          retry,
-        ),
-        callerSignal,
-      );
+      if (attempt < maxAttempts)
+        await sleep(backoffDelay(attempt, throttled, retryAfter, retry), callerSignal);
     }
     const fields = { retryable: true, attempts: maxAttempts, cause: lastError };
     const reason = lastError instanceof Error ? scrubMessage(lastError.message) : 'request failed';
@@ -422,42 +400,38 @@ export function createVodClientWith<T extends boolean = false>(
   }
 
   /** The custom fetch openapi-fetch calls: reads what (maybe middleware-changed) request to send. */
-  async function vodFetch(request: LiteRequest | Request): Promise<LiteResponse> {
+  async function vodFetch(request: Request): Promise<LiteResponse> {
     const verb = request.method;
     const q = request.url.indexOf('?');
-    const bodyText = 'bodyText' in request ? request.bodyText : await request.text();
-    const context = (request as Partial<LiteRequest>)[CONTEXT_KEY];
-    const sent = verb === 'GET' ? (q < 0 ? '' : request.url.slice(q + 1)) : (bodyText ?? '');
+    const bodyText = await request.text();
+    // openapi-fetch copies init fields a Request lacks onto it: the context arrives that way.
+    const context = (request as { [CONTEXT_KEY]?: CallContext })[CONTEXT_KEY];
+    const sent = verb === 'GET' ? (q < 0 ? '' : request.url.slice(q + 1)) : bodyText;
     // The wire parameters `call` validated, unless middleware changed what is sent.
     const params =
       context?.params !== undefined && context.encoded === sent
         ? context.params
         : Object.fromEntries(new URLSearchParams(sent));
-    const extra = baseHeaders();
+    const extra = { ...callHeaders };
     request.headers.forEach((value, name) => {
       if (name !== 'content-type' && name !== 'accept') extra[name] = value;
     });
-    const { res, json, attempts } = await send(
-      verb,
-      params,
-      extra,
-      request.signal ?? undefined,
-      context,
-    );
+    const { res, json, attempts } = await send(verb, params, extra, request.signal, context);
     return liteResponse(res, { attempts, json });
   }
 
   const raw = createClient<paths>({
     baseUrl: endpoint,
     fetch: vodFetch as unknown as (input: Request) => Promise<Response>,
-    Request: LiteRequest as unknown as typeof Request,
-    bodySerializer: (body: unknown) => new URLSearchParams(joinLists(body as object)).toString(),
+    // For direct `raw` calls (deleteImage passes its own): validated wire form, URL-encoded.
+    bodySerializer: (body: unknown) =>
+      new URLSearchParams(toWireParams(body as DeleteImageRequest)).toString(),
     // The GET operation's request is one exploded object parameter: one query field per property.
     querySerializer: (query: Record<string, unknown>) => {
       const request = query['DeleteImageRequest'];
       return request === undefined
         ? ''
-        : new URLSearchParams(joinLists(request as object)).toString();
+        : new URLSearchParams(toWireParams(request as DeleteImageRequest)).toString();
     },
   });
 
@@ -483,31 +457,26 @@ export function createVodClientWith<T extends boolean = false>(
           options.signal,
           options.context,
         );
-        return res.status >= 200 && res.status < 300
+        return isOk(res.status)
           ? { data: { requestId: (json as { RequestId: string }).RequestId } }
           : { error: errorFromResponse(res.status, json, attempts) };
       }
       const encoded = new URLSearchParams(params).toString();
       const context: CallContext = { ...options.context, params, encoded };
-      const init = {
-        ...(options.signal === undefined ? {} : { signal: options.signal }),
-        [CONTEXT_KEY]: context,
-      };
+      const init = { signal: options.signal ?? null, [CONTEXT_KEY]: context };
       const { data, error, response } =
         method === 'GET'
-          ? await raw.GET('/', {
-              params: { query: { DeleteImageRequest: request } },
-              querySerializer: () => encoded,
-              ...init,
-            })
-          : await raw.POST('/', { body: request, bodySerializer: () => encoded, ...init });
+          ? // The client's serializers give `encoded` again (the same wire form).
+            await raw.GET('/', { params: { query: { DeleteImageRequest: request } }, ...init })
+          : await raw.POST('/', { body: request, ...init });
       const attempts = (response as unknown as Partial<LiteResponse>)[META_KEY]?.attempts ?? 1;
       if (data !== undefined) return { data: { requestId: data.RequestId } };
       return { error: errorFromResponse(response.status, error, attempts) };
     } catch (error) {
-      if (options.signal?.aborted === true || (isAbort(error) && !(error instanceof VodError)))
-        throw error;
+      // An abort rejects; anything else becomes `{ error }`.
+      if (options.signal?.aborted === true) throw error;
       if (error instanceof VodError) return { error };
+      if ((error as { name?: unknown } | null)?.name === 'AbortError') throw error;
       const reason = error instanceof Error ? scrubMessage(error.message) : 'unknown error';
       return {
         error: new VodNetworkError(`request failed: ${reason}`, {
@@ -532,12 +501,11 @@ export function createVodClientWith<T extends boolean = false>(
     async dryRun(request, dryOptions = {}) {
       const params = toWireParams(request);
       const creds = await loadCredentials();
-      const extra = baseHeaders();
-      const signed = await sign(method, params, creds, extra);
+      const signed = await sign(method, params, creds, callHeaders);
       const out = toTransport(
         method,
         dryOptions.revealSecrets === true ? signed : signer.redactSigned(signed),
-        extra,
+        callHeaders,
       );
       const { url, headers, body } = out;
       return body === undefined ? { method, url, headers } : { method, url, headers, body };

@@ -69,46 +69,6 @@ export interface CallContext {
 /** The key of {@link CallContext} in the request init. */
 export const CONTEXT_KEY = 'vodkitContext' as const;
 
-/**
- * A light `Request` for openapi-fetch's `Request` option: it keeps the body as the string the
- * serializer made (no stream to read back) and accepts real `Request`s as instances, so
- * middleware may still return one.
- */
-export class LiteRequest {
-  /** The URL. */
-  declare readonly url: string;
-  /** The method. */
-  declare readonly method: string;
-  /** The headers (openapi-fetch hands over a `Headers`; middleware may change them). */
-  declare readonly headers: Headers;
-  /** The caller's abort signal. */
-  declare readonly signal: AbortSignal | undefined;
-  /** The body as serialized. */
-  declare readonly bodyText: string | undefined;
-  /** The per-call context. */
-  declare readonly vodkitContext: CallContext | undefined;
-
-  /** Same arguments as `new Request(url, init)`. */
-  constructor(url: string, init: RequestInit & { vodkitContext?: CallContext } = {}) {
-    this.url = url;
-    this.method = init.method ?? 'GET';
-    this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
-    this.signal = init.signal ?? undefined;
-    this.bodyText = typeof init.body === 'string' ? init.body : undefined;
-    this.vodkitContext = init.vodkitContext;
-  }
-
-  /** The body, as `Request.text()` gives it. */
-  text(): Promise<string> {
-    return Promise.resolve(this.bodyText ?? '');
-  }
-
-  /** Real `Request`s count as instances too (middleware may return one). */
-  static [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && 'url' in value && 'headers' in value;
-  }
-}
-
 /** What the custom fetch learned about the call, attached to the response it returns. */
 export interface CallMeta {
   /** Attempts made. */
@@ -130,12 +90,15 @@ export interface LiteResponse {
   readonly vodkitMeta: CallMeta;
 }
 
+/** Whether an HTTP status is a success (2xx). */
+export const isOk = (status: number): boolean => status >= 200 && status < 300;
+
 /** Wraps a transport response for openapi-fetch. */
 export function liteResponse(res: TransportResponse, meta: CallMeta): LiteResponse {
   const length = String(res.body.length);
   return {
     status: res.status,
-    ok: res.status >= 200 && res.status < 300,
+    ok: isOk(res.status),
     // A content-length makes openapi-fetch call json(), which returns the parsed body as is.
     headers: {
       get: (name) => (name.toLowerCase() === 'content-length' ? length : res.header(name)),

@@ -108,4 +108,19 @@ describe.each(VARIANTS)('%s transport', (_name, make) => {
     const [sent] = vod.requests();
     expect(sent?.headers['user-agent']).toBe('vodkit-test/1');
   });
+
+  it('raw POST and GET send the validated wire form through the retry loop', async () => {
+    const c = make({ credentials: DEFAULT_EMULATOR_CREDENTIALS });
+    vod.faults.failNext(1, 'InternalError');
+    const post = await c.raw.POST('/', { body: REQUEST });
+    expect(post.data?.RequestId).toBeTypeOf('string');
+    const get = await c.raw.GET('/', {
+      params: { query: { DeleteImageRequest: { DeleteImageType: 'ImageId', ImageIds: ['img2'] } } },
+    });
+    expect(get.data?.RequestId).toBeTypeOf('string');
+    expect(vod.requests().map((r) => r.params['ImageIds'])).toEqual(['img1', 'img1', 'img2']);
+    await expect(
+      c.raw.POST('/', { body: { DeleteImageType: 'ImageId', ImageIds: ['a,b'] } }),
+    ).rejects.toMatchObject({ code: 'ValidationFailed', field: 'ImageIds[0]' });
+  });
 });
