@@ -28,5 +28,7 @@ await build({
   external: ['node:*'],
   chunkNames: 'chunk-[hash]',
   sourcemap: true,
+  // The maps point at src/ (not shipped); embedding the sources would double dist.
+  sourcesContent: false,
   logLevel: 'warning',
 });

@@ -420,25 +420,35 @@ export function createVodClientWith<T extends boolean = false>(
     return liteResponse(res, { attempts, json });
   }
 
-  const raw = createClient<paths>({
-    baseUrl: endpoint,
-    fetch: vodFetch as unknown as (input: Request) => Promise<Response>,
-    // For direct `raw` calls (deleteImage passes its own): validated wire form, URL-encoded.
-    bodySerializer: (body: unknown) =>
-      new URLSearchParams(toWireParams(body as DeleteImageRequest)).toString(),
-    // The GET operation's request is one exploded object parameter: one query field per property.
-    querySerializer: (query: Record<string, unknown>) => {
-      const request = query['DeleteImageRequest'];
-      return request === undefined
-        ? ''
-        : new URLSearchParams(toWireParams(request as DeleteImageRequest)).toString();
-    },
-  });
+  /**
+   * The openapi-fetch client, made on first use (`raw`, `use`): creating one reads
+   * `process.versions.undici`, which on Node loads the built-in fetch (~15 ms), and calls
+   * without middleware never need it.
+   */
+  let rawClient: Client<paths> | undefined;
+  const getRaw = (): Client<paths> => (rawClient ??= makeRaw());
+  const makeRaw = (): Client<paths> => {
+    const raw = createClient<paths>({
+      baseUrl: endpoint,
+      fetch: vodFetch as unknown as (input: Request) => Promise<Response>,
+      // For direct `raw` calls (deleteImage passes its own): validated wire form, URL-encoded.
+      bodySerializer: (body: unknown) =>
+        new URLSearchParams(toWireParams(body as DeleteImageRequest)).toString(),
+      // The GET operation's request is one exploded object parameter: one query field per property.
+      querySerializer: (query: Record<string, unknown>) => {
+        const request = query['DeleteImageRequest'];
+        return request === undefined
+          ? ''
+          : new URLSearchParams(toWireParams(request as DeleteImageRequest)).toString();
+      },
+    });
 
-  const rawUse = raw.use.bind(raw);
-  raw.use = (...middleware) => {
-    hasMiddleware = true;
-    rawUse(...middleware);
+    const rawUse = raw.use.bind(raw);
+    raw.use = (...middleware) => {
+      hasMiddleware = true;
+      rawUse(...middleware);
+    };
+    return raw;
   };
 
   async function call(
@@ -467,8 +477,8 @@ export function createVodClientWith<T extends boolean = false>(
       const { data, error, response } =
         method === 'GET'
           ? // The client's serializers give `encoded` again (the same wire form).
-            await raw.GET('/', { params: { query: { DeleteImageRequest: request } }, ...init })
-          : await raw.POST('/', { body: request, ...init });
+            await getRaw().GET('/', { params: { query: { DeleteImageRequest: request } }, ...init })
+          : await getRaw().POST('/', { body: request, ...init });
       const attempts = (response as unknown as Partial<LiteResponse>)[META_KEY]?.attempts ?? 1;
       if (data !== undefined) return { data: { requestId: data.RequestId } };
       return { error: errorFromResponse(response.status, error, attempts) };
@@ -511,9 +521,11 @@ export function createVodClientWith<T extends boolean = false>(
       return body === undefined ? { method, url, headers } : { method, url, headers, body };
     },
     use(...middleware) {
-      raw.use(...middleware);
+      getRaw().use(...middleware);
     },
-    raw,
+    get raw() {
+      return getRaw();
+    },
     endpoint,
   };
   return client;

@@ -1,8 +1,9 @@
 /**
  * The built entries (bundle.mjs): both share one chunk, so an error from the Node client is an
  * instance of the main entry's classes; the Node entry loads `node:fs`/`node:os`/`node:path`
- * only when a file credential provider runs.
+ * only when a file credential provider runs, and the built-in fetch not at all without middleware.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
@@ -44,4 +45,19 @@ it('the Node entry imports file-system modules only when a file provider runs', 
   const text = readFileSync(`${dist}node.js`, 'utf8');
   expect(text).not.toMatch(/^import[^;]*["']node:(fs|fs\/promises|os|path)["']/m);
   expect(text).toMatch(/import\(["']node:fs\/promises["']\)/);
+});
+
+it('a Node client without middleware never loads the built-in fetch (openapi-fetch waits)', () => {
+  // A fresh process: the test runner itself has loaded undici.
+  const script = `
+    const m = await import(${JSON.stringify(`${dist}node.js`)});
+    const has = () => process.moduleLoadList.some((name) => name.includes('undici'));
+    const c = m.createVodClient({ endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'a', accessKeySecret: 'b' } });
+    const before = has();
+    void c.raw;
+    console.log(JSON.stringify([before, has()]));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    encoding: 'utf8',
+  });
+  expect(JSON.parse(out)).toEqual([false, true]);
 });
