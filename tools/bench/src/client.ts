@@ -396,4 +396,42 @@ export async function run(): Promise<void> {
       ],
     ],
   );
+
+  // The aims of issue 5, judged on this run's medians: ahead of both official packages on every
+  // row, at least 1.5x pop-core's c32 throughput, CPU per call within 1.5x of the floor, under
+  // 10 ms of cold import, and a browser app's bundle under 10 000 B min+gzip.
+  const gz = sizes.get('vodkit')?.gz ?? Infinity;
+  const verdict = (ok: boolean): string => (ok ? 'PASS' : 'MISS');
+  const aheadOfBoth = (higher: boolean, f: (r: Result) => number): boolean =>
+    higher ? f(v) > Math.max(f(pop), f(tea)) : f(v) < Math.min(f(pop), f(tea));
+  console.log('\nAims (issue 5):');
+  printTable(
+    ['aim', 'vodkit', 'verdict'],
+    [
+      ['seq req/s ahead of both', count(v.seq.rps), verdict(aheadOfBoth(true, (r) => r.seq.rps))],
+      [
+        `c${CONCURRENCY} req/s >= 1.5x pop-core, ahead of both`,
+        ratio(v.conc.rps, pop.conc.rps),
+        verdict(v.conc.rps >= 1.5 * pop.conc.rps && aheadOfBoth(true, (r) => r.conc.rps)),
+      ],
+      [
+        'CPU/call <= 1.5x floor, ahead of both',
+        ratio(v.cpuUsPerCall, floor.cpuUsPerCall),
+        verdict(
+          v.cpuUsPerCall <= 1.5 * floor.cpuUsPerCall && aheadOfBoth(false, (r) => r.cpuUsPerCall),
+        ),
+      ],
+      [
+        'RSS ahead of both',
+        `${v.rssMb.toFixed(1)} MB`,
+        verdict(aheadOfBoth(false, (r) => r.rssMb)),
+      ],
+      [
+        'cold import < 10 ms, ahead of both',
+        ms(v.importMs),
+        verdict(v.importMs < 10 && aheadOfBoth(false, (r) => r.importMs)),
+      ],
+      ['browser bundle < 10 000 B min+gzip', `${gz} B`, verdict(gz < 10_000)],
+    ],
+  );
 }
