@@ -4,38 +4,16 @@
  * under 10 000 B min+gzip; client + signer alone too. Every export at once (helpers an app may
  * not use) is printed and held under 11 kB so regressions show.
  */
-import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { measureBrowserBundle } from '@vodkit/test-browser';
+import type { BundleSize } from '@vodkit/test-browser';
 import { expect, it } from 'vitest';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const entry = fileURLToPath(new URL('../src/index.ts', import.meta.url));
 
-async function bundle(
-  contents: string,
-  external: string[] = [],
-): Promise<{ text: string; min: number; gz: number; inputs: string[] }> {
-  const out = await build({
-    stdin: { contents, resolveDir: here, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    metafile: true,
-    external,
-    logLevel: 'silent',
-  });
-  const code = out.outputFiles[0]?.contents ?? new Uint8Array();
-  return {
-    text: new TextDecoder().decode(code),
-    min: code.byteLength,
-    gz: gzipSync(code, { level: 9 }).byteLength,
-    inputs: Object.keys(out.metafile.inputs),
-  };
-}
+const bundle = (contents: string, external: string[] = []): Promise<BundleSize> =>
+  measureBrowserBundle({ contents, resolveDir: here }, external);
 
 const ALL = `export * from ${JSON.stringify(entry)};`;
 const APP = `import { createVodClient } from ${JSON.stringify(entry)};

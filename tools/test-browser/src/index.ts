@@ -6,6 +6,7 @@
  * to install it.
  */
 import { existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
@@ -63,6 +64,47 @@ export async function bundleForBrowser(entry: BrowserEntry): Promise<string> {
     throw new Error(`the browser bundle imports a Node built-in: ${nodeImport[0]}`);
   }
   return script;
+}
+
+/** Sizes of a minified browser bundle. */
+export interface BundleSize {
+  /** The minified code. */
+  readonly text: string;
+  /** Minified bytes. */
+  readonly min: number;
+  /** Minified then gzipped (level 9) bytes: the figure size budgets are stated in. */
+  readonly gz: number;
+  /** The source files esbuild pulled in, to prove what a bundle does or does not contain. */
+  readonly inputs: readonly string[];
+}
+
+/**
+ * Bundles `entry` as a minified ESM module for the browser and measures it, the way an app's
+ * bundler would ship it. `external` names packages left out of the count.
+ */
+export async function measureBrowserBundle(
+  entry: BrowserEntry,
+  external: readonly string[] = [],
+): Promise<BundleSize> {
+  const result = await build({
+    stdin: { contents: entry.contents, resolveDir: entry.resolveDir, loader: entry.loader ?? 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    metafile: true,
+    external: [...external],
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return {
+    text: new TextDecoder().decode(code),
+    min: code.byteLength,
+    gz: gzipSync(code, { level: 9 }).byteLength,
+    inputs: Object.keys(result.metafile.inputs),
+  };
 }
 
 /** Fails with install instructions when Debian's Chromium is missing. */
