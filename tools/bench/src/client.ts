@@ -13,8 +13,7 @@
  * cold import, RSS and CPU are its alone; every contender is run ROUNDS times, interleaved, and
  * its median round kept. Every answer must be a success or the run fails.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -22,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { count, printTable, ratio } from './support/measure.ts';
+import { startBareServer, stopServerProcess } from './support/servers.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const benchDir = join(here, '..');
@@ -31,21 +31,6 @@ const WARMUP = 2_000;
 const SEQUENTIAL = 3_000; // warm-up + sequential = the 5000 calls after which RSS is read
 const CONCURRENCY = 32;
 const CONCURRENT = 12_000;
-
-const BARE_SERVER = `
-const { createServer } = require('node:http');
-const { randomUUID } = require('node:crypto');
-const server = createServer((req, res) => {
-  req.resume();
-  req.on('end', () => {
-    const body = JSON.stringify({ RequestId: randomUUID().toUpperCase() });
-    res.writeHead(200, { 'content-type': 'application/json;charset=utf-8', 'content-length': Buffer.byteLength(body) });
-    res.end(body);
-  });
-});
-server.keepAliveTimeout = 60000;
-server.listen(0, '127.0.0.1', () => console.log('listening ' + server.address().port));
-`;
 
 // The contender process: plain ESM JavaScript run by `node`, resolving packages from tools/bench.
 const CHILD = String.raw`
@@ -136,19 +121,6 @@ interface Result {
   readonly cpuUsPerCall: number;
   readonly seq: Lat;
   readonly conc: Lat;
-}
-
-async function startServer(): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['-e', BARE_SERVER], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('error', reject);
-    child.stdout.once('data', (chunk: Buffer) => {
-      resolve(Number(/listening (\d+)/.exec(chunk.toString())?.[1]));
-    });
-  });
-  return { port, child };
 }
 
 function runContender(name: string, port: number): Result {
@@ -261,14 +233,14 @@ export async function run(): Promise<void> {
     'pop-core',
     'openapi-client',
   ];
-  const server = await startServer();
+  const server = await startBareServer();
   const runs = new Map<string, Result[]>(contenders.map((c) => [c, []]));
   try {
     for (let round = 0; round < ROUNDS; round++) {
       for (const c of contenders) runs.get(c)?.push(runContender(c, server.port));
     }
   } finally {
-    server.child.kill();
+    await stopServerProcess(server);
   }
   const results = new Map(contenders.map((c) => [c, medianResult(runs.get(c) ?? [])]));
   const get = (c: string): Result => {

@@ -9,8 +9,6 @@
  * cost is not counted; both servers receive the same requests over the same keep-alive sockets.
  * Every answer must be a 200, or the run fails: a throughput of errors would be meaningless.
  */
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
@@ -18,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { DEFAULT_EMULATOR_CREDENTIALS } from '@vodkit/emulator';
 import { signAcs3, signRpc } from '@vodkit/signer/node';
 import { count, printTable, ratio } from './support/measure.ts';
+import { startBareServer, startServerProcess, stopServerProcess } from './support/servers.ts';
 
 const require = createRequire(import.meta.url);
 const BIN = join(dirname(require.resolve('@vodkit/emulator/package.json')), 'dist', 'bin.js');
@@ -30,54 +29,6 @@ const IDS = Array.from({ length: 20 }, (_, i) =>
   createHash('md5').update(`bench-${i}`).digest('hex'),
 ).join(',');
 const PARAMS = { DeleteImageType: 'ImageId', ImageIds: IDS };
-
-const BARE_SERVER = `
-const { createServer } = require('node:http');
-const { randomUUID } = require('node:crypto');
-const server = createServer((req, res) => {
-  req.resume();
-  req.on('end', () => {
-    const body = JSON.stringify({ RequestId: randomUUID().toUpperCase() });
-    res.writeHead(200, { 'content-type': 'application/json;charset=utf-8', 'content-length': Buffer.byteLength(body) });
-    res.end(body);
-  });
-});
-server.listen(0, '127.0.0.1', () => console.log('listening on http://127.0.0.1:' + server.address().port));
-`;
-
-interface Server {
-  readonly port: number;
-  readonly child: ChildProcess;
-}
-
-/** Starts a server process and waits for its `listening on http://…:port` line. */
-function startServer(args: readonly string[]): Promise<Server> {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    // The emulator prints its banner on stderr (stdout is for log lines); the bare server on stdout.
-    for (const stream of [child.stdout, child.stderr]) {
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => {
-        out += chunk;
-        const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-        if (m?.[1] !== undefined) resolve({ port: Number(m[1]), child });
-      });
-    }
-    child.once('exit', (code) => {
-      reject(new Error(`server exited with ${String(code)}: ${out}`));
-    });
-  });
-}
-
-function stopServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.child.once('exit', () => {
-      resolve();
-    });
-    server.child.kill('SIGTERM');
-  });
-}
 
 interface Prepared {
   readonly path: string;
@@ -162,8 +113,8 @@ export async function run(): Promise<void> {
   console.log(
     `20-ID DeleteImage, ${CONCURRENCY} keep-alive connections, best of ${ROUNDS} alternating rounds × ${count(MEASURED)} requests; node ${process.version}`,
   );
-  const bare = await startServer(['-e', BARE_SERVER]);
-  const emulator = await startServer([BIN, '--port', '0', '--qps', '0', '--quiet']);
+  const bare = await startBareServer();
+  const emulator = await startServerProcess([BIN, '--port', '0', '--qps', '0', '--quiet']);
   const best = { bareV1: 0, emuV1: 0, bareV3: 0, emuV3: 0 };
   try {
     for (const server of [bare, emulator]) {
@@ -182,8 +133,8 @@ export async function run(): Promise<void> {
       best.emuV3 = Math.max(best.emuV3, await go(emulator.port, 'ACS3-HMAC-SHA256'));
     }
   } finally {
-    await stopServer(bare);
-    await stopServer(emulator);
+    await stopServerProcess(bare);
+    await stopServerProcess(emulator);
   }
   const { bareV1, emuV1, bareV3, emuV3 } = best;
   const overheadUs = (emu: number, floor: number): string => (1e6 / emu - 1e6 / floor).toFixed(1);
