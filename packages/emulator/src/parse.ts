@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { decodeForm } from '@vodkit/signer/node';
 import type { ResponseFormat } from './responses.js';
 
 /** Decoded request parameters: query string and form body together. */
@@ -39,53 +40,11 @@ export interface DecodedParams {
   readonly problem?: string | undefined;
 }
 
-/** Form-decodes one name or value; most names have nothing to decode, so skip the work then. */
-function decodeComponent(text: string): string {
-  if (!text.includes('%') && !text.includes('+')) return text;
-  return decodeURIComponent(text.replaceAll('+', ' '));
-}
-
-/**
- * Decodes `application/x-www-form-urlencoded` text (`+` reads as a space, as form decoding
- * does) into `into`. Keeps going after a problem so `Format` can still be found for the error
- * answer, and reports the first problem.
- */
-function decodeInto(raw: string, into: WireParams, where: string): string | undefined {
-  let problem: string | undefined;
-  if (raw === '') return undefined;
-  for (const part of raw.split('&')) {
-    if (part === '') continue;
-    const eq = part.indexOf('=');
-    let name: string;
-    let value: string;
-    try {
-      name = decodeComponent(eq < 0 ? part : part.slice(0, eq));
-      value = eq < 0 ? '' : decodeComponent(part.slice(eq + 1));
-    } catch {
-      problem ??= `${where} holds an invalid percent-encoding`;
-      continue;
-    }
-    if (Object.hasOwn(into, name)) {
-      problem ??= `parameter "${name}" appears more than once`;
-      continue;
-    }
-    into[name] = value;
-  }
-  return problem;
-}
-
-const FORM = /^application\/x-www-form-urlencoded\s*(?:;|$)/i;
-
-/** Whether the request declares a form body (whose fields are parameters). */
-export function isFormBody(contentType: string | undefined): boolean {
-  return contentType !== undefined && FORM.test(contentType);
-}
-
 /** Decodes query string and (form) body into one parameter map, as the signature sees them. */
 export function decodeParams(rawQuery: string, body: string | undefined): DecodedParams {
   const params = Object.create(null) as WireParams;
-  const inQuery = decodeInto(rawQuery, params, 'the query string');
-  const inBody = body === undefined ? undefined : decodeInto(body, params, 'the form body');
+  const inQuery = decodeForm(rawQuery, params, 'the query string');
+  const inBody = body === undefined ? undefined : decodeForm(body, params, 'the form body');
   const problem = inQuery ?? inBody;
   return problem === undefined ? { params } : { params, problem };
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isFormContentType } from '@vodkit/signer/node';
 import { RAM_ACTION } from '@vodkit/types';
 import { isAllowed } from './authorize.js';
 import type { EmulatorCore } from './core.js';
@@ -8,7 +9,7 @@ import { baseHeaders, record, send, sendError } from './http.js';
 import { redactHeaders, redactParams } from './log.js';
 import type { RecordedRequest } from './log.js';
 import type { FaultKind } from './options.js';
-import { decodeParams, formatOf, isFormBody, readBody } from './parse.js';
+import { decodeParams, formatOf, readBody } from './parse.js';
 import type { DecodedParams } from './parse.js';
 import { errorOf, renderSuccess } from './responses.js';
 import type { EmulatorError, ResponseFormat } from './responses.js';
@@ -73,7 +74,9 @@ export async function handleRpc(
   const decode = (): DecodedParams => {
     const decoded = decodeParams(
       rawQuery,
-      read.ok && isFormBody(req.headers['content-type']) ? read.body.toString('utf8') : undefined,
+      read.ok && isFormContentType(req.headers['content-type'])
+        ? read.body.toString('utf8')
+        : undefined,
     );
     entry.params = redactParams(decoded.params);
     return decoded;

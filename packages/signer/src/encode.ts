@@ -52,13 +52,22 @@ export function canonicalize(params: Readonly<ParamMap>, field: string): string 
   return out;
 }
 
+/** Form-decodes one name or value; most have nothing to decode, so skip the work then. */
+function decodeFormComponent(text: string): string {
+  if (!text.includes('%') && !text.includes('+')) return text;
+  return decodeURIComponent(text.replaceAll('+', ' '));
+}
+
 /**
- * Decodes an `application/x-www-form-urlencoded` string (a raw query or form body) into a map,
- * reading a literal `+` as a space, as form decoding conventionally does.
+ * Decodes an `application/x-www-form-urlencoded` string (a raw query or form body) into `into`,
+ * reading a literal `+` as a space, as form decoding conventionally does. It keeps going after a
+ * problem, so a server can still read parameters such as `Format` for its error answer, and the
+ * first repeat of a name is the one kept.
  *
- * @returns the map, or an error text naming the problem (bad `%` escape, repeated name).
+ * @returns the first problem met (a bad `%` escape, a repeated name), or `undefined`.
  */
 export function decodeForm(raw: string, into: ParamMap, where: string): string | undefined {
+  let problem: string | undefined;
   if (raw === '') return undefined;
   for (const part of raw.split('&')) {
     if (part === '') continue;
@@ -66,13 +75,24 @@ export function decodeForm(raw: string, into: ParamMap, where: string): string |
     let name: string;
     let value: string;
     try {
-      name = decodeURIComponent((eq < 0 ? part : part.slice(0, eq)).replaceAll('+', ' '));
-      value = eq < 0 ? '' : decodeURIComponent(part.slice(eq + 1).replaceAll('+', ' '));
+      name = decodeFormComponent(eq < 0 ? part : part.slice(0, eq));
+      value = eq < 0 ? '' : decodeFormComponent(part.slice(eq + 1));
     } catch {
-      return `${where} holds an invalid percent-encoding`;
+      problem ??= `${where} holds an invalid percent-encoding`;
+      continue;
     }
-    if (Object.hasOwn(into, name)) return `parameter ${name} appears more than once`;
+    if (Object.hasOwn(into, name)) {
+      problem ??= `parameter "${name}" appears more than once`;
+      continue;
+    }
     into[name] = value;
   }
-  return undefined;
+  return problem;
+}
+
+const FORM_CONTENT_TYPE = /^application\/x-www-form-urlencoded\s*(?:;|$)/i;
+
+/** Whether a `content-type` declares a form body, whose fields are request parameters. */
+export function isFormContentType(contentType: string | undefined): boolean {
+  return contentType !== undefined && FORM_CONTENT_TYPE.test(contentType);
 }

@@ -72,6 +72,7 @@ export function verifyRequest(
 
 export { nodeCrypto } from './node-crypto.js';
 export { createNonceCache } from './nonce-cache.js';
+export { decodeForm, isFormContentType } from './encode.js';
 export type { NonceCache, NonceCacheOptions } from './nonce-cache.js';
 export { constantTimeEqual, DEFAULT_MAX_SKEW_MS } from './verify.js';
 export type {

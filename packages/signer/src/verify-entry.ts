@@ -42,5 +42,6 @@ export type {
   VerifiedAlgorithm,
 } from './verify.js';
 export { createNonceCache } from './nonce-cache.js';
+export { decodeForm, isFormContentType } from './encode.js';
 export type { NonceCache, NonceCacheOptions } from './nonce-cache.js';
 export { parseTimestamp } from './time.js';

@@ -6,7 +6,7 @@ import {
   isSignedHeader,
 } from './acs3.js';
 import type { Acs3AlgorithmName } from './acs3.js';
-import { canonicalize, decodeForm, percentEncode } from './encode.js';
+import { canonicalize, decodeForm, isFormContentType, percentEncode } from './encode.js';
 import type { ParamMap } from './encode.js';
 import { andThen } from './crypto.js';
 import type { Awaitable, SignerCrypto } from './crypto.js';
@@ -142,15 +142,12 @@ const header = (req: ReceivedRequest, name: string): string | undefined => {
   return v === undefined ? undefined : typeof v === 'string' ? v : v.join(',');
 };
 
-const isForm = (req: ReceivedRequest): boolean =>
-  /^application\/x-www-form-urlencoded\s*(?:;|$)/i.test(header(req, 'content-type') ?? '');
-
 /** Query ∪ form body, decoded; a string on malformed input. */
 function readParams(req: ReceivedRequest): ParamMap | string {
   const params = Object.create(null) as ParamMap;
   const bad = decodeForm(req.query, params, 'the query string');
   if (bad !== undefined) return bad;
-  if (!isForm(req)) return params;
+  if (!isFormContentType(header(req, 'content-type'))) return params;
   const body = typeof req.body === 'string' ? req.body : new TextDecoder().decode(req.body);
   return decodeForm(body, params, 'the form body') ?? params;
 }
