@@ -142,14 +142,21 @@ const header = (req: ReceivedRequest, name: string): string | undefined => {
   return v === undefined ? undefined : typeof v === 'string' ? v : v.join(',');
 };
 
-/** Query ∪ form body, decoded; a string on malformed input. */
-function readParams(req: ReceivedRequest): ParamMap | string {
-  const params = Object.create(null) as ParamMap;
-  const bad = decodeForm(req.query, params, 'the query string');
+/** The decoded parameters: the query alone (V3 signs it) and query ∪ form body (V1 signs that). */
+interface DecodedParams {
+  readonly query: ParamMap;
+  readonly all: ParamMap;
+}
+
+/** Decodes the query and the form body once; a string on malformed input. */
+function readParams(req: ReceivedRequest): DecodedParams | string {
+  const query = Object.create(null) as ParamMap;
+  const bad = decodeForm(req.query, query, 'the query string');
   if (bad !== undefined) return bad;
-  if (!isFormContentType(header(req, 'content-type'))) return params;
+  if (!isFormContentType(header(req, 'content-type'))) return { query, all: query };
+  const all = Object.assign(Object.create(null) as ParamMap, query);
   const body = typeof req.body === 'string' ? req.body : new TextDecoder().decode(req.body);
-  return decodeForm(body, params, 'the form body') ?? params;
+  return decodeForm(body, all, 'the form body') ?? { query, all };
 }
 
 /** Checks the timestamp and the key, shared by both algorithms. */
@@ -287,7 +294,7 @@ function verifyAcs3(
   crypto: SignerCrypto,
   req: ReceivedRequest,
   authorization: string,
-  params: ParamMap,
+  params: DecodedParams,
   options: VerifyOptions,
 ): Awaitable<VerifyResult> {
   const m = AUTHORIZATION.exec(authorization);
@@ -342,7 +349,7 @@ function verifyAcs3(
   const token = header(req, 'x-acs-security-token');
   return checkTimeAndKey(timestamp, accessKeyId, token, options, known, (record, time) =>
     andThen(ACS3_ALGORITHMS[algorithm].hashHex(crypto, req.body), (bodyHash) => {
-      const canonicalQuery = canonicalQueryOf(req.query);
+      const canonicalQuery = canonicalize(params.query, 'query');
       const { canonicalRequest } = acs3CanonicalRequest(
         req.method,
         req.path,
@@ -371,7 +378,7 @@ function verifyAcs3(
             nonce,
             timestamp,
             time,
-            params,
+            params: params.all,
             stringToSign,
             canonical: canonicalRequest,
           };
@@ -379,12 +386,6 @@ function verifyAcs3(
       );
     }),
   );
-}
-
-function canonicalQueryOf(raw: string): string {
-  const q = Object.create(null) as ParamMap;
-  decodeForm(raw, q, 'the query string'); // already validated by readParams
-  return canonicalize(q, 'query');
 }
 
 /**
@@ -405,5 +406,5 @@ export function verifyRequestWith(
   if (authorization?.startsWith('ACS3-') === true) {
     return verifyAcs3(crypto, req, authorization, params, options);
   }
-  return verifyRpc(crypto, req, params, options);
+  return verifyRpc(crypto, req, params.all, options);
 }
