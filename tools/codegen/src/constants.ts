@@ -98,25 +98,36 @@ export function generateConstants(spec: OpenApiDocument): string {
     const: string;
   }[];
 
+  /** A literal of `object[key]`, failing codegen with the spec location when it is missing. */
+  const fieldOf =
+    (object: Record<string, unknown>, where: string) =>
+    (key: string): string =>
+      literal(property(object, key, where));
+  const rpcField = fieldOf(rpc, 'paths./.post.x-alibaba-rpc');
+  const ramField = fieldOf(ram, 'paths./.post.x-alibaba-ram');
+  const rateLimitField = fieldOf(rateLimit, 'paths./.post.x-alibaba-rate-limit');
+  const v2Field = fieldOf(v2Details, 'RpcSignatureV2.x-alibaba-signature');
+  const v3Field = fieldOf(v3Details, 'AcsSignatureV3.x-alibaba-signature');
+
   return [
     '/** The product code of ApsaraVideo VOD. */',
-    `export const PRODUCT = ${literal(rpc['product'])};`,
+    `export const PRODUCT = ${rpcField('product')};`,
     '/** The RPC action this toolkit covers. */',
-    `export const ACTION = ${literal(rpc['action'])};`,
+    `export const ACTION = ${rpcField('action')};`,
     '/** The API version of the action. */',
-    `export const API_VERSION = ${literal(rpc['version'])};`,
+    `export const API_VERSION = ${rpcField('version')};`,
     '/** The RAM action a policy must allow for the call to succeed. */',
-    `export const RAM_ACTION = ${literal(ram['action'])};`,
+    `export const RAM_ACTION = ${ramField('action')};`,
     '/** Requests per second one account may send before it is throttled. */',
-    `export const QPS_LIMIT_PER_ACCOUNT = ${literal(rateLimit['requestsPerSecond'])};`,
+    `export const QPS_LIMIT_PER_ACCOUNT = ${rateLimitField('requestsPerSecond')};`,
     '/** The error code the service answers with when the rate limit is exceeded. */',
-    `export const THROTTLING_ERROR_CODE = ${literal(rateLimit['errorCode'])};`,
+    `export const THROTTLING_ERROR_CODE = ${rateLimitField('errorCode')};`,
     '/** The values of `DeleteImageType`, one per request variant. */',
     `export const DELETE_IMAGE_TYPES = ${literal(deleteImageTypes)} as const;`,
     '/** The snapshot kinds `ImageType` may list. */',
     `export const SNAPSHOT_KINDS = ${literal(enumOf(spec, 'SnapshotKind'))} as const;`,
     '/** The `ImageType` value that selects every snapshot kind; it cannot be combined with a kind. */',
-    `export const IMAGE_TYPE_ALL = ${literal(allChoice?.const)};`,
+    `export const IMAGE_TYPE_ALL = ${literal(expectDefined(allChoice?.const, 'ImageTypeSelection.oneOf[0].const'))};`,
     '/** Most image URLs one call may delete. */',
     `export const MAX_IMAGE_URLS = ${numberOf(spec, 'ImageURLList', 'maxItems')};`,
     '/** Most image IDs one call may delete. */',
@@ -134,13 +145,13 @@ export function generateConstants(spec: OpenApiDocument): string {
     ...errors,
     '} as const;',
     '/** How far (seconds) a request time may be from the server clock before `InvalidTimeStamp.Expired`. */',
-    `export const CLOCK_SKEW_SECONDS = ${literal(v2Details['clockSkewSeconds'])};`,
+    `export const CLOCK_SKEW_SECONDS = ${v2Field('clockSkewSeconds')};`,
     '/** How long (seconds) a signature nonce is remembered to reject replays. */',
-    `export const NONCE_REPLAY_WINDOW_SECONDS = ${literal(v2Details['nonceReplayWindowSeconds'])};`,
+    `export const NONCE_REPLAY_WINDOW_SECONDS = ${v2Field('nonceReplayWindowSeconds')};`,
     '/** The names Alibaba Cloud gives the two signature algorithms. */',
-    `export const SIGNATURE_ALGORITHMS = ${literal([v3Details['algorithm'], v2Details['algorithm']])} as const;`,
+    `export const SIGNATURE_ALGORITHMS = [${v3Field('algorithm')},${v2Field('algorithm')}] as const;`,
     '/** Lowercase hex SHA-256 of an empty body (`x-acs-content-sha256` for a request without a body). */',
-    `export const EMPTY_BODY_SHA256 = ${literal(v3Details['emptyBodySha256'])};`,
+    `export const EMPTY_BODY_SHA256 = ${v3Field('emptyBodySha256')};`,
     '',
   ].join('\n');
 }

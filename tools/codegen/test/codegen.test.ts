@@ -71,4 +71,16 @@ describe('constants', () => {
     const broken = { ...spec, components: { ...spec.components, schemas: {} } };
     expect(() => generateConstants(broken)).toThrow(/components\.schemas\.DeleteImageRequest/);
   });
+
+  it('fail with the location when an x- extension field is missing', async () => {
+    const spec = await loadSpec(specPath);
+    const post = spec.paths['/']?.['post'] as Record<string, unknown>;
+    const broken = {
+      ...spec,
+      paths: { '/': { post: { ...post, 'x-alibaba-rate-limit': { scope: 'account' } } } },
+    };
+    expect(() => generateConstants(broken)).toThrow(
+      'paths./.post.x-alibaba-rate-limit.requestsPerSecond',
+    );
+  });
 });
