@@ -21,7 +21,7 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
  * Flags for a root, offline machine: no sandbox (root), no GPU, and none of the background
  * connections this closed network refuses.
  */
-export const CHROMIUM_ARGS: readonly string[] = [
+const CHROMIUM_ARGS: readonly string[] = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -108,7 +108,7 @@ export async function measureBrowserBundle(
 }
 
 /** Fails with install instructions when Debian's Chromium is missing. */
-export function requireChromium(): void {
+function requireChromium(): void {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM_PATH}. Install Debian's package: apt-get update && apt-get install -y chromium (do not run "playwright install").`,

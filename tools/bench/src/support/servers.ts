@@ -10,7 +10,7 @@ import type { ChildProcess } from 'node:child_process';
  * The floor: a keep-alive `node:http` server answering every request with a fresh
  * `{ RequestId }`, doing nothing else (no parsing, no verification).
  */
-export const BARE_SERVER_SOURCE = `
+const BARE_SERVER_SOURCE = `
 const { createServer } = require('node:http');
 const { randomUUID } = require('node:crypto');
 const server = createServer((req, res) => {
