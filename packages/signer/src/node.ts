@@ -15,6 +15,7 @@ import type { KeyRecord, ReceivedRequest, VerifyOptions, VerifyResult } from './
 import type { Awaitable } from './crypto.js';
 import { hmacSha1Base64, hmacSha256Hex, nodeCrypto, sha256Hex } from './node-crypto.js';
 import { signAcs3Fast } from './acs3-node.js';
+import { freshNonce } from './node-nonce.js';
 
 /**
  * Signs an RPC request with V1 (`HMAC-SHA1`), synchronously.
@@ -26,7 +27,7 @@ import { signAcs3Fast } from './acs3-node.js';
 export function signRpc(input: RpcSignInput): RpcSignResult {
   // The fast path declines (before taking a nonce) whatever needs the general path's checks.
   return (
-    signRpcFast(input, hmacSha1Base64) ??
+    signRpcFast(input, hmacSha1Base64, freshNonce) ??
     expectSync(signRpcUsing(nodeCrypto, input, rpcStringToSignNode), 'signRpc')
   );
 }
@@ -36,7 +37,7 @@ export function presignRpcUrl(input: RpcPresignInput): RpcPresignResult {
   return expectSync(presignRpcUrlWith(nodeCrypto, input), 'presignRpcUrl');
 }
 
-const DIGESTS = { sha256Hex, hmacSha256Hex };
+const DIGESTS = { sha256Hex, hmacSha256Hex, freshNonce };
 
 /** Signs a request with V3 (`ACS3-HMAC-SHA256`), synchronously. */
 export function signAcs3(input: Acs3SignInput): Acs3SignResult {

@@ -20,7 +20,10 @@ export interface SigningContext {
   readonly credentials: Credentials;
   /** Current time in epoch milliseconds; defaults to `Date.now`. */
   readonly clock?: (() => number) | undefined;
-  /** A fresh, unique nonce per call; defaults to `crypto.randomUUID()`. */
+  /**
+   * A fresh, unique nonce per call; defaults to `crypto.randomUUID()` (the node entry: 32 random
+   * lowercase hex digits, cheaper to draw and to hash).
+   */
   readonly nonce?: (() => string) | undefined;
 }
 

@@ -9,6 +9,7 @@ import { SignerInputError, signRpcWith } from '../src/index.js';
 import type { RpcSignInput } from '../src/index.js';
 import { nodeCrypto, signRpc } from '../src/node.js';
 import { hmacSha1Base64 } from '../src/node-crypto.js';
+import { freshNonce } from '../src/node-nonce.js';
 import { signRpcFast } from '../src/rpc-node.js';
 import { TRICKY, errorOf } from './fast-path-support.js';
 
@@ -41,7 +42,7 @@ describe('signRpc (node fast path) equals the general signer', () => {
     };
     for (const method of ['GET', 'POST'] as const) {
       const input = base({ method, params, action: `Act${s}`, version: `v${s}`, format: `F${s}` });
-      const fast = signRpcFast(input, hmacSha1Base64);
+      const fast = signRpcFast(input, hmacSha1Base64, freshNonce);
       expect(fast).toBeDefined();
       expect(fast).toEqual(general(input));
       expect(Object.keys(fast?.params ?? {})).toEqual(
@@ -54,7 +55,7 @@ describe('signRpc (node fast path) equals the general signer', () => {
     const token = { securityToken: 'STS.tok:en,=' };
     for (const credentials of [base().credentials, { ...base().credentials, ...token }]) {
       const input = base({ params, credentials });
-      const fast = signRpcFast(input, hmacSha1Base64);
+      const fast = signRpcFast(input, hmacSha1Base64, freshNonce);
       expect(fast).toEqual(general(input));
       expect(Object.getPrototypeOf(fast?.params)).toBeNull();
       expect(Object.keys(fast?.params ?? {})).toEqual(
@@ -65,18 +66,18 @@ describe('signRpc (node fast path) equals the general signer', () => {
   it('switches between secrets (the V1 key is reused only for the same secret)', () => {
     for (const secret of ['s1', 's2', 's1', 'x'.repeat(70), 's1']) {
       const input = base({ credentials: { accessKeyId: 'ak', accessKeySecret: secret } });
-      expect(signRpcFast(input, hmacSha1Base64)).toEqual(general(input));
+      expect(signRpcFast(input, hmacSha1Base64, freshNonce)).toEqual(general(input));
     }
   });
   it('skips undefined values and takes no params at all', () => {
     for (const params of [undefined, {}, { A: undefined, B: 'b' }]) {
       const input = base({ params });
-      expect(signRpcFast(input, hmacSha1Base64)).toEqual(general(input));
+      expect(signRpcFast(input, hmacSha1Base64, freshNonce)).toEqual(general(input));
     }
   });
   it('uses the default nonce source and clock', () => {
     const r = signRpc({ ...base(), nonce: undefined, clock: undefined });
-    expect(r.nonce).toMatch(/^[0-9a-f-]{36}$/);
+    expect(r.nonce).toMatch(/^[0-9a-f]{32}$/);
     expect(r).toEqual(
       general({ ...base(), nonce: () => r.nonce, clock: () => Date.parse(r.timestamp) }),
     );
@@ -106,7 +107,7 @@ describe('signRpc (node fast path) input checks', () => {
   ])('declines %s before taking a nonce, and the general path decides', (_name, over) => {
     let calls = 0;
     const input = base({ ...over, nonce: () => `n${(calls += 1)}` });
-    expect(signRpcFast(input, hmacSha1Base64)).toBeUndefined();
+    expect(signRpcFast(input, hmacSha1Base64, freshNonce)).toBeUndefined();
     expect(calls).toBe(0);
     const viaEntry = errorOf(() => signRpc(input));
     const viaGeneral = errorOf(() => general(input));

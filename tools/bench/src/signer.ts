@@ -311,17 +311,19 @@ export async function run(): Promise<void> {
 what limits each contender (component costs measured on this machine, quiet):
   floor             createHmac builds a stream-backed Hmac object per call: an empty HMAC costs
                     ~1.7 of its ~2.4 µs; SHA-1 over the 1038 bytes is the small part
-  vodkit/node       V1, about 6.5 µs: HMAC ~1.7 µs on a flat string (two one-shot crypto.hash
-                    calls, cached pads); V8 flattening the string-to-sign rope before hashing
-                    ~0.7 µs; the 659-char ID list encoded twice ~1.6 µs (a regex scan for
-                    anything but unreserved and ',' ~0.55, then two native replaceAll; JS char
-                    loops, split/join and encodeURIComponent measured no faster); checks, UUID,
-                    the ~12 name/value pieces, maps and result ~1.9 µs. V3, about 5.1 µs: the
-                    digests ~2.1 µs on a flat canonical request (1150 chars) plus ~0.3 µs to
-                    flatten it; the ID list ~1.4 µs (encodeURIComponent: its flat output beats
-                    replaceAll's rope once flattening counts); the rest ~1 µs. V3's floor is an
-                    HMAC over only 81 chars, so even the bare createHash/createHmac digests are
-                    ~3x that floor: the V3 floor aim is out of reach by construction
+  vodkit/node       V1 (profiled, shares of one signature): the two one-shot crypto.hash
+                    calls with cached pads, including V8 flattening the string-to-sign rope
+                    first, ~40%; the 659-char ID list, a regex scan for anything but
+                    unreserved and ',' ~14% (no faster as a JS loop, split/join or
+                    encodeURIComponent), then one indexOf walk building both encodings ~8%;
+                    the rest (checks, the ~12 name/value pieces, maps, result) ~35%. The nonce
+                    is a hex slice of a pooled random buffer and each second's timestamp is
+                    encoded once, so neither shows. V3: the three digests on the 1150-char
+                    canonical request, including its flattening, ~57%; encoding the ID list
+                    (encodeURIComponent: flat output, which beats a rope once flattening
+                    counts) and the checks share the rest. V3's floor is an HMAC over only 81
+                    chars, so even the bare createHash/createHmac digests are 2.2 to 2.8x that
+                    floor: the V3 floor aim is out of reach by construction
   vodkit WebCrypto  a promise per digest and an HMAC key import per call; the async round trips
                     cost far more than the hashing (use the node entry on Node)
   openapi-util      generic helpers: per-parameter encoding with regex replaces, array sorts and

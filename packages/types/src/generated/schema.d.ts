@@ -304,7 +304,7 @@ export interface components {
          */
         SignatureVersion: "1.0";
         /**
-         * @description A unique random value per request (a UUID); the same value within 15 minutes is rejected with `SignatureNonceUsed`. Required with `HMAC-SHA1`.
+         * @description A unique random value per request (such as a UUID or 32 random hex digits); the same value within 15 minutes is rejected with `SignatureNonceUsed`. Required with `HMAC-SHA1`.
          * @example 3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf
          */
         SignatureNonce: string;
@@ -381,7 +381,7 @@ export interface operations {
                  */
                 SignatureVersion?: components["parameters"]["SignatureVersion"];
                 /**
-                 * @description A unique random value per request (a UUID); the same value within 15 minutes is rejected with `SignatureNonceUsed`. Required with `HMAC-SHA1`.
+                 * @description A unique random value per request (such as a UUID or 32 random hex digits); the same value within 15 minutes is rejected with `SignatureNonceUsed`. Required with `HMAC-SHA1`.
                  * @example 3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf
                  */
                 SignatureNonce?: components["parameters"]["SignatureNonce"];
@@ -473,7 +473,7 @@ export interface operations {
                  */
                 SignatureVersion?: components["parameters"]["SignatureVersion"];
                 /**
-                 * @description A unique random value per request (a UUID); the same value within 15 minutes is rejected with `SignatureNonceUsed`. Required with `HMAC-SHA1`.
+                 * @description A unique random value per request (such as a UUID or 32 random hex digits); the same value within 15 minutes is rejected with `SignatureNonceUsed`. Required with `HMAC-SHA1`.
                  * @example 3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf
                  */
                 SignatureNonce?: components["parameters"]["SignatureNonce"];
