@@ -1,4 +1,4 @@
-import { randomFillSync } from 'node:crypto';
+import { nodeCryptoModule } from './node-crypto-module.js';
 
 // 256 nonces' worth of random bytes, refilled in one call when used up.
 const POOL_BYTES = 16 * 256;
@@ -14,7 +14,7 @@ let offset = POOL_BYTES;
  */
 export function freshNonce(): string {
   if (offset === POOL_BYTES) {
-    randomFillSync(pool);
+    nodeCryptoModule().randomFillSync(pool);
     offset = 0;
   }
   const nonce = pool.toString('hex', offset, offset + 16);
