@@ -71,7 +71,11 @@ export function generateConstants(spec: OpenApiDocument): string {
   );
   const hostOf = (url: string, region: string): string =>
     new URL(url.replace('{regionId}', region)).host;
-  const regions = expectDefined(regionVariable.enum, 'servers[0].variables.regionId.enum').map(
+  const regionIds = expectDefined(regionVariable.enum, 'servers[0].variables.regionId.enum');
+  const regionEndpoints = regionIds.map(
+    (region) => `  ${literal(region)}: ${literal(hostOf(publicServer.url, region))},`,
+  );
+  const regions = regionIds.map(
     (region) =>
       `  ${literal(region)}: { name: ${literal(expectDefined(regionNames[region], `x-region-names.${region}`))}, endpoint: ${literal(hostOf(publicServer.url, region))}, vpcEndpoint: ${literal(hostOf(vpcServer.url, region))} },`,
   );
@@ -137,6 +141,10 @@ export function generateConstants(spec: OpenApiDocument): string {
     '/** The documented public regions: display name, public and VPC endpoint hosts. */',
     'export const REGIONS = {',
     ...regions,
+    '} as const;',
+    "/** Each documented region's public endpoint host alone: what a client needs, without the rest of {@link REGIONS}. */",
+    'export const REGION_ENDPOINTS = {',
+    ...regionEndpoints,
     '} as const;',
     '/** The region the spec names as the default server. */',
     `export const DEFAULT_REGION = ${literal(regionVariable.default)};`,

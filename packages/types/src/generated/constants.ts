@@ -39,6 +39,18 @@ export const REGIONS = {
   "eu-central-1": { name: "Germany (Frankfurt)", endpoint: "vod.eu-central-1.aliyuncs.com", vpcEndpoint: "vod-vpc.eu-central-1.aliyuncs.com" },
   "us-west-1": { name: "US (Silicon Valley)", endpoint: "vod.us-west-1.aliyuncs.com", vpcEndpoint: "vod-vpc.us-west-1.aliyuncs.com" },
 } as const;
+/** Each documented region's public endpoint host alone: what a client needs, without the rest of {@link REGIONS}. */
+export const REGION_ENDPOINTS = {
+  "cn-shanghai": "vod.cn-shanghai.aliyuncs.com",
+  "cn-beijing": "vod.cn-beijing.aliyuncs.com",
+  "cn-shenzhen": "vod.cn-shenzhen.aliyuncs.com",
+  "cn-hongkong": "vod.cn-hongkong.aliyuncs.com",
+  "ap-northeast-1": "vod.ap-northeast-1.aliyuncs.com",
+  "ap-southeast-1": "vod.ap-southeast-1.aliyuncs.com",
+  "ap-southeast-5": "vod.ap-southeast-5.aliyuncs.com",
+  "eu-central-1": "vod.eu-central-1.aliyuncs.com",
+  "us-west-1": "vod.us-west-1.aliyuncs.com",
+} as const;
 /** The region the spec names as the default server. */
 export const DEFAULT_REGION = "cn-shanghai";
 /** The documented error codes with their HTTP status and whether a retry can succeed. The set is open. */
