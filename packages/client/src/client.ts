@@ -7,7 +7,7 @@ import type {
   RpcSignInput,
   RpcSignResult,
 } from '@vodkit/signer';
-import { ACTION, API_VERSION, REGIONS } from '@vodkit/types';
+import { ACTION, API_VERSION, REGION_ENDPOINTS } from '@vodkit/types';
 import type { DeleteImageRequest, RegionId, paths } from '@vodkit/types';
 import {
   VodClientError,
@@ -155,13 +155,16 @@ function resolveEndpoint(options: VodClientOptions): string {
     return options.endpoint;
   }
   const region = options.region ?? 'cn-shanghai';
-  const info = (REGIONS as Readonly<Record<string, { endpoint: string } | undefined>>)[region];
-  if (info === undefined) {
+  // Own keys only: a region named "constructor" or "__proto__" is not a region.
+  const host = Object.hasOwn(REGION_ENDPOINTS, region)
+    ? (REGION_ENDPOINTS as Readonly<Record<string, string>>)[region]
+    : undefined;
+  if (host === undefined) {
     throw new VodClientError(`region: unknown "${region}"; pass endpoint`, {
       code: 'InvalidRegion',
     });
   }
-  return `https://${info.endpoint}`;
+  return `https://${host}`;
 }
 
 interface ErrorBody {
@@ -297,6 +300,11 @@ export function createVodClientWith<T extends boolean = false>(
     };
   }
 
+  // A header value HTTP cannot carry would fail every attempt in the transport, where it would
+  // look like a network error: refuse it here, once.
+  if (options.userAgent !== undefined && !/^[\x20-\x7e]*$/.test(options.userAgent)) {
+    throw new VodClientError('userAgent: must be printable ASCII', { code: 'InvalidUserAgent' });
+  }
   // Shared by every call that takes the direct path; `send` never mutates it.
   const callHeaders: Record<string, string> =
     options.userAgent === undefined ? {} : { 'user-agent': options.userAgent };

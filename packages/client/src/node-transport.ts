@@ -1,6 +1,5 @@
-import { Agent as HttpAgent, request as httpRequest } from 'node:http';
-import type { IncomingHttpHeaders, RequestOptions } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Agent, IncomingHttpHeaders, RequestOptions } from 'node:http';
+import { loadHttp, loadHttps } from './node-builtins.js';
 import type { Transport } from './transport.js';
 
 /** Options of {@link nodeTransport}. */
@@ -20,7 +19,8 @@ const headerOf =
 
 /**
  * A {@link Transport} over `node:http`/`node:https` with keep-alive agents: cheaper per call than
- * Node's global `fetch`. The Node entry's `createVodClient` uses it by default.
+ * Node's global `fetch`, dearer than {@link socketTransport} (the Node entry's default), and seen
+ * by tools that instrument `node:http`. The modules load with the first request of each scheme.
  *
  * @example createVodClient({ region, credentials, transport: nodeTransport({ maxSockets: 128 }) })
  */
@@ -31,8 +31,8 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
     maxSockets: options.maxSockets ?? 64,
     scheduling: 'lifo' as const,
   };
-  const http = new HttpAgent(agentOptions);
-  const https = new HttpsAgent(agentOptions);
+  let http: Agent | undefined;
+  let https: Agent | undefined;
   // Parse each origin once; the path is whatever follows it.
   let lastOrigin = '';
   let target = { secure: false, hostname: '', port: 0, host: '' };
@@ -69,10 +69,18 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
         path: slash < 0 ? '/' : r.url.slice(slash),
         method: r.method,
         headers,
-        agent: target.secure ? https : http,
       };
       if (r.signal !== undefined) options.signal = r.signal;
-      const req = (target.secure ? httpsRequest : httpRequest)(options);
+      let req;
+      if (target.secure) {
+        const module = loadHttps();
+        options.agent = https ??= new module.Agent(agentOptions);
+        req = module.request(options);
+      } else {
+        const module = loadHttp();
+        options.agent = http ??= new module.Agent(agentOptions);
+        req = module.request(options);
+      }
       // A plain timer, cleared when the attempt settles: cheaper than an AbortSignal per call.
       const timer =
         r.timeoutMs === undefined

@@ -1,6 +1,6 @@
 /**
  * `@vodkit/client/node`: the client for Node. Same API as the main entry, with a keep-alive
- * `node:http` transport, synchronous `node:crypto` signing, and the file-based credential
+ * HTTP/1.1 transport over `node:net`/`node:tls` ({@link socketTransport}), synchronous `node:crypto` signing, and the file-based credential
  * providers (`~/.aliyun/config.json`, `~/.alibabacloud/credentials`) in the default chain.
  *
  * @example
@@ -16,7 +16,7 @@ import { createVodClientWith } from './client.js';
 import type { SignerFunctions, VodClient, VodClientOptions } from './client.js';
 import type { CredentialProvider, VodCredentials } from './credentials.js';
 import { defaultCredentials } from './node-credentials.js';
-import { nodeTransport } from './node-transport.js';
+import { socketTransport } from './node-socket-transport.js';
 
 /** The `node:crypto` signing functions. */
 export const nodeSigner: SignerFunctions = { signRpc, signAcs3, redactSigned };
@@ -28,7 +28,7 @@ export type NodeVodClientOptions = Omit<VodClientOptions, 'credentials'> & {
 };
 
 /**
- * Creates a client with the keep-alive `node:http` transport (unless `fetch` or `transport` is
+ * Creates a client with the keep-alive {@link socketTransport} (unless `fetch` or `transport` is
  * given) and `node:crypto` signing.
  *
  * @example
@@ -39,13 +39,15 @@ export function createVodClient<T extends boolean = false>(
   options: NodeVodClientOptions & { readonly throwOnError?: T },
 ): VodClient<T> {
   return createVodClientWith(
-    { signer: nodeSigner, transport: nodeTransport() },
+    { signer: nodeSigner, transport: socketTransport() },
     { ...options, credentials: options.credentials ?? defaultCredentials() },
   );
 }
 
 export { nodeTransport } from './node-transport.js';
 export type { NodeTransportOptions } from './node-transport.js';
+export { socketTransport } from './node-socket-transport.js';
+export type { SocketTransportOptions } from './node-socket-transport.js';
 export {
   defaultCredentials,
   fromAliyunConfig,

@@ -3,7 +3,9 @@
  * instance of the main entry's classes; the Node entry loads `node:fs`/`node:os`/`node:path`
  * only when a file credential provider runs, and the built-in fetch not at all without middleware.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
@@ -60,4 +62,42 @@ it('a Node client without middleware never loads the built-in fetch (openapi-fet
     encoding: 'utf8',
   });
   expect(JSON.parse(out)).toEqual([false, true]);
+});
+
+it('importing the Node entry loads no network module; a call loads node:net alone, and its idle connection does not keep the process alive', async () => {
+  // The server lives here and keeps connections open for a minute: the child exits only if its
+  // idle keep-alive connection is unreferenced.
+  const server = createServer((req, res) => {
+    req.resume();
+    res.end('{"RequestId":"R"}');
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const script = `
+    const loaded = () => process.moduleLoadList
+      .filter((name) => /^NativeModule (net|tls|http|https|crypto)$/.test(name))
+      .map((name) => name.slice('NativeModule '.length));
+    const m = await import(${JSON.stringify(`${dist}node.js`)});
+    const atImport = loaded();
+    const c = m.createVodClient({ endpoint: 'http://127.0.0.1:${port}', credentials: { accessKeyId: 'a', accessKeySecret: 'b' } });
+    const { data } = await c.deleteImage({ DeleteImageType: 'ImageId', ImageIds: ['x'] });
+    console.log(JSON.stringify({ atImport, afterCall: loaded().filter((m) => m !== 'crypto'), requestId: data.requestId }));`;
+  try {
+    const out = await new Promise<string>((resolve, reject) => {
+      execFile(
+        process.execPath,
+        ['--input-type=module', '-e', script],
+        { encoding: 'utf8', timeout: 20_000 },
+        (error, stdout) => {
+          if (error === null) resolve(stdout);
+          else reject(new Error(`the child failed: ${error.message}`));
+        },
+      );
+    });
+    expect(JSON.parse(out)).toEqual({ atImport: [], afterCall: ['net'], requestId: 'R' });
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
 });

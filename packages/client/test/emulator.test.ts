@@ -1,6 +1,6 @@
 /**
  * HTTP behaviour against the real emulator on port 0: every variant, both algorithms, both
- * methods, both transports, STS; faults retried with fresh nonces; non-retryable errors at once.
+ * methods, all three transports, STS; faults retried with fresh nonces; non-retryable errors at once.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '@vodkit/emulator';
@@ -13,6 +13,7 @@ import {
   VodThrottlingError,
   VodTimeoutError,
   createVodClient,
+  nodeTransport,
 } from '../src/node.ts';
 import type { VodClientOptions, VodCredentials, VodError } from '../src/node.ts';
 import { DEFAULT_EMULATOR_CREDENTIALS, FAST_RETRY, emulator, nonceOf } from './support.ts';
@@ -98,8 +99,14 @@ const VARIANTS: { name: string; request: DeleteImageRequest; gone: string[] }[] 
   },
 ];
 
+const createHttpClient = (
+  options: Parameters<typeof createVodClient>[0],
+): ReturnType<typeof createVodClient> =>
+  createVodClient({ ...options, transport: nodeTransport() });
+
 describe.each([
-  ['node transport', createVodClient],
+  ['socket transport (Node default)', createVodClient],
+  ['node:http transport', createHttpClient],
   ['global fetch', createWebClient],
 ] as const)('%s', (_name, create) => {
   for (const algorithm of ['ACS3-HMAC-SHA256', 'HMAC-SHA1'] as const) {
@@ -372,7 +379,8 @@ describe('timeouts and aborts', () => {
   });
 
   for (const [name, create] of [
-    ['node transport', createVodClient],
+    ['socket transport', createVodClient],
+    ['node:http transport', createHttpClient],
     ['global fetch', createWebClient],
   ] as const) {
     it(`a caller abort is not retried and rejects as an abort (${name})`, async () => {
@@ -446,4 +454,49 @@ describe('openapi-fetch middleware and dry runs', () => {
     expect(v3.body).toBe('DeleteImageType=ImageId&ImageIds=img1%2Cimg2');
     expect(vod.requests()).toHaveLength(0);
   });
+});
+
+describe('options HTTP cannot carry are refused when the client is made', () => {
+  // Plain objects, as a JavaScript caller could pass them: the types would refuse some of these.
+  const cases: readonly [string, Record<string, string>, RegExp, string][] = [
+    [
+      'an endpoint with a path',
+      { endpoint: 'http://127.0.0.1:1/vod' },
+      /^endpoint: must be an origin/,
+      'InvalidEndpoint',
+    ],
+    ['an unknown region', { region: 'mars-1' }, /^region: unknown "mars-1"/, 'InvalidRegion'],
+    [
+      'a region named like an Object property',
+      { region: 'constructor' },
+      /^region: unknown "constructor"/,
+      'InvalidRegion',
+    ],
+    [
+      'a user agent with a line break',
+      { userAgent: 'app/1.0\r\nx-injected: 1' },
+      /^userAgent: must be printable ASCII$/,
+      'InvalidUserAgent',
+    ],
+    [
+      'a user agent with non-ASCII',
+      { userAgent: 'app/1.0 (café)' },
+      /^userAgent: must be printable ASCII$/,
+      'InvalidUserAgent',
+    ],
+  ];
+  for (const [name, extra, message, code] of cases) {
+    it(name, () => {
+      let thrown: unknown;
+      try {
+        const options = { credentials: DEFAULT_EMULATOR_CREDENTIALS, ...extra };
+        createVodClient(options as unknown as Parameters<typeof createVodClient>[0]);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(VodClientError);
+      expect((thrown as VodError).message).toMatch(message);
+      expect((thrown as VodError).code).toBe(code);
+    });
+  }
 });

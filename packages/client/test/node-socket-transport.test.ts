@@ -1,0 +1,401 @@
+/**
+ * The socket transport against real servers on 127.0.0.1: a `node:http` server for what it
+ * sends and how it reuses connections, a raw `node:net` server for responses `node:http` would
+ * never write (split, chunked, cut, malformed), and a `node:https` server for TLS.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createNetServer } from 'node:net';
+import type { AddressInfo, Server as NetServer, Socket } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { socketTransport } from '../src/node.ts';
+import type { TransportRequest } from '../src/transport.ts';
+
+const listen = async (server: NetServer): Promise<number> => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+};
+const close = (server: NetServer): Promise<unknown> =>
+  new Promise((resolve) => {
+    if ('closeAllConnections' in server) (server as Server).closeAllConnections();
+    server.close(resolve);
+  });
+const errorOf = async (promise: Promise<unknown>): Promise<Error> => {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a rejection');
+};
+const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('over node:http', () => {
+  let server: Server;
+  let port = 0;
+  const seen: { req: IncomingMessage; body: string; remotePort: number }[] = [];
+  beforeAll(async () => {
+    server = createHttpServer((req, res) => {
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      req.on('end', () => {
+        seen.push({ req, body, remotePort: req.socket.remotePort ?? 0 });
+        const delay = Number(req.headers['x-delay'] ?? 0);
+        setTimeout(() => {
+          res.writeHead(200, { 'content-type': 'application/json', 'x-multi': ['a', 'b'] });
+          res.end('{"RequestId":"R1"}');
+        }, delay);
+      });
+    });
+    server.keepAliveTimeout = 30_000;
+    port = await listen(server);
+  });
+  afterAll(() => close(server));
+
+  it('sends the endpoint host once, the UTF-8 body with its byte length, and reads the answer', async () => {
+    const send = socketTransport();
+    const res = await send({
+      method: 'POST',
+      url: `http://127.0.0.1:${port}/?a=1`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-acs-action': 'A' },
+      body: 'ImageIds=图',
+      timeoutMs: 5_000,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toBe('{"RequestId":"R1"}');
+    expect(res.header('X-Multi')).toBe('a, b');
+    expect(res.header('x-absent')).toBeNull();
+    const last = seen.at(-1);
+    expect(last?.req.url).toBe('/?a=1');
+    expect(last?.req.rawHeaders.filter((h) => h.toLowerCase() === 'host')).toHaveLength(1);
+    expect(last?.req.headers.host).toBe(`127.0.0.1:${port}`);
+    expect(last?.req.headers['content-length']).toBe(String(Buffer.byteLength('ImageIds=图')));
+    expect(last?.req.headers['x-acs-action']).toBe('A');
+    expect(last?.body).toBe('ImageIds=图');
+  });
+
+  it('keeps a host header the caller gave, and sends a GET without a body', async () => {
+    const res = await socketTransport()({
+      method: 'GET',
+      url: `http://127.0.0.1:${port}`,
+      headers: { host: 'vod.example.test' },
+    });
+    expect(res.status).toBe(200);
+    const last = seen.at(-1);
+    expect(last?.req.url).toBe('/');
+    expect(last?.req.rawHeaders.filter((h) => h.toLowerCase() === 'host')).toHaveLength(1);
+    expect(last?.req.headers.host).toBe('vod.example.test');
+    expect(last?.req.headers['content-length']).toBeUndefined();
+  });
+
+  it('reuses one connection for sequential requests', async () => {
+    const send = socketTransport();
+    const from = seen.length;
+    for (let i = 0; i < 5; i += 1) {
+      await send({ method: 'POST', url: `http://127.0.0.1:${port}/`, headers: {}, body: 'x' });
+    }
+    const ports = new Set(seen.slice(from).map((s) => s.remotePort));
+    expect(ports.size).toBe(1);
+  });
+
+  it('opens at most maxSockets connections; the rest wait their turn and all succeed', async () => {
+    const send = socketTransport({ maxSockets: 2 });
+    const from = seen.length;
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        send({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: { 'x-delay': '20' } }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(new Set(seen.slice(from).map((s) => s.remotePort)).size).toBe(2);
+  });
+
+  it('does not reuse a connection idle for longer than keepAliveMs', async () => {
+    const send = socketTransport({ keepAliveMs: 30 });
+    const from = seen.length;
+    await send({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} });
+    await send({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} });
+    await wait(80);
+    await send({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} });
+    const ports = seen.slice(from).map((s) => s.remotePort);
+    expect(ports[0]).toBe(ports[1]);
+    expect(ports[2]).not.toBe(ports[1]);
+  });
+
+  it('times out an attempt with a TimeoutError and drops its connection', async () => {
+    const send = socketTransport();
+    const started = performance.now();
+    const error = await errorOf(
+      send({
+        method: 'GET',
+        url: `http://127.0.0.1:${port}/`,
+        headers: { 'x-delay': '2000' },
+        timeoutMs: 50,
+      }),
+    );
+    expect(error.name).toBe('TimeoutError');
+    expect(error.message).toBe('attempt timed out after 50 ms');
+    expect(performance.now() - started).toBeLessThan(1_500);
+  });
+
+  it('rejects with the signal’s reason on abort, before or during the exchange', async () => {
+    const send = socketTransport();
+    const before = new AbortController();
+    before.abort(new Error('stop now'));
+    const from = seen.length;
+    const early = await errorOf(
+      send({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {}, signal: before.signal }),
+    );
+    expect(early.message).toBe('stop now');
+    const during = new AbortController();
+    const pending = send({
+      method: 'GET',
+      url: `http://127.0.0.1:${port}/`,
+      headers: { 'x-delay': '2000' },
+      signal: during.signal,
+    });
+    setTimeout(() => {
+      during.abort(new Error('changed my mind'));
+    }, 30);
+    expect((await errorOf(pending)).message).toBe('changed my mind');
+    // Only the second request reached the server.
+    expect(seen.length - from).toBe(1);
+  });
+
+  it('a request waiting for a connection can time out; it is never sent', async () => {
+    const send = socketTransport({ maxSockets: 1 });
+    const from = seen.length;
+    const slow = send({
+      method: 'GET',
+      url: `http://127.0.0.1:${port}/?slow`,
+      headers: { 'x-delay': '150' },
+    });
+    const queued = await errorOf(
+      send({ method: 'GET', url: `http://127.0.0.1:${port}/?queued`, headers: {}, timeoutMs: 30 }),
+    );
+    expect(queued.name).toBe('TimeoutError');
+    expect((await slow).status).toBe(200);
+    await send({ method: 'GET', url: `http://127.0.0.1:${port}/?after`, headers: {} });
+    expect(seen.slice(from).map((s) => s.req.url)).toEqual(['/?slow', '/?after']);
+  });
+
+  it('refuses what HTTP does not allow before sending anything', async () => {
+    const send = socketTransport();
+    const from = seen.length;
+    const url = `http://127.0.0.1:${port}/`;
+    const bad: [TransportRequest, RegExp][] = [
+      [
+        { method: 'GET', url, headers: { 'x-a': 'v\r\nx-injected: 1' } },
+        /header x-a: only visible ASCII/,
+      ],
+      [{ method: 'GET', url, headers: { 'bad name': 'v' } }, /invalid HTTP header name "bad name"/],
+      [{ method: 'GET', url: `${url}a b`, headers: {} }, /invalid request target/],
+      [{ method: 'get me', url, headers: {} }, /invalid HTTP method/],
+      [{ method: 'GET', url: 'ftp://127.0.0.1/', headers: {} }, /unsupported protocol ftp:/],
+    ];
+    for (const [request, message] of bad) {
+      const error = await errorOf(send(request));
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error.message).toMatch(message);
+    }
+    const secret = await errorOf(
+      send({ method: 'GET', url, headers: { authorization: 'ACS3 Signature=s3cr3t\n' } }),
+    );
+    expect(secret.message).not.toContain('s3cr3t');
+    expect(seen.length).toBe(from);
+  });
+});
+
+/** A raw server: answers each request (its text) by writing whatever `answer` does. */
+async function rawServer(
+  answer: (socket: Socket, request: string, index: number) => void,
+): Promise<{ stop: () => Promise<unknown>; port: number; connections: () => number }> {
+  let connections = 0;
+  let index = 0;
+  const sockets = new Set<Socket>();
+  const server = createNetServer((socket) => {
+    connections += 1;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    let buffer = '';
+    socket.setEncoding('latin1');
+    socket.on('error', () => undefined);
+    socket.on('data', (chunk: string) => {
+      buffer += chunk;
+      for (;;) {
+        const end = buffer.indexOf('\r\n\r\n');
+        if (end < 0) return;
+        const length = Number(/content-length: (\d+)/i.exec(buffer.slice(0, end))?.[1] ?? 0);
+        if (buffer.length < end + 4 + length) return;
+        const request = buffer.slice(0, end + 4 + length);
+        buffer = buffer.slice(end + 4 + length);
+        answer(socket, request, index++);
+      }
+    });
+  });
+  const port = await listen(server);
+  // Stopping also drops the connections the client keeps alive.
+  const stop = (): Promise<unknown> => {
+    for (const socket of sockets) socket.destroy();
+    return close(server);
+  };
+  return { stop, port, connections: () => connections };
+}
+
+describe('over a raw server', () => {
+  const running: (() => Promise<unknown>)[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((stop) => stop()));
+  });
+  const start = async (
+    answer: (socket: Socket, request: string, index: number) => void,
+  ): Promise<{ port: number; connections: () => number }> => {
+    const raw = await rawServer(answer);
+    running.push(raw.stop);
+    return raw;
+  };
+
+  it('reads a chunked response written in pieces over time, then reuses the connection', async () => {
+    const { port, connections } = await start((socket) => {
+      const parts = [
+        'HTTP/1.1 200 OK\r\nTransfer-',
+        'Encoding: chunked\r\n\r\n4\r\n{"Re',
+        '\r\nd\r\nquestId":"R"}\r\n',
+        '0\r\n\r\n',
+      ];
+      parts.forEach((part, i) => setTimeout(() => socket.write(part), i * 5));
+    });
+    const send = socketTransport();
+    for (let i = 0; i < 3; i += 1) {
+      const res = await send({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} });
+      expect(res.body).toBe('{"RequestId":"R"}');
+    }
+    expect(connections()).toBe(1);
+  });
+
+  it('reads a response delimited by the close, and opens a new connection next time', async () => {
+    const { port, connections } = await start((socket) => {
+      socket.end('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\r\n{"RequestId":"R"}');
+    });
+    const send = socketTransport();
+    for (let i = 0; i < 2; i += 1) {
+      const res = await send({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} });
+      expect(res.body).toBe('{"RequestId":"R"}');
+    }
+    expect(connections()).toBe(2);
+  });
+
+  it('closes a connection left idle for keepAliveMs', async () => {
+    let closedAt = 0;
+    const { port } = await start((socket) => {
+      socket.on('close', () => {
+        closedAt = performance.now();
+      });
+      socket.write('HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok');
+    });
+    const answeredAt = performance.now();
+    await socketTransport({ keepAliveMs: 40 })({
+      method: 'GET',
+      url: `http://127.0.0.1:${port}/`,
+      headers: {},
+    });
+    for (let i = 0; i < 50 && closedAt === 0; i += 1) await wait(10);
+    expect(closedAt).toBeGreaterThan(answeredAt + 35);
+  });
+
+  it('a connection the server closes while idle is not reused', async () => {
+    const { port, connections } = await start((socket) => {
+      socket.write('HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok');
+      setTimeout(() => socket.destroy(), 10);
+    });
+    const send = socketTransport();
+    await send({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} });
+    await wait(60);
+    const res = await send({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} });
+    expect(res.body).toBe('ok');
+    expect(connections()).toBe(2);
+  });
+
+  it('rejects a cut or malformed response, drops the connection, and recovers', async () => {
+    const { port, connections } = await start((socket, _request, index) => {
+      if (index === 0) socket.end('HTTP/1.1 200 OK\r\ncontent-length: 50\r\n\r\n{"Req');
+      else if (index === 1) socket.write('SMTP ready\r\n\r\n');
+      else socket.write('HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok');
+    });
+    const send = socketTransport();
+    const url = `http://127.0.0.1:${port}/`;
+    const cut = await errorOf(send({ method: 'GET', url, headers: {} }));
+    expect(cut.message).toBe('connection closed before the response ended');
+    const garbled = await errorOf(send({ method: 'GET', url, headers: {} }));
+    expect(garbled.message).toBe('malformed HTTP status line');
+    expect((await send({ method: 'GET', url, headers: {} })).body).toBe('ok');
+    expect(connections()).toBe(3);
+  });
+
+  it('rejects a body over maxResponseBytes', async () => {
+    const { port } = await start((socket) => {
+      socket.write(`HTTP/1.1 200 OK\r\ncontent-length: 2000\r\n\r\n${'a'.repeat(2000)}`);
+    });
+    const error = await errorOf(
+      socketTransport({ maxResponseBytes: 1000 })({
+        method: 'GET',
+        url: `http://127.0.0.1:${port}/`,
+        headers: {},
+      }),
+    );
+    expect(error.message).toBe('response body exceeds 1000 bytes');
+  });
+
+  it('reports a refused connection with its code', async () => {
+    const { stop, port } = await rawServer(() => undefined);
+    await stop();
+    const error = await errorOf(
+      socketTransport()({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} }),
+    );
+    expect((error as NodeJS.ErrnoException).code).toBe('ECONNREFUSED');
+  });
+});
+
+describe('over TLS', () => {
+  // A self-signed certificate for localhost and 127.0.0.1, made for these tests only.
+  const cert = readFileSync(new URL('fixtures/localhost-cert.pem', import.meta.url));
+  const key = readFileSync(new URL('fixtures/localhost-key.pem', import.meta.url));
+  let server: NetServer;
+  let port = 0;
+  beforeAll(async () => {
+    server = createHttpsServer({ cert, key }, (req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(`{"RequestId":"${req.headers.host ?? ''}"}`);
+      });
+    });
+    port = await listen(server);
+  });
+  afterAll(() => close(server));
+
+  it('verifies the server against the given CA and sends the endpoint host', async () => {
+    const send = socketTransport({ tls: { ca: cert } });
+    for (const host of ['localhost', '127.0.0.1']) {
+      const res = await send({
+        method: 'POST',
+        url: `https://${host}:${port}/`,
+        headers: {},
+        body: 'a=1',
+      });
+      expect(res.body).toBe(`{"RequestId":"${host}:${port}"}`);
+    }
+  });
+
+  it('refuses a certificate it cannot verify', async () => {
+    const error = await errorOf(
+      socketTransport()({ method: 'GET', url: `https://localhost:${port}/`, headers: {} }),
+    );
+    expect((error as NodeJS.ErrnoException).code).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
+  });
+});
