@@ -83,6 +83,11 @@ if (name === 'floor') {
   };
 } else throw new Error('unknown contender ' + name);
 const importMs = performance.now() - t0;
+// The first call pays for what the import left for later (modules loaded on first use, the
+// connection, cold code): import + first call is the whole cold start a short-lived process sees.
+const f0 = performance.now();
+await call();
+const firstCallMs = performance.now() - f0;
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 for (let i = 0; i < ${WARMUP}; i++) await call();
@@ -102,7 +107,7 @@ await Promise.all(Array.from({ length: ${CONCURRENCY} }, async () => {
 const concMs = performance.now() - c0;
 seq.sort(); conc.sort();
 console.log(JSON.stringify({
-  importMs, rssMb,
+  importMs, firstCallMs, rssMb,
   cpuUsPerCall: (cpu.user + cpu.system) / seq.length,
   seq: { rps: seq.length / (seqMs / 1000), p50: pct(seq, 0.5), p99: pct(seq, 0.99) },
   conc: { rps: conc.length / (concMs / 1000), p50: pct(conc, 0.5), p99: pct(conc, 0.99) },
@@ -117,11 +122,15 @@ interface Lat {
 }
 interface Result {
   readonly importMs: number;
+  readonly firstCallMs: number;
   readonly rssMb: number;
   readonly cpuUsPerCall: number;
   readonly seq: Lat;
   readonly conc: Lat;
 }
+
+/** Import plus first call: the cold start of a process that makes one call. */
+const cold = (r: Result): number => r.importMs + r.firstCallMs;
 
 function runContender(name: string, port: number): Result {
   const out = execFileSync(
@@ -141,6 +150,7 @@ function medianResult(results: readonly Result[]): Result {
   const m = (f: (r: Result) => number): number => median(results.map(f));
   return {
     importMs: m((r) => r.importMs),
+    firstCallMs: m((r) => r.firstCallMs),
     rssMb: m((r) => r.rssMb),
     cpuUsPerCall: m((r) => r.cpuUsPerCall),
     seq: { rps: m((r) => r.seq.rps), p50: m((r) => r.seq.p50), p99: m((r) => r.seq.p99) },
@@ -264,6 +274,7 @@ export async function run(): Promise<void> {
       'CPU/call',
       'RSS@5000',
       'cold import',
+      'import + 1st call',
     ],
     contenders.map((c) => {
       const r = get(c);
@@ -278,6 +289,7 @@ export async function run(): Promise<void> {
         `${r.cpuUsPerCall.toFixed(0)} µs`,
         `${r.rssMb.toFixed(1)} MB`,
         ms(r.importMs),
+        ms(cold(r)),
       ];
     }),
   );
@@ -355,6 +367,12 @@ export async function run(): Promise<void> {
       ],
       ['cold import (lower)', ratio(v.importMs, pop.importMs), ratio(v.importMs, tea.importMs), ''],
       [
+        'import + 1st call (lower)',
+        ratio(cold(v), cold(pop)),
+        ratio(cold(v), cold(tea)),
+        ratio(cold(v), cold(floor)),
+      ],
+      [
         'min+gzip (lower)',
         ratio(sizes.get('vodkit')?.gz ?? 0, sizes.get('pop-core')?.gz ?? 1),
         ratio(sizes.get('vodkit')?.gz ?? 0, sizes.get('openapi-client')?.gz ?? 1),
@@ -402,6 +420,12 @@ export async function run(): Promise<void> {
         'cold import < 10 ms, ahead of both',
         ms(v.importMs),
         verdict(v.importMs < 10 && aheadOfBoth(false, (r) => r.importMs)),
+      ],
+      [
+        // Not an aim of the issue: the check that a lazy import did not just move its cost.
+        'import + 1st call ahead of both',
+        ms(cold(v)),
+        verdict(aheadOfBoth(false, cold)),
       ],
       ['browser bundle < 10 000 B min+gzip', `${gz} B`, verdict(gz < 10_000)],
     ],
