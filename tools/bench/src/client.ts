@@ -4,7 +4,8 @@
  * pre-signed request over and over. Run: `pnpm --filter @vodkit/bench bench client`.
  *
  * One run prints, per contender: requests per second with p50/p99 latency, sequential and at
- * concurrency 32, on loopback; client CPU per call; RSS after 5000 calls; cold import time; then
+ * concurrency 32, on loopback; client CPU per call; RSS after 5000 calls; cold import time (and
+ * what it adds over importing an empty module), import plus first call; then
  * min+gzip bundle size and install footprint, and ratios against pop-core and the floor.
  *
  * Fairness: the server is a bare `node:http` one in its own process (it answers every request
@@ -14,7 +15,16 @@
  * its median round kept. Every answer must be a success or the run fails.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,6 +124,53 @@ console.log(JSON.stringify({
 }));
 process.exit(0);
 `;
+
+// Import only, in fresh processes: the module (and what it loads on import) and nothing else.
+// The empty modules are the baseline: a process's first import() or require() initializes the
+// loader itself (milliseconds on this machine, whatever is imported), which every app pays
+// before it imports anything; what a package adds to a cold start is its time minus that.
+const IMPORT_CHILD = String.raw`
+import { createRequire } from 'node:module';
+const require = createRequire(process.cwd() + '/package.json');
+const [name, emptyDir] = [process.argv[1], process.argv[2]];
+const t0 = performance.now();
+if (name === 'empty ESM') await import(emptyDir + '/empty.mjs');
+else if (name === 'empty CJS') require(emptyDir + '/empty.cjs');
+else if (name === 'floor') { await import('node:http'); await import('@vodkit/signer/node'); }
+else if (name.startsWith('vodkit')) await import(name.endsWith('fetch') ? '@vodkit/client' : '@vodkit/client/node');
+else if (name === 'pop-core') require('@alicloud/pop-core');
+else if (name === 'openapi-client') require('@alicloud/openapi-client');
+else throw new Error('unknown contender ' + name);
+console.log(JSON.stringify(performance.now() - t0));
+`;
+const IMPORT_RUNS = 9;
+/** How each contender is loaded: the baseline its import is compared with. */
+const LOADED_BY = (name: string): 'empty ESM' | 'empty CJS' =>
+  name === 'pop-core' || name === 'openapi-client' ? 'empty CJS' : 'empty ESM';
+
+/** Median import-only time per name (contenders and the two empty baselines), interleaved. */
+function measureImports(names: readonly string[]): Map<string, number> {
+  const emptyDir = mkdtempSync(join(tmpdir(), 'vodkit-bench-'));
+  writeFileSync(join(emptyDir, 'empty.mjs'), 'export {};\n');
+  writeFileSync(join(emptyDir, 'empty.cjs'), 'module.exports = {};\n');
+  const all = ['empty ESM', 'empty CJS', ...names];
+  const times = new Map<string, number[]>(all.map((n) => [n, []]));
+  try {
+    for (let i = 0; i < IMPORT_RUNS; i++) {
+      for (const name of all) {
+        const out = execFileSync(
+          process.execPath,
+          ['--input-type=module', '-e', IMPORT_CHILD, name, emptyDir],
+          { cwd: benchDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+        );
+        times.get(name)?.push(JSON.parse(out.trim()) as number);
+      }
+    }
+  } finally {
+    rmSync(emptyDir, { recursive: true, force: true });
+  }
+  return new Map([...times].map(([name, values]) => [name, median(values)]));
+}
 
 interface Lat {
   readonly rps: number;
@@ -253,6 +310,10 @@ export async function run(): Promise<void> {
     await stopServerProcess(server);
   }
   const results = new Map(contenders.map((c) => [c, medianResult(runs.get(c) ?? [])]));
+  const imports = measureImports(contenders);
+  const importOf = (name: string): number => imports.get(name) ?? Number.NaN;
+  /** What importing the contender adds to a cold start: its import minus an empty module's. */
+  const added = (name: string): number => importOf(name) - importOf(LOADED_BY(name));
   const get = (c: string): Result => {
     const r = results.get(c);
     if (r === undefined) throw new Error(c);
@@ -260,7 +321,9 @@ export async function run(): Promise<void> {
   };
 
   console.log(
-    `Loopback, bare node:http server in its own process; ${SEQUENTIAL} sequential calls, ${CONCURRENT} at concurrency ${CONCURRENCY}; median of ${ROUNDS} fresh processes per contender.\n`,
+    `Loopback, bare node:http server in its own process; ${SEQUENTIAL} sequential calls, ${CONCURRENT} at concurrency ${CONCURRENCY}; median of ${ROUNDS} fresh processes per contender.\n` +
+      `cold import: median of ${IMPORT_RUNS} fresh processes that only import; an empty module takes ${ms(importOf('empty ESM'))} by import(), ${ms(importOf('empty CJS'))} by require() (the loader starting up), and 'added' is the contender's import minus the empty module's.\n` +
+      `import + 1st call: from the import to the first answer, client construction and lazily loaded modules included.\n`,
   );
   printTable(
     [
@@ -274,6 +337,7 @@ export async function run(): Promise<void> {
       'CPU/call',
       'RSS@5000',
       'cold import',
+      'added',
       'import + 1st call',
     ],
     contenders.map((c) => {
@@ -288,7 +352,8 @@ export async function run(): Promise<void> {
         ms(r.conc.p99),
         `${r.cpuUsPerCall.toFixed(0)} µs`,
         `${r.rssMb.toFixed(1)} MB`,
-        ms(r.importMs),
+        ms(importOf(c)),
+        ms(added(c)),
         ms(cold(r)),
       ];
     }),
@@ -365,7 +430,12 @@ export async function run(): Promise<void> {
         ratio(v.rssMb, tea.rssMb),
         ratio(v.rssMb, floor.rssMb),
       ],
-      ['cold import (lower)', ratio(v.importMs, pop.importMs), ratio(v.importMs, tea.importMs), ''],
+      [
+        'cold import added (lower)',
+        ratio(added('vodkit'), added('pop-core')),
+        ratio(added('vodkit'), added('openapi-client')),
+        '',
+      ],
       [
         'import + 1st call (lower)',
         ratio(cold(v), cold(pop)),
@@ -417,9 +487,13 @@ export async function run(): Promise<void> {
         verdict(aheadOfBoth(false, (r) => r.rssMb)),
       ],
       [
-        'cold import < 10 ms, ahead of both',
-        ms(v.importMs),
-        verdict(v.importMs < 10 && aheadOfBoth(false, (r) => r.importMs)),
+        // "pop-core adds 32 ms to a cold start": the aim is read as what the import adds.
+        'cold import adds < 10 ms, ahead of both',
+        ms(added('vodkit')),
+        verdict(
+          added('vodkit') < 10 &&
+            added('vodkit') < Math.min(added('pop-core'), added('openapi-client')),
+        ),
       ],
       [
         // Not an aim of the issue: the check that a lazy import did not just move its cost.
