@@ -8,6 +8,7 @@ import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createNetServer } from 'node:net';
+import { TLSSocket } from 'node:tls';
 import type { AddressInfo, Server as NetServer, Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { socketTransport } from '../src/node.ts';
@@ -372,7 +373,9 @@ describe('over TLS', () => {
       req.resume();
       req.on('end', () => {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(`{"RequestId":"${req.headers.host ?? ''}"}`);
+        const socket = req.socket;
+        const resumed = socket instanceof TLSSocket && socket.isSessionReused();
+        res.end(`{"RequestId":"${req.headers.host ?? ''}","resumed":${String(resumed)}}`);
       });
     });
     port = await listen(server);
@@ -388,8 +391,19 @@ describe('over TLS', () => {
         headers: {},
         body: 'a=1',
       });
-      expect(res.body).toBe(`{"RequestId":"${host}:${port}"}`);
+      expect(JSON.parse(res.body)).toMatchObject({ RequestId: `${host}:${port}` });
     }
+  });
+
+  it('resumes the TLS session on its next connection', async () => {
+    const send = socketTransport({ tls: { ca: cert }, keepAliveMs: 20 });
+    const url = `https://localhost:${port}/`;
+    const first = await send({ method: 'GET', url, headers: {} });
+    expect(JSON.parse(first.body)).toMatchObject({ resumed: false });
+    // Past keepAliveMs the idle connection is not reused: the next request connects again.
+    await wait(60);
+    const second = await send({ method: 'GET', url, headers: {} });
+    expect(JSON.parse(second.body)).toMatchObject({ resumed: true });
   });
 
   it('refuses a certificate it cannot verify', async () => {
