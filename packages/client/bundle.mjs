@@ -9,26 +9,6 @@
  * Bundling only the client's own files gained nothing measurable: resolving and loading the
  * dependency packages' modules is the cost.
  */
-import { readdir, rm } from 'node:fs/promises';
-import { build } from 'esbuild';
+import { bundleEntries } from '@vodkit/bundle';
 
-const outdir = new URL('dist/', import.meta.url).pathname;
-// Chunks from an earlier build: names carry a hash, so old ones are not overwritten.
-for (const name of await readdir(outdir)) {
-  if (name.startsWith('chunk-')) await rm(outdir + name);
-}
-await build({
-  entryPoints: { index: 'src/index.ts', node: 'src/node.ts' },
-  outdir,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'neutral',
-  target: 'es2022',
-  external: ['node:*'],
-  chunkNames: 'chunk-[hash]',
-  sourcemap: true,
-  // The maps point at src/ (not shipped); embedding the sources would double dist.
-  sourcesContent: false,
-  logLevel: 'warning',
-});
+await bundleEntries(new URL('./', import.meta.url), { index: 'src/index.ts', node: 'src/node.ts' });

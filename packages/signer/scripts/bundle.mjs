@@ -8,32 +8,10 @@
  * empty module on the bench machine; resolving, reading and linking each module is the cost, not
  * the code.
  */
-import { readdir, rm } from 'node:fs/promises';
-import { build } from 'esbuild';
+import { bundleEntries } from '@vodkit/bundle';
 
-const root = new URL('../', import.meta.url);
-const outdir = new URL('dist/', root).pathname;
-// Chunks from an earlier build: names carry a hash, so old ones are not overwritten.
-for (const name of await readdir(outdir)) {
-  if (name.startsWith('chunk-')) await rm(outdir + name);
-}
-await build({
-  absWorkingDir: root.pathname,
-  entryPoints: {
-    index: 'src/index.ts',
-    node: 'src/node.ts',
-    'verify-entry': 'src/verify-entry.ts',
-  },
-  outdir,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'neutral',
-  target: 'es2022',
-  external: ['node:*'],
-  chunkNames: 'chunk-[hash]',
-  sourcemap: true,
-  // The maps point at src/ (not shipped); embedding the sources would double dist.
-  sourcesContent: false,
-  logLevel: 'warning',
+await bundleEntries(new URL('../', import.meta.url), {
+  index: 'src/index.ts',
+  node: 'src/node.ts',
+  'verify-entry': 'src/verify-entry.ts',
 });

@@ -1,0 +1,39 @@
+/**
+ * Writes a package's entries into its `dist/` as ESM bundles (after `tsc -b` has written the
+ * declarations), with the code they share in chunks, so every entry holds the same classes and
+ * `instanceof` works across them. Node built-ins stay imports; the platform is neutral, so an
+ * entry that imports none runs in browsers and edge runtimes.
+ *
+ * @param {URL} packageRoot - The package folder (ends with `/`).
+ * @param {Record<string, string>} entryPoints - Output name (without `.js`) to source path,
+ *   relative to the package folder.
+ * @returns {Promise<void>}
+ *
+ * @example await bundleEntries(new URL('./', import.meta.url), { index: 'src/index.ts' });
+ */
+import { readdir, rm } from 'node:fs/promises';
+import { build } from 'esbuild';
+
+export async function bundleEntries(packageRoot, entryPoints) {
+  const outdir = new URL('dist/', packageRoot).pathname;
+  // Chunks from an earlier build: names carry a hash, so old ones are not overwritten.
+  for (const name of await readdir(outdir)) {
+    if (name.startsWith('chunk-')) await rm(outdir + name);
+  }
+  await build({
+    absWorkingDir: packageRoot.pathname,
+    entryPoints,
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    external: ['node:*'],
+    chunkNames: 'chunk-[hash]',
+    sourcemap: true,
+    // The maps point at src/ (not shipped); embedding the sources would double dist.
+    sourcesContent: false,
+    logLevel: 'warning',
+  });
+}
