@@ -3,6 +3,8 @@ import type { ConnectionOptions } from 'node:tls';
 import { Http1ResponseReader } from './node-http1-response.js';
 import type { Http1Response } from './node-http1-response.js';
 import { loadNet, loadTls } from './node-builtins.js';
+import { originTarget, splitUrl } from './node-origin.js';
+import type { OriginTarget } from './node-origin.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 
 /** Options of {@link socketTransport}. */
@@ -45,12 +47,7 @@ interface Connection {
 }
 
 /** The connections to one origin, and the exchanges waiting for one. */
-interface Pool {
-  readonly secure: boolean;
-  readonly hostname: string;
-  readonly port: number;
-  /** The Host header: the endpoint's authority as written (the host ACS3 signs). */
-  readonly host: string;
+interface Pool extends OriginTarget {
   readonly idle: Connection[];
   readonly waiting: Exchange[];
   open: number;
@@ -126,23 +123,12 @@ export function socketTransport(options: SocketTransportOptions = {}): Transport
   const keepAliveMs = options.keepAliveMs ?? 4000;
   const limits = { maxHeadBytes: 65_536, maxBodyBytes: options.maxResponseBytes ?? 8 * 1_048_576 };
   const pools = new Map<string, Pool>();
-  // Parse each origin once; the path is whatever follows it.
-  let lastOrigin = '';
-  let lastPool: Pool | undefined;
 
   function poolFor(origin: string): Pool {
     let pool = pools.get(origin);
     if (pool === undefined) {
-      const url = new URL(origin);
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new TypeError(`unsupported protocol ${url.protocol} (http: or https: expected)`);
-      }
-      const secure = url.protocol === 'https:';
       pool = {
-        secure,
-        hostname: url.hostname.replace(/^\[|\]$/g, ''),
-        port: url.port === '' ? (secure ? 443 : 80) : Number(url.port),
-        host: origin.slice(origin.indexOf('//') + 2),
+        ...originTarget(origin),
         idle: [],
         waiting: [],
         open: 0,
@@ -315,17 +301,12 @@ export function socketTransport(options: SocketTransportOptions = {}): Transport
 
   return (r) =>
     new Promise<TransportResponse>((resolve, reject) => {
-      const slash = r.url.indexOf('/', r.url.indexOf('//') + 2);
-      const origin = slash < 0 ? r.url : r.url.slice(0, slash);
       let pool: Pool;
       let payload: string;
       try {
-        if (origin !== lastOrigin || lastPool === undefined) {
-          lastPool = poolFor(origin);
-          lastOrigin = origin;
-        }
-        pool = lastPool;
-        payload = serialize(r, slash < 0 ? '/' : r.url.slice(slash), pool.host);
+        const { origin, path } = splitUrl(r.url);
+        pool = poolFor(origin);
+        payload = serialize(r, path, pool.host);
       } catch (error) {
         reject(error instanceof Error ? error : new TypeError(String(error)));
         return;

@@ -1,5 +1,7 @@
 import type { Agent, IncomingHttpHeaders, RequestOptions } from 'node:http';
 import { loadHttp, loadHttps } from './node-builtins.js';
+import { originTarget, splitUrl } from './node-origin.js';
+import type { OriginTarget } from './node-origin.js';
 import type { Transport } from './transport.js';
 
 /** Options of {@link nodeTransport}. */
@@ -35,21 +37,12 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
   let https: Agent | undefined;
   // Parse each origin once; the path is whatever follows it.
   let lastOrigin = '';
-  let target = { secure: false, hostname: '', port: 0, host: '' };
+  let target: OriginTarget | undefined;
   return (r) =>
     new Promise((resolve, reject) => {
-      const slash = r.url.indexOf('/', r.url.indexOf('//') + 2);
-      const origin = slash < 0 ? r.url : r.url.slice(0, slash);
-      if (origin !== lastOrigin) {
-        const u = new URL(origin);
-        const secure = u.protocol === 'https:';
-        target = {
-          secure,
-          hostname: u.hostname.replace(/^\[|\]$/g, ''),
-          port: u.port === '' ? (secure ? 443 : 80) : Number(u.port),
-          // As written in the endpoint: the host ACS3 signs.
-          host: origin.slice(origin.indexOf('//') + 2),
-        };
+      const { origin, path } = splitUrl(r.url);
+      if (origin !== lastOrigin || target === undefined) {
+        target = originTarget(origin);
         lastOrigin = origin;
       }
       // Headers as a flat [name, value, …] list: Node writes them as given instead of calling
@@ -66,7 +59,7 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
       const options: RequestOptions = {
         hostname: target.hostname,
         port: target.port,
-        path: slash < 0 ? '/' : r.url.slice(slash),
+        path,
         method: r.method,
         headers,
       };
