@@ -1,7 +1,9 @@
 /**
- * The socket transport against real servers on 127.0.0.1: a `node:http` server for what it
- * sends and how it reuses connections, a raw `node:net` server for responses `node:http` would
- * never write (split, chunked, cut, malformed), and a `node:https` server for TLS.
+ * The Node transports against real servers on 127.0.0.1. Both send the same request bytes: the
+ * endpoint's host once (or the caller's), the body with its byte length. The socket transport
+ * also against a `node:http` server for how it reuses connections, a raw `node:net` server for
+ * responses `node:http` would never write (split, chunked, cut, malformed), and a `node:https`
+ * server for TLS.
  */
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
@@ -11,7 +13,7 @@ import { createServer as createNetServer } from 'node:net';
 import { TLSSocket } from 'node:tls';
 import type { AddressInfo, Server as NetServer, Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { socketTransport } from '../src/node.ts';
+import { nodeTransport, socketTransport } from '../src/node.ts';
 import type { TransportRequest } from '../src/transport.ts';
 
 const listen = async (server: NetServer): Promise<number> => {
@@ -58,41 +60,46 @@ describe('over node:http', () => {
   });
   afterAll(() => close(server));
 
-  it('sends the endpoint host once, the UTF-8 body with its byte length, and reads the answer', async () => {
-    const send = socketTransport();
-    const res = await send({
-      method: 'POST',
-      url: `http://127.0.0.1:${port}/?a=1`,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-acs-action': 'A' },
-      body: 'ImageIds=图',
-      timeoutMs: 5_000,
+  for (const [name, make] of [
+    ['socketTransport', socketTransport],
+    ['nodeTransport', nodeTransport],
+  ] as const) {
+    it(`${name}: sends the endpoint host once, the UTF-8 body with its byte length, and reads the answer`, async () => {
+      const send = make();
+      const res = await send({
+        method: 'POST',
+        url: `http://127.0.0.1:${port}/?a=1`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-acs-action': 'A' },
+        body: 'ImageIds=图',
+        timeoutMs: 5_000,
+      });
+      expect(res.status).toBe(200);
+      expect(res.body).toBe('{"RequestId":"R1"}');
+      expect(res.header('X-Multi')).toBe('a, b');
+      expect(res.header('x-absent')).toBeNull();
+      const last = seen.at(-1);
+      expect(last?.req.url).toBe('/?a=1');
+      expect(last?.req.rawHeaders.filter((h) => h.toLowerCase() === 'host')).toHaveLength(1);
+      expect(last?.req.headers.host).toBe(`127.0.0.1:${port}`);
+      expect(last?.req.headers['content-length']).toBe(String(Buffer.byteLength('ImageIds=图')));
+      expect(last?.req.headers['x-acs-action']).toBe('A');
+      expect(last?.body).toBe('ImageIds=图');
     });
-    expect(res.status).toBe(200);
-    expect(res.body).toBe('{"RequestId":"R1"}');
-    expect(res.header('X-Multi')).toBe('a, b');
-    expect(res.header('x-absent')).toBeNull();
-    const last = seen.at(-1);
-    expect(last?.req.url).toBe('/?a=1');
-    expect(last?.req.rawHeaders.filter((h) => h.toLowerCase() === 'host')).toHaveLength(1);
-    expect(last?.req.headers.host).toBe(`127.0.0.1:${port}`);
-    expect(last?.req.headers['content-length']).toBe(String(Buffer.byteLength('ImageIds=图')));
-    expect(last?.req.headers['x-acs-action']).toBe('A');
-    expect(last?.body).toBe('ImageIds=图');
-  });
 
-  it('keeps a host header the caller gave, and sends a GET without a body', async () => {
-    const res = await socketTransport()({
-      method: 'GET',
-      url: `http://127.0.0.1:${port}`,
-      headers: { host: 'vod.example.test' },
+    it(`${name}: keeps a host header the caller gave, and sends a GET without a body`, async () => {
+      const res = await make()({
+        method: 'GET',
+        url: `http://127.0.0.1:${port}`,
+        headers: { host: 'vod.example.test' },
+      });
+      expect(res.status).toBe(200);
+      const last = seen.at(-1);
+      expect(last?.req.url).toBe('/');
+      expect(last?.req.rawHeaders.filter((h) => h.toLowerCase() === 'host')).toHaveLength(1);
+      expect(last?.req.headers.host).toBe('vod.example.test');
+      expect(last?.req.headers['content-length']).toBeUndefined();
     });
-    expect(res.status).toBe(200);
-    const last = seen.at(-1);
-    expect(last?.req.url).toBe('/');
-    expect(last?.req.rawHeaders.filter((h) => h.toLowerCase() === 'host')).toHaveLength(1);
-    expect(last?.req.headers.host).toBe('vod.example.test');
-    expect(last?.req.headers['content-length']).toBeUndefined();
-  });
+  }
 
   it('reuses one connection for sequential requests', async () => {
     const send = socketTransport();
@@ -262,35 +269,40 @@ describe('over a raw server', () => {
     return raw;
   };
 
-  it('reads a chunked response written in pieces over time, then reuses the connection', async () => {
-    const { port, connections } = await start((socket) => {
-      const parts = [
-        'HTTP/1.1 200 OK\r\nTransfer-',
-        'Encoding: chunked\r\n\r\n4\r\n{"Re',
-        '\r\nd\r\nquestId":"R"}\r\n',
-        '0\r\n\r\n',
-      ];
-      parts.forEach((part, i) => setTimeout(() => socket.write(part), i * 5));
+  // Each answers `{"RequestId":"R"}`, framed differently; the framing decides reuse.
+  const FRAMINGS: readonly [string, (socket: Socket) => void, number][] = [
+    [
+      'a chunked response written in pieces over time, reusing the connection',
+      (socket) => {
+        const parts = [
+          'HTTP/1.1 200 OK\r\nTransfer-',
+          'Encoding: chunked\r\n\r\n4\r\n{"Re',
+          '\r\nd\r\nquestId":"R"}\r\n',
+          '0\r\n\r\n',
+        ];
+        parts.forEach((part, i) => setTimeout(() => socket.write(part), i * 5));
+      },
+      1,
+    ],
+    [
+      'a response delimited by the close, on a new connection each time',
+      (socket) => {
+        socket.end('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\r\n{"RequestId":"R"}');
+      },
+      3,
+    ],
+  ];
+  for (const [name, answer, expectedConnections] of FRAMINGS) {
+    it(`reads ${name}`, async () => {
+      const { port, connections } = await start(answer);
+      const send = socketTransport();
+      for (let i = 0; i < 3; i += 1) {
+        const res = await send({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} });
+        expect(res.body).toBe('{"RequestId":"R"}');
+      }
+      expect(connections()).toBe(expectedConnections);
     });
-    const send = socketTransport();
-    for (let i = 0; i < 3; i += 1) {
-      const res = await send({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} });
-      expect(res.body).toBe('{"RequestId":"R"}');
-    }
-    expect(connections()).toBe(1);
-  });
-
-  it('reads a response delimited by the close, and opens a new connection next time', async () => {
-    const { port, connections } = await start((socket) => {
-      socket.end('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\r\n{"RequestId":"R"}');
-    });
-    const send = socketTransport();
-    for (let i = 0; i < 2; i += 1) {
-      const res = await send({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} });
-      expect(res.body).toBe('{"RequestId":"R"}');
-    }
-    expect(connections()).toBe(2);
-  });
+  }
 
   it('closes a connection left idle for keepAliveMs', async () => {
     let closedAt = 0;
