@@ -79,7 +79,9 @@ function responseOf(response: Http1Response): TransportResponse {
  * they may be credentials.
  */
 function serialize(r: TransportRequest, path: string, host: string): string {
-  if (!METHOD.test(r.method)) throw new TypeError(`invalid HTTP method "${r.method}"`);
+  if (!METHOD.test(r.method)) {
+    throw new TypeError(`invalid HTTP method "${r.method}": uppercase letters expected`);
+  }
   if (!TARGET.test(path)) {
     throw new TypeError('invalid request target: a path and query of visible ASCII were expected');
   }
@@ -87,7 +89,11 @@ function serialize(r: TransportRequest, path: string, host: string): string {
   let hasHost = false;
   for (const name in r.headers) {
     const value = r.headers[name] ?? '';
-    if (!HEADER_NAME.test(name)) throw new TypeError(`invalid HTTP header name "${name}"`);
+    if (!HEADER_NAME.test(name)) {
+      throw new TypeError(
+        `invalid HTTP header name "${name}": letters, digits and !#$%&'*+-.^_\`|~ expected`,
+      );
+    }
     if (!HEADER_VALUE.test(value)) {
       throw new TypeError(
         `header ${name}: only visible ASCII, spaces and tabs are allowed in a value`,
@@ -106,6 +112,16 @@ function serialize(r: TransportRequest, path: string, host: string): string {
   return `${head}content-length: ${Buffer.byteLength(r.body)}\r\n\r\n${r.body}`;
 }
 
+/** An option that must be a positive whole number, or its default when it is not given. */
+function positiveInteger(value: number | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < 1) {
+    // With 0 sockets every request would wait for ever; NaN timers fire at once.
+    throw new RangeError(`${name}: must be a positive whole number, got ${String(value)}`);
+  }
+  return value;
+}
+
 /**
  * A {@link Transport} that speaks HTTP/1.1 itself over keep-alive `node:net`/`node:tls`
  * connections, the Node entry's default. A DeleteImage exchange is one small request and one
@@ -119,9 +135,12 @@ function serialize(r: TransportRequest, path: string, host: string): string {
  * @example createVodClient({ region, credentials, transport: socketTransport({ maxSockets: 128 }) })
  */
 export function socketTransport(options: SocketTransportOptions = {}): Transport {
-  const maxSockets = options.maxSockets ?? 64;
-  const keepAliveMs = options.keepAliveMs ?? 4000;
-  const limits = { maxHeadBytes: 65_536, maxBodyBytes: options.maxResponseBytes ?? 8 * 1_048_576 };
+  const maxSockets = positiveInteger(options.maxSockets, 'maxSockets', 64);
+  const keepAliveMs = positiveInteger(options.keepAliveMs, 'keepAliveMs', 4000);
+  const limits = {
+    maxHeadBytes: 65_536,
+    maxBodyBytes: positiveInteger(options.maxResponseBytes, 'maxResponseBytes', 8 * 1_048_576),
+  };
   const pools = new Map<string, Pool>();
 
   function poolFor(origin: string): Pool {

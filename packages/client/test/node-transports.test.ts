@@ -202,9 +202,12 @@ describe('over node:http', () => {
         { method: 'GET', url, headers: { 'x-a': 'v\r\nx-injected: 1' } },
         /header x-a: only visible ASCII/,
       ],
-      [{ method: 'GET', url, headers: { 'bad name': 'v' } }, /invalid HTTP header name "bad name"/],
+      [
+        { method: 'GET', url, headers: { 'bad name': 'v' } },
+        /invalid HTTP header name "bad name": letters, digits and .* expected/,
+      ],
       [{ method: 'GET', url: `${url}a b`, headers: {} }, /invalid request target/],
-      [{ method: 'get me', url, headers: {} }, /invalid HTTP method/],
+      [{ method: 'get me', url, headers: {} }, /invalid HTTP method "get me": uppercase letters/],
       [{ method: 'GET', url: 'ftp://127.0.0.1/', headers: {} }, /unsupported protocol ftp:/],
     ];
     for (const [request, message] of bad) {
@@ -255,6 +258,17 @@ async function rawServer(
   };
   return { stop, port, connections: () => connections };
 }
+
+it('refuses options that could not work, naming them', () => {
+  const cases: [Parameters<typeof socketTransport>[0], string][] = [
+    [{ maxSockets: 0 }, 'maxSockets: must be a positive whole number, got 0'],
+    [{ keepAliveMs: Number.NaN }, 'keepAliveMs: must be a positive whole number, got NaN'],
+    [{ maxResponseBytes: 1.5 }, 'maxResponseBytes: must be a positive whole number, got 1.5'],
+  ];
+  for (const [options, message] of cases) {
+    expect(() => socketTransport(options)).toThrow(new RangeError(message));
+  }
+});
 
 describe('over a raw server', () => {
   const running: (() => Promise<unknown>)[] = [];
