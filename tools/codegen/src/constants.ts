@@ -9,6 +9,14 @@ interface DocumentedCode {
   readonly code: string;
   readonly httpStatus: number;
   readonly retryable: boolean;
+  readonly message?: string;
+  readonly messageSource?: string;
+}
+
+/** A region the spec documents as deactivated: known to readers of old code, never selectable. */
+interface DeactivatedRegion {
+  readonly name: string;
+  readonly endpoint: string;
 }
 
 /** Fails codegen with a message that names the spec location that is missing or malformed. */
@@ -80,11 +88,24 @@ export function generateConstants(spec: OpenApiDocument): string {
       `  ${literal(region)}: { name: ${literal(expectDefined(regionNames[region], `x-region-names.${region}`))}, endpoint: ${literal(hostOf(publicServer.url, region))}, vpcEndpoint: ${literal(hostOf(vpcServer.url, region))} },`,
   );
 
+  const deactivated = (regionVariable['x-deactivated-regions'] ?? {}) as Readonly<
+    Record<string, DeactivatedRegion>
+  >;
+  const deactivatedRegions = Object.entries(deactivated).map(
+    ([region, entry]) =>
+      `  ${literal(region)}: { name: ${literal(entry.name)}, endpoint: ${literal(entry.endpoint)} },`,
+  );
+  const centralServer = expectDefined(spec.servers[2], 'servers[2] (the central endpoint)');
+
   const vodError = schema(spec, 'VodError');
   const codes = property(vodError, 'x-documented-codes', 'VodError') as DocumentedCode[];
   const errors = codes.map(
     (entry) =>
       `  ${literal(entry.code)}: { httpStatus: ${entry.httpStatus}, retryable: ${entry.retryable} },`,
+  );
+  const messages = codes.map(
+    (entry) =>
+      `  ${literal(entry.code)}: { text: ${literal(expectDefined(entry.message, `x-documented-codes ${entry.code}.message`))}, source: ${literal(expectDefined(entry.messageSource, `x-documented-codes ${entry.code}.messageSource`))} },`,
   );
 
   const v2 = expectDefined(spec.components.securitySchemes['RpcSignatureV2'], 'RpcSignatureV2');
@@ -146,11 +167,21 @@ export function generateConstants(spec: OpenApiDocument): string {
     'export const REGION_ENDPOINTS = {',
     ...regionEndpoints,
     '} as const;',
+    '/** Regions the spec documents as deactivated: listed once, no longer served, and not selectable in the client. */',
+    'export const DEACTIVATED_REGIONS = {',
+    ...deactivatedRegions,
+    '} as const;',
+    "/** The central endpoint host, which Alibaba's sample requests use. */",
+    `export const CENTRAL_ENDPOINT = ${literal(new URL(centralServer.url).host)};`,
     '/** The region the spec names as the default server. */',
     `export const DEFAULT_REGION = ${literal(regionVariable.default)};`,
     '/** The documented error codes with their HTTP status and whether a retry can succeed. The set is open. */',
     'export const DOCUMENTED_ERRORS = {',
     ...errors,
+    '} as const;',
+    "/** Each documented code's `Message` text and where the text comes from: `documented` (Alibaba's documentation), `observed` (real answers), or `vodkit` (ours; the service's text is not known). `<name>`-style placeholders stand for the part that varies. */",
+    'export const ERROR_MESSAGES = {',
+    ...messages,
     '} as const;',
     '/** How far (seconds) a request time may be from the server clock before `InvalidTimeStamp.Expired`. */',
     `export const CLOCK_SKEW_SECONDS = ${v2Field('clockSkewSeconds')};`,

@@ -15,6 +15,7 @@ export interface OpenApiDocument {
           readonly default: string;
           readonly enum?: readonly string[];
           readonly 'x-region-names'?: Readonly<Record<string, string>>;
+          readonly 'x-deactivated-regions'?: Readonly<Record<string, unknown>>;
         }
       >
     >;

@@ -38,6 +38,8 @@ export const REGIONS = {
   "ap-southeast-5": { name: "Indonesia (Jakarta)", endpoint: "vod.ap-southeast-5.aliyuncs.com", vpcEndpoint: "vod-vpc.ap-southeast-5.aliyuncs.com" },
   "eu-central-1": { name: "Germany (Frankfurt)", endpoint: "vod.eu-central-1.aliyuncs.com", vpcEndpoint: "vod-vpc.eu-central-1.aliyuncs.com" },
   "us-west-1": { name: "US (Silicon Valley)", endpoint: "vod.us-west-1.aliyuncs.com", vpcEndpoint: "vod-vpc.us-west-1.aliyuncs.com" },
+  "me-central-1": { name: "Saudi Arabia (Riyadh, partner-operated)", endpoint: "vod.me-central-1.aliyuncs.com", vpcEndpoint: "vod-vpc.me-central-1.aliyuncs.com" },
+  "cn-north-2-gov-1": { name: "China (Beijing Government Cloud)", endpoint: "vod.cn-north-2-gov-1.aliyuncs.com", vpcEndpoint: "vod-vpc.cn-north-2-gov-1.aliyuncs.com" },
 } as const;
 /** Each documented region's public endpoint host alone: what a client needs, without the rest of {@link REGIONS}. */
 export const REGION_ENDPOINTS = {
@@ -50,11 +52,20 @@ export const REGION_ENDPOINTS = {
   "ap-southeast-5": "vod.ap-southeast-5.aliyuncs.com",
   "eu-central-1": "vod.eu-central-1.aliyuncs.com",
   "us-west-1": "vod.us-west-1.aliyuncs.com",
+  "me-central-1": "vod.me-central-1.aliyuncs.com",
+  "cn-north-2-gov-1": "vod.cn-north-2-gov-1.aliyuncs.com",
 } as const;
+/** Regions the spec documents as deactivated: listed once, no longer served, and not selectable in the client. */
+export const DEACTIVATED_REGIONS = {
+  "ap-south-1": { name: "India (Mumbai)", endpoint: "vod.ap-south-1.aliyuncs.com" },
+} as const;
+/** The central endpoint host, which Alibaba's sample requests use. */
+export const CENTRAL_ENDPOINT = "vod.aliyuncs.com";
 /** The region the spec names as the default server. */
 export const DEFAULT_REGION = "cn-shanghai";
 /** The documented error codes with their HTTP status and whether a retry can succeed. The set is open. */
 export const DOCUMENTED_ERRORS = {
+  "NoSuchResource": { httpStatus: 404, retryable: false },
   "MissingParameter": { httpStatus: 400, retryable: false },
   "InvalidParameter": { httpStatus: 400, retryable: false },
   "IncompleteSignature": { httpStatus: 400, retryable: false },
@@ -80,6 +91,37 @@ export const DOCUMENTED_ERRORS = {
   "Throttling": { httpStatus: 400, retryable: true },
   "InternalError": { httpStatus: 500, retryable: true },
   "ServiceUnavailable": { httpStatus: 503, retryable: true },
+  "ServiceUnAvailable": { httpStatus: 503, retryable: true },
+} as const;
+/** Each documented code's `Message` text and where the text comes from: `documented` (Alibaba's documentation), `observed` (real answers), or `vodkit` (ours; the service's text is not known). `<name>`-style placeholders stand for the part that varies. */
+export const ERROR_MESSAGES = {
+  "NoSuchResource": { text: "The specified resource does not exist.", source: "documented" },
+  "MissingParameter": { text: "The input parameter \"<name>\" that is mandatory for processing this request is not supplied.", source: "observed" },
+  "InvalidParameter": { text: "The specified parameter \"<name>\" is not valid.", source: "observed" },
+  "IncompleteSignature": { text: "The request signature does not conform to Aliyun standards.", source: "observed" },
+  "SignatureDoesNotMatch": { text: "Specified signature is not matched with our calculation. server string to sign is:<StringToSign>", source: "observed" },
+  "InvalidTimeStamp.Format": { text: "Specified time stamp or date value is not well formatted.", source: "vodkit" },
+  "InvalidTimeStamp.Expired": { text: "Specified time stamp or date value is expired.", source: "observed" },
+  "SignatureNonceUsed": { text: "Specified signature nonce was used already.", source: "observed" },
+  "InvalidAccessKeyId.NotFound": { text: "Specified access key is not found.", source: "observed" },
+  "InvalidAccessKeyId.Inactive": { text: "Specified access key is disabled.", source: "documented" },
+  "InvalidSecurityToken.Expired": { text: "Specified SecurityToken is expired.", source: "vodkit" },
+  "InvalidSecurityToken.Malformed": { text: "Specified SecurityToken is malformed.", source: "vodkit" },
+  "InvalidSecurityToken.MismatchWithAccessKey": { text: "Specified SecurityToken mismatch with the AccessKey.", source: "vodkit" },
+  "MissingSecurityToken": { text: "SecurityToken is mandatory for this STS AccessKey.", source: "vodkit" },
+  "Forbidden.RAM": { text: "User not authorized to operate on the specified resource, or this API doesn't support RAM.", source: "observed" },
+  "Forbidden": { text: "User not authorized to operate on the specified resource.", source: "vodkit" },
+  "OperationDenied": { text: "Your account does not open VOD service yet.", source: "documented" },
+  "OperationDenied.Suspended": { text: "Your VOD service is suspended.", source: "documented" },
+  "InvalidAction.NotFound": { text: "Specified api is not found, please check your url and method.", source: "observed" },
+  "InvalidVersion": { text: "Specified parameter Version is not valid.", source: "vodkit" },
+  "InvalidApi.NotFound": { text: "Specified api is not found, please check your url and method.", source: "observed" },
+  "Throttling.User": { text: "Request was denied due to user flow control.", source: "observed" },
+  "Throttling.Api": { text: "Request was denied due to api flow control.", source: "observed" },
+  "Throttling": { text: "Request was denied due to flow control.", source: "vodkit" },
+  "InternalError": { text: "The request processing has failed due to some unknown error, exception or failure.", source: "observed" },
+  "ServiceUnavailable": { text: "The request has failed due to a temporary failure of the server.", source: "observed" },
+  "ServiceUnAvailable": { text: "The request has failed due to a temporary failure of the server.", source: "observed" },
 } as const;
 /** How far (seconds) a request time may be from the server clock before `InvalidTimeStamp.Expired`. */
 export const CLOCK_SKEW_SECONDS = 900;

@@ -12,26 +12,37 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Delete images or video snapshots (parameters in the query string)
+         * Delete images or video snapshots (GET, fields in the query)
          * @description The same action with every parameter in the query string. The gateway accepts GET for RPC
          *     actions; the method is part of what is signed, so a request signed for GET must be sent
          *     with GET. The five `DeleteImage` fields are the properties of the `DeleteImageRequest`
          *     object parameter (`style: form, explode: true`: one query parameter per property), and
          *     list values are comma-joined.
          *
-         *     Deleting an image or ID that does not exist is not an error. The call is idempotent.
+         *     Deleting an image that does not exist answers `NoSuchResource` (HTTP 404); see the POST
+         *     operation and `x-assumptions`.
          */
         get: operations["DeleteImageWithQuery"];
         put?: never;
         /**
-         * Delete images or video snapshots (parameters in a form body)
-         * @description The form of the call that the official SDKs send. The five `DeleteImage` fields travel in an
-         *     `application/x-www-form-urlencoded` body. With `HMAC-SHA1` the common parameters may travel
-         *     in the query string or in the same body (the signature covers their union); with
-         *     `ACS3-HMAC-SHA256` they are replaced by `x-acs-*` headers and the body is hashed into
-         *     `x-acs-content-sha256`.
+         * Delete images or video snapshots (POST, fields in the query or in a form body)
+         * @description Real clients send POST in two shapes, and the service accepts both:
          *
-         *     Deleting an image or ID that does not exist is not an error. The call is idempotent.
+         *     - **Query, empty body**: the current generated Alibaba SDKs (TypeScript, Go, ...) put every
+         *       field in the query string and send an empty body. The fields are then the properties of
+         *       the `DeleteImageRequest` query parameter, exactly as with GET.
+         *     - **Form body**: `@alicloud/pop-core` and older SDKs send the fields in an
+         *       `application/x-www-form-urlencoded` body.
+         *
+         *     A request uses one shape: its `DeleteImage` fields are either all in the query or all in
+         *     the body. With `HMAC-SHA1` the common parameters may travel in the query string or in the
+         *     body (the signature covers their union); with `ACS3-HMAC-SHA256` they are replaced by
+         *     `x-acs-*` headers and the body is hashed into `x-acs-content-sha256`.
+         *
+         *     **Missing images are an error.** Deleting an image that does not exist answers
+         *     `NoSuchResource` (HTTP 404), as DeleteImage's documentation lists. Repeating a delete that
+         *     succeeded therefore answers `NoSuchResource`: the effect is idempotent (the image stays
+         *     gone), the answer is not. See `x-assumptions` for what the documentation does not say.
          */
         post: operations["DeleteImage"];
         delete?: never;
@@ -45,8 +56,16 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description What to delete, chosen by `DeleteImageType`. Each variant accepts exactly its own fields:
-         *     a field that belongs to another variant, or any unknown field, is an error.
+         * @description What to delete, chosen by `DeleteImageType`.
+         *
+         *     **Whose rule is it?** Every constraint here is the service's own unless the schema that
+         *     holds it lists the keyword under `x-vodkit-rules`. Those are vodkit's stricter rules: its
+         *     types and client enforce them (an impossible request does not compile and is never sent),
+         *     and so does the emulator's `strict` profile. A validator of real traffic (the emulator's
+         *     `service` profile) uses the value given there instead, or drops the keyword where the value
+         *     is `null`. vodkit's rules: each variant accepts exactly its own fields
+         *     (`additionalProperties: false`; the service ignores the others), `All` stands alone, no kind
+         *     is listed twice, and at most four kinds.
          */
         DeleteImageRequest: components["schemas"]["DeleteImageByImageURLs"] | components["schemas"]["DeleteImageByImageIds"] | components["schemas"]["DeleteImageByVideoId"];
         /**
@@ -86,7 +105,13 @@ export interface components {
             VideoId: components["schemas"]["VideoId"];
             ImageType: components["schemas"]["ImageTypeSelection"];
         };
-        /** @description 1 to 20 image URLs, comma-joined on the wire, so no URL may contain a comma. */
+        /**
+         * @description 1 to 20 image URLs. On the wire each URL is percent-encoded on its own (RFC 3986:
+         *     everything but `A-Z a-z 0-9 - _ . ~`, UTF-8 bytes, uppercase hex) and the encoded URLs are
+         *     joined with `,`; the signature rules then encode the whole list once more, like any value.
+         *     Alibaba's documentation of 2019 to 2022 asks for this per-item encoding "to avoid special
+         *     characters making the delete fail".
+         */
         ImageURLList: readonly [
             components["schemas"]["ImageURL"],
             components["schemas"]["ImageURL"]?,
@@ -110,7 +135,7 @@ export interface components {
             components["schemas"]["ImageURL"]?
         ];
         /**
-         * @description An image URL as returned by `CreateUploadImage` (`ImageURL`). Percent-encode any comma it contains.
+         * @description An image URL as returned by `CreateUploadImage` (`ImageURL`), before the per-item wire encoding. Percent-encode any comma it contains.
          * @example https://media.example.com/image/default/2E1D7E36F7E24B1FA8B86E9C81B3F2D5-6-2.png
          */
         ImageURL: string;
@@ -181,10 +206,10 @@ export interface components {
         VodError: {
             RequestId: components["schemas"]["RequestId"];
             /**
-             * @description The endpoint host that answered.
+             * @description The endpoint host that answered. Not present on every error body.
              * @example vod.cn-shanghai.aliyuncs.com
              */
-            HostId: string;
+            HostId?: string;
             /**
              * @description Error code (open set; see `x-documented-codes`).
              * @example SignatureDoesNotMatch
@@ -199,7 +224,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The images were deleted (or did not exist). */
+        /** @description The images were deleted. */
         DeleteImageSucceeded: {
             headers: {
                 [name: string]: unknown;
@@ -229,7 +254,7 @@ export interface components {
                 "application/xml": components["schemas"]["VodError"];
             };
         };
-        /** @description The AccessKey or the API was not found. */
+        /** @description The image, the AccessKey or the API was not found. */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -338,6 +363,20 @@ export interface components {
         AcsContentSha256: string;
         /** @description STS security token under `ACS3-HMAC-SHA256`. */
         AcsSecurityToken: string;
+        /**
+         * @description The `DeleteImage` fields in the query string, one query parameter per property (`style:
+         *     form, explode: true`); list values are comma-joined (`ImageIds=a1,b2`). Required with GET
+         *     and with a POST whose body is empty; absent with a POST that carries them in a form body.
+         */
+        DeleteImageFields: components["schemas"]["DeleteImageRequest"];
+        /** @description A common parameter that legacy SDKs and the aliyun CLI add to every call. VOD does not need it and ignores it; it is signed like any other parameter. vodkit's client never sends it. */
+        RegionId: string;
+        /** @description An undocumented gateway field that legacy SDKs (Python, PHP) expose for this action. Accepted on the wire and ignored; vodkit's client never sends it. */
+        OwnerId: string;
+        /** @description An undocumented gateway field that legacy SDKs expose for this action. Accepted on the wire and ignored; vodkit's client never sends it. */
+        ResourceOwnerId: string;
+        /** @description An undocumented gateway field that legacy SDKs expose for this action. Accepted on the wire and ignored; vodkit's client never sends it. */
+        ResourceOwnerAccount: string;
     };
     requestBodies: never;
     headers: never;
@@ -347,7 +386,7 @@ export type $defs = Record<string, never>;
 export interface operations {
     DeleteImageWithQuery: {
         parameters: {
-            query: {
+            query?: {
                 /**
                  * @description The action name. Required with `HMAC-SHA1` (in the query or the form body); with `ACS3-HMAC-SHA256` send `x-acs-action` instead.
                  * @example DeleteImage
@@ -397,11 +436,20 @@ export interface operations {
                  * @example OLeaidS1JvxuMvnyHOwuJ+uX5qY=
                  */
                 Signature?: components["parameters"]["Signature"];
+                /** @description A common parameter that legacy SDKs and the aliyun CLI add to every call. VOD does not need it and ignores it; it is signed like any other parameter. vodkit's client never sends it. */
+                RegionId?: components["parameters"]["RegionId"];
+                /** @description An undocumented gateway field that legacy SDKs (Python, PHP) expose for this action. Accepted on the wire and ignored; vodkit's client never sends it. */
+                OwnerId?: components["parameters"]["OwnerId"];
+                /** @description An undocumented gateway field that legacy SDKs expose for this action. Accepted on the wire and ignored; vodkit's client never sends it. */
+                ResourceOwnerId?: components["parameters"]["ResourceOwnerId"];
+                /** @description An undocumented gateway field that legacy SDKs expose for this action. Accepted on the wire and ignored; vodkit's client never sends it. */
+                ResourceOwnerAccount?: components["parameters"]["ResourceOwnerAccount"];
                 /**
-                 * @description The `DeleteImage` fields, one query parameter per property (`style: form, explode:
-                 *     true`); list values are comma-joined (`ImageIds=a1,b2`).
+                 * @description The `DeleteImage` fields in the query string, one query parameter per property (`style:
+                 *     form, explode: true`); list values are comma-joined (`ImageIds=a1,b2`). Required with GET
+                 *     and with a POST whose body is empty; absent with a POST that carries them in a form body.
                  */
-                DeleteImageRequest: components["schemas"]["DeleteImageRequest"];
+                DeleteImageRequest?: components["parameters"]["DeleteImageFields"];
             };
             header?: {
                 /** @description The action name under `ACS3-HMAC-SHA256`. */
@@ -489,6 +537,20 @@ export interface operations {
                  * @example OLeaidS1JvxuMvnyHOwuJ+uX5qY=
                  */
                 Signature?: components["parameters"]["Signature"];
+                /** @description A common parameter that legacy SDKs and the aliyun CLI add to every call. VOD does not need it and ignores it; it is signed like any other parameter. vodkit's client never sends it. */
+                RegionId?: components["parameters"]["RegionId"];
+                /** @description An undocumented gateway field that legacy SDKs (Python, PHP) expose for this action. Accepted on the wire and ignored; vodkit's client never sends it. */
+                OwnerId?: components["parameters"]["OwnerId"];
+                /** @description An undocumented gateway field that legacy SDKs expose for this action. Accepted on the wire and ignored; vodkit's client never sends it. */
+                ResourceOwnerId?: components["parameters"]["ResourceOwnerId"];
+                /** @description An undocumented gateway field that legacy SDKs expose for this action. Accepted on the wire and ignored; vodkit's client never sends it. */
+                ResourceOwnerAccount?: components["parameters"]["ResourceOwnerAccount"];
+                /**
+                 * @description The `DeleteImage` fields in the query string, one query parameter per property (`style:
+                 *     form, explode: true`); list values are comma-joined (`ImageIds=a1,b2`). Required with GET
+                 *     and with a POST whose body is empty; absent with a POST that carries them in a form body.
+                 */
+                DeleteImageRequest?: components["parameters"]["DeleteImageFields"];
             };
             header?: {
                 /** @description The action name under `ACS3-HMAC-SHA256`. */
@@ -513,7 +575,8 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        /** @description The form-body shape. Leave the body empty when the fields travel in the query. */
+        requestBody?: {
             content: {
                 "application/x-www-form-urlencoded": components["schemas"]["DeleteImageRequest"];
             };
