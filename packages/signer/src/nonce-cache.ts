@@ -1,11 +1,15 @@
 /** A bounded memory of recently seen nonces, for replay rejection (`SignatureNonceUsed`). */
 export interface NonceCache {
   /**
-   * Records `nonce` and returns `true` if it was not seen within the window, `false` if it is a
-   * replay. Call it only for requests whose signature verified, so forged requests cannot burn
-   * nonces. Key it by `accessKeyId + ":" + nonce` if nonces are unique per key only.
+   * Records `nonce` and returns `true` if it is not remembered, `false` if it is a replay. Call
+   * it only for requests whose signature verified, so forged requests cannot burn nonces. Key it
+   * by `accessKeyId + ":" + nonce` if nonces are unique per key only.
+   *
+   * The nonce is remembered for `ttlMs`, or until `rememberUntil` (epoch ms) when that is later.
+   * Pass the request's own time plus the skew window: a request signed for the future stays
+   * acceptable until then, so its nonce must be remembered as long.
    */
-  use(nonce: string): boolean;
+  use(nonce: string, rememberUntil?: number): boolean;
   /** Entries currently held. */
   readonly size: number;
   /** Forgets everything. */
@@ -37,17 +41,23 @@ export function createNonceCache(options: NonceCacheOptions = {}): NonceCache {
   const clock = options.clock ?? Date.now;
   if (!(max >= 1) || !(ttl > 0))
     throw new RangeError('createNonceCache: maxEntries must be ≥ 1 and ttlMs > 0');
-  // Map keeps insertion order and every entry lives ttl, so the oldest entries are always first.
+  // Map keeps insertion order. Most entries live ttl, so the sweep from the oldest stops at the
+  // first live one; an entry kept longer (rememberUntil) can hold the sweep up, never a lookup,
+  // which checks the entry's own expiry.
   const expiry = new Map<string, number>();
   return {
-    use(nonce) {
+    use(nonce, rememberUntil) {
       const now = clock();
       for (const [k, until] of expiry) {
         if (until > now) break;
         expiry.delete(k);
       }
-      if (expiry.has(nonce)) return false;
-      expiry.set(nonce, now + ttl);
+      const known = expiry.get(nonce);
+      if (known !== undefined && known > now) return false;
+      const until =
+        typeof rememberUntil === 'number' && rememberUntil > now + ttl ? rememberUntil : now + ttl;
+      expiry.delete(nonce);
+      expiry.set(nonce, until);
       if (expiry.size > max) {
         for (const oldest of expiry.keys()) {
           expiry.delete(oldest);
