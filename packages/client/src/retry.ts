@@ -35,8 +35,9 @@ export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([500, 502, 503, 5
 
 /**
  * Error codes by class, as data. Built from the spec's `DOCUMENTED_ERRORS` table (its
- * `retryable` flag) plus the spelling VOD's error page uses and the clock-skew code, which is
- * retryable once after the client corrects its clock from the response `Date` header.
+ * `retryable` flag; it lists both `ServiceUnavailable` and VOD's `ServiceUnAvailable`) plus the
+ * clock-skew code, which is retryable once after the client corrects its clock from the response
+ * `Date` header.
  */
 export const CODE_CLASSES: Readonly<Record<string, FailureClass>> = Object.freeze({
   ...Object.fromEntries(
@@ -45,7 +46,6 @@ export const CODE_CLASSES: Readonly<Record<string, FailureClass>> = Object.freez
       !e.retryable ? 'client' : code.startsWith('Throttling') ? 'throttling' : 'server',
     ]),
   ),
-  ServiceUnAvailable: 'server',
   'InvalidTimeStamp.Expired': 'clock-skew',
 });
 

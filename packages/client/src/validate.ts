@@ -7,6 +7,7 @@ import {
   SNAPSHOT_KINDS,
 } from '@vodkit/types';
 import type { DeleteImageRequest } from '@vodkit/types';
+import { percentEncode } from '@vodkit/signer';
 import { VodValidationError } from './errors.js';
 
 /** The wire form of a request: every field a string, lists comma-joined. */
@@ -40,7 +41,8 @@ function list(value: unknown, field: string, max: number): unknown[] {
 
 /**
  * Checks a request against the spec's rules (the discriminated union, list bounds, item
- * patterns, no stray fields) and returns its wire form. Throws {@link VodValidationError}
+ * patterns, no stray fields) and returns its wire form: lists comma-joined, each image URL
+ * percent-encoded before the join. Throws {@link VodValidationError}
  * naming the field and the rule; nothing is sent for a request that fails.
  *
  * @example toWireParams({ DeleteImageType: 'ImageId', ImageIds: ['a', 'b'] }); // { …, ImageIds: 'a,b' }
@@ -60,10 +62,18 @@ export function toWireParams(request: DeleteImageRequest): WireParams {
   const join = (values: unknown[]): string => values.join(LIST_SEPARATOR);
   if (type === 'ImageURL') {
     const urls = list(r['ImageURLs'], 'ImageURLs', MAX_IMAGE_URLS);
-    urls.forEach((u, i) =>
-      item(u, `ImageURLs[${i}]`, URL_RULE, 'must be an http(s) URL without a comma'),
-    );
-    return { DeleteImageType: type, ImageURLs: join(urls) };
+    // Each URL is percent-encoded on its own before the join, as the spec's ImageURLList says;
+    // the signature rules then encode the joined list like any other value.
+    const encoded = urls.map((u, i) => {
+      const field = `ImageURLs[${i}]`;
+      const url = item(u, field, URL_RULE, 'must be an http(s) URL without a comma');
+      try {
+        return percentEncode(url, field);
+      } catch {
+        return fail(field, 'must be well-formed UTF-16 (a lone surrogate has no UTF-8 form)');
+      }
+    });
+    return { DeleteImageType: type, ImageURLs: join(encoded) };
   }
   if (type === 'ImageId') {
     const ids = list(r['ImageIds'], 'ImageIds', MAX_IMAGE_IDS);
