@@ -1,11 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { basename } from 'node:path';
+import { constantTimeEqual } from '@vodkit/signer/node';
 import type { EmulatorCore } from './core.js';
 import { nowOf } from './core.js';
 import { checkFaultPlan } from './faults.js';
 import { baseHeaders, send } from './http.js';
 import type { AccountConfig, SeedImage, StsTokenConfig } from './options.js';
 import { readBody } from './parse.js';
-import { StateFileError } from './state.js';
+import { StateFileError, stateFileIn } from './state.js';
 import type { EmulatorState, StateSnapshot } from './state.js';
 
 /** The prefix of the admin API; no RPC path can start with it (RPC calls go to `/`). */
@@ -13,14 +15,14 @@ export const ADMIN_PREFIX = '/__admin/';
 
 /** The admin routes, for `--help` and `GET /__admin/`. */
 export const ADMIN_ROUTES: readonly string[] = [
-  'GET    /__admin/health                  liveness, URL, image count',
+  'GET    /__admin/health                  liveness, URL, image count (HEAD too)',
   'GET    /__admin/state                   images (with URLs) and CDN tombstones',
   'POST   /__admin/images                  add images: [..] or { images: [..] }',
   'POST   /__admin/reset                   empty the store (or { images }), forget nonces, rate limits, requests',
   'GET    /__admin/snapshot                the store as a snapshot',
   'POST   /__admin/restore                 replace the store with a snapshot',
-  'POST   /__admin/save                    write the snapshot to { file } or the state file',
-  'POST   /__admin/load                    read the store from { file } or the state file',
+  'POST   /__admin/save                    write the snapshot to { file } (a name in the state dir) or the state file',
+  'POST   /__admin/load                    read the store from { file } (a name in the state dir) or the state file',
   'GET    /__admin/faults                  the active fault plan',
   'POST   /__admin/faults                  set the fault plan (DELETE clears it)',
   'GET    /__admin/requests?limit=N        received RPC requests, secrets redacted (DELETE clears)',
@@ -38,10 +40,22 @@ class AdminError extends Error {
   }
 }
 
+/** Closes the connection once the answer is out: what is left of an oversized body is not read. */
+function closeAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader('connection', 'close');
+  res.on('finish', () => {
+    req.socket.destroy();
+  });
+}
+
 async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   const read = await readBody(req, limit);
-  if (!read.ok)
-    throw new AdminError(413, `body holds ${read.bytes} bytes; at most ${limit} are allowed`);
+  if (!read.ok) {
+    throw new AdminError(
+      413,
+      `body holds ${read.bytes} bytes or more; at most ${limit} are allowed`,
+    );
+  }
   const text = read.body.toString('utf8').trim();
   if (text === '') return undefined;
   try {
@@ -55,13 +69,71 @@ async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
 const field = (body: unknown, name: string): unknown =>
   typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
 
-const fileArg = (body: unknown): string | undefined => {
+/** The `file` of a save/load body: a name inside the state directory, or none (the state file). */
+const fileArg = async (core: EmulatorCore, body: unknown): Promise<string | undefined> => {
   const file = field(body, 'file');
   if (file === undefined) return undefined;
-  if (typeof file !== 'string' || file === '')
-    throw new AdminError(400, 'file must be a non-empty path');
-  return file;
+  if (typeof file !== 'string' || file === '') {
+    throw new AdminError(400, 'file must be a file name inside the state directory');
+  }
+  return stateFileIn(core.stateDir, file);
 };
+
+const LOOPBACK_HOST =
+  /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|\[::ffff:127(?:\.\d{1,3}){3}\])(?::\d{1,5})?$/i;
+
+/** The token a request carries, from `Authorization: Bearer` or `x-vodkit-admin-token`. */
+function tokenOf(req: IncomingMessage): string | undefined {
+  const header = req.headers['x-vodkit-admin-token'];
+  if (typeof header === 'string') return header;
+  const auth = req.headers.authorization;
+  return auth?.startsWith('Bearer ') === true ? auth.slice('Bearer '.length) : undefined;
+}
+
+/**
+ * Why an admin request is refused, if it is. The admin API changes state and touches files, so
+ * it answers only requests that cannot come from a web page on another site: no foreign
+ * `Origin` or `Sec-Fetch-Site`, a loopback `Host` while listening on loopback (a DNS-rebinding
+ * page sends its own name), a JSON content type on every request that changes something (HTML
+ * forms and simple cross-site requests cannot send one), and the admin token when one is set.
+ */
+function refusal(core: EmulatorCore, req: IncomingMessage): AdminError | undefined {
+  if (core.adminToken !== undefined) {
+    const token = tokenOf(req);
+    if (token === undefined || !constantTimeEqual(token, core.adminToken)) {
+      return new AdminError(
+        401,
+        'this emulator requires its admin token (Authorization: Bearer <token>)',
+      );
+    }
+  }
+  const host = req.headers.host ?? '';
+  if (core.loopback && !LOOPBACK_HOST.test(host)) {
+    return new AdminError(
+      403,
+      'admin requests must address the emulator by a loopback name (Host)',
+    );
+  }
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== `http://${host}`) {
+    return new AdminError(403, 'admin requests from a web page on another origin are refused');
+  }
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') {
+    return new AdminError(403, 'cross-site admin requests are refused');
+  }
+  const method = req.method ?? '';
+  if (method !== 'GET' && method !== 'HEAD') {
+    const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/json') {
+      return new AdminError(
+        415,
+        `admin ${method} requests must be sent with content-type: application/json`,
+      );
+    }
+  }
+  return undefined;
+}
 
 const imagesArg = (body: unknown): SeedImage[] | undefined => {
   if (body === undefined) return undefined;
@@ -87,13 +159,27 @@ export async function handleAdmin(
       res,
       status,
       { contentType: 'application/json;charset=utf-8', text: JSON.stringify(value) },
-      baseHeaders(core, requestId),
+      // Never CORS headers: `--cors` opens the RPC endpoint to pages, not the admin API.
+      baseHeaders(core, requestId, false),
     );
   };
   const route = `${req.method ?? ''} ${path.slice(ADMIN_PREFIX.length - 1)}`;
   try {
+    const refused = refusal(core, req);
+    if (refused !== undefined) {
+      req.resume();
+      throw refused;
+    }
     const body = await readJson(req, core.maxBodyBytes);
     switch (route) {
+      case 'HEAD /health': {
+        res.writeHead(200, {
+          ...baseHeaders(core, requestId, false),
+          'content-type': 'application/json;charset=utf-8',
+        });
+        res.end();
+        return;
+      }
       case 'GET /': {
         reply(200, { routes: ADMIN_ROUTES });
         return;
@@ -134,11 +220,12 @@ export async function handleAdmin(
           return;
         }
       case 'POST /save': {
-        reply(200, { file: await state.save(fileArg(body)), size: state.size });
+        const saved = await state.save(await fileArg(core, body));
+        reply(200, { file: basename(saved), size: state.size });
         return;
       }
       case 'POST /load':
-        await state.load(fileArg(body));
+        await state.load(await fileArg(core, body));
         {
           reply(200, { size: state.size });
           return;
@@ -204,6 +291,7 @@ export async function handleAdmin(
     }
   } catch (error) {
     if (error instanceof AdminError) {
+      if (error.status === 413) closeAfterAnswer(req, res);
       reply(error.status, { error: error.message });
       return;
     }
@@ -211,7 +299,8 @@ export async function handleAdmin(
       reply(400, { error: error.message });
       return;
     }
-    reply(500, { error: (error as Error).message });
+    // Not an error of the request: say so without echoing anything the handler read.
+    reply(500, { error: `admin ${route} failed: ${(error as Error).name}` });
     return;
   }
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_ACCOUNT_ID, DEFAULT_EMULATOR_CREDENTIALS } from './options.js';
 import type { RunningEmulator } from './server.js';
+import { isLoopbackHost } from './loopback.js';
 
 /**
  * The startup banner: where the emulator listens, how to sign against it and where the admin
@@ -22,5 +23,12 @@ export function formatBanner(running: RunningEmulator, notes: readonly string[] 
       : []),
     ...notes.map((n) => `  ${n}`),
   ];
+  const host = new URL(running.url).hostname;
+  if (!isLoopbackHost(host)) {
+    lines.push(
+      `  WARNING: listening on ${host}, not a loopback address: the RPC endpoint and the admin API`,
+      '           are reachable from the network (admin requests need the admin token).',
+    );
+  }
   return lines.join('\n');
 }

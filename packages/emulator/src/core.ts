@@ -4,7 +4,9 @@ import type { KeyRegistry } from './keys.js';
 import type { RequestLog } from './log.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { RequestValidator } from './spec-validator.js';
-import type { ImageStore } from './store.js';
+import type { Stage } from './pipeline.js';
+import type { ImageStore, PartialBatch } from './store.js';
+import type { ValidationProfile } from './spec-validator.js';
 
 /** Everything one emulator instance holds, shared by its request handlers. */
 export interface EmulatorCore {
@@ -16,6 +18,18 @@ export interface EmulatorCore {
   readonly faults: FaultController;
   readonly requests: RequestLog;
   readonly validator: RequestValidator;
+  /** Which rules requests are held to. */
+  readonly profile: ValidationProfile;
+  /** What a call with only some of its images missing does. */
+  readonly partialBatch: PartialBatch;
+  /** The RPC pipeline. */
+  readonly stages: readonly Stage[];
+  /** The only folder admin `save`/`load` may touch (absolute, real path); none: no names. */
+  readonly stateDir: string | undefined;
+  /** The token admin requests must carry, if any. */
+  readonly adminToken: string | undefined;
+  /** Whether the server listens on a loopback address only. */
+  readonly loopback: boolean;
   readonly maxSkewMs: number;
   readonly maxBodyBytes: number;
   readonly cdnLagMs: number;

@@ -7,13 +7,17 @@ import { errorBody, renderError } from './responses.js';
 import type { EmulatorError, RenderedBody, ResponseFormat } from './responses.js';
 
 /** Headers every answer carries besides the body's. */
-export function baseHeaders(core: EmulatorCore, requestId: string): Record<string, string> {
+export function baseHeaders(
+  core: EmulatorCore,
+  requestId: string,
+  cors = true,
+): Record<string, string> {
   const headers: Record<string, string> = {
     // The emulator's own clock, so clients can correct their skew from any answer.
     date: new Date(nowOf(core)).toUTCString(),
     'x-acs-request-id': requestId,
   };
-  if (core.cors !== undefined) {
+  if (cors && core.cors !== undefined) {
     headers['access-control-allow-origin'] = core.cors.origin;
     headers['access-control-expose-headers'] =
       'date, x-acs-request-id, x-acs-retry-after, content-length, content-type';
@@ -83,4 +87,27 @@ export function logOther(
 ): void {
   if (core.log === undefined) return;
   core.log(JSON.stringify({ time: new Date(nowOf(core)).toISOString(), ...fields }));
+}
+
+/**
+ * Answers a request whose body is over the limit: 413 in Alibaba's shape, then the connection
+ * is closed once the answer is out, so the rest of the body is never read.
+ */
+export function sendTooLarge(
+  core: EmulatorCore,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  format: ResponseFormat,
+  bytes: number,
+): void {
+  const error: EmulatorError = {
+    code: 'InvalidParameter',
+    httpStatus: 413,
+    message: `The request body is too large: ${bytes} bytes or more; at most ${core.maxBodyBytes} are allowed.`,
+  };
+  res.on('finish', () => {
+    req.socket.destroy();
+  });
+  sendError(core, req, res, requestId, format, error, { connection: 'close' });
 }

@@ -17,6 +17,30 @@
  * @packageDocumentation
  */
 export { startEmulator } from './server.js';
+export { isLoopbackHost } from './loopback.js';
+export { ANSWERED, checkStages, replaceStage, runPipeline, withoutStage } from './pipeline.js';
+export type {
+  RpcContext,
+  Stage,
+  StageFailure,
+  StageName,
+  StageResult,
+  VerifiedCaller,
+} from './pipeline.js';
+export {
+  answerStage,
+  apiStage,
+  applyStage,
+  authorizeStage,
+  DEFAULT_STAGES,
+  faultsStage,
+  parseStage,
+  rateLimitStage,
+  validateStage,
+  verifyStage,
+} from './stages/index.js';
+export { checkApi } from './stages/api.js';
+export type { DeleteOutcome, PartialBatch } from './store.js';
 export type { RunningEmulator } from './server.js';
 export {
   DEFAULT_ACCOUNT_ID,
@@ -40,7 +64,7 @@ export { TRANSPORT_FAULTS } from './faults.js';
 export type { KeyEntry, KeyRegistry } from './keys.js';
 export type { RecordedRequest } from './log.js';
 export type { EmulatorState, ImageView, SeedFile, StateSnapshot } from './state.js';
-export { readSeedFile, StateFileError } from './state.js';
+export { readSeedFile, StateFileError, stateFileIn } from './state.js';
 export { ADMIN_PREFIX, ADMIN_ROUTES } from './admin.js';
 export { IMAGES_PREFIX } from './images.js';
 export { isAllowed } from './authorize.js';
@@ -51,9 +75,11 @@ export {
   defaultRequestValidator,
   describeErrors,
   loadSpec,
+  serviceView,
 } from './spec-validator.js';
 export type {
   OpenApiDocument,
+  ValidationProfile,
   RequestValidation,
   RequestValidator,
   SpecValidator,

@@ -1,4 +1,7 @@
 import type { SnapshotKind } from '@vodkit/types';
+import type { Stage } from './pipeline.js';
+import type { ValidationProfile } from './spec-validator.js';
+import type { PartialBatch } from './store.js';
 
 /**
  * The kind of an image in the store: one of the four snapshot kinds a video can have, or
@@ -108,8 +111,40 @@ export interface FaultPlan {
 
 /** Options of {@link startEmulator}. Every field is optional. */
 export interface EmulatorOptions {
-  /** Interface to listen on. Default `127.0.0.1`. */
+  /**
+   * Interface to listen on. Default `127.0.0.1`. Any address that is not loopback exposes the
+   * admin API to the network, so it needs `adminToken`.
+   */
   readonly host?: string | undefined;
+  /**
+   * Which rules requests are held to. `service` (the default) behaves like the documented
+   * service: fields of another variant and unknown fields are ignored, and only the service's
+   * own rules apply. `strict` enforces every rule of the spec, vodkit's stricter ones included
+   * (`x-vodkit-rules`), to catch a client's own mistakes. Both answer `NoSuchResource` for
+   * images that do not exist.
+   */
+  readonly profile?: ValidationProfile | undefined;
+  /**
+   * What a call does when only some of the images it names exist; the documentation does not
+   * say. `fail-whole-call` (the default) answers `NoSuchResource` and deletes nothing;
+   * `delete-rest` deletes the images that exist and succeeds.
+   */
+  readonly partialBatch?: PartialBatch | undefined;
+  /**
+   * The RPC pipeline; default `DEFAULT_STAGES`. Remove or replace one stage to build a variant:
+   * `withoutStage(DEFAULT_STAGES, 'verify')`.
+   */
+  readonly stages?: readonly Stage[] | undefined;
+  /**
+   * The only folder whose files `POST /__admin/save` and `/load` may name (a plain file name,
+   * no path). Default: the folder of `stateFile`; without either, they take no name.
+   */
+  readonly stateDir?: string | undefined;
+  /**
+   * A secret every `/__admin/` request must carry (`Authorization: Bearer <token>` or
+   * `x-vodkit-admin-token`). Required when `host` is not a loopback address.
+   */
+  readonly adminToken?: string | undefined;
   /** Port; `0` (the default) picks a free one. */
   readonly port?: number | undefined;
   /**

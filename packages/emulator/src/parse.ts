@@ -10,24 +10,32 @@ export type BodyResult =
   { readonly ok: true; readonly body: Buffer } | { readonly ok: false; readonly bytes: number };
 
 /**
- * Reads the request body, keeping at most `limit` bytes. A larger body is still read to its end
- * (and discarded) so the client, which is usually still sending, can read the error answer
- * instead of failing with a broken pipe.
+ * Reads the request body, keeping at most `limit` bytes. A body announced larger than the limit
+ * is not read at all, and one that grows past it (chunked) stops being read at that point: the
+ * caller answers 413 and closes the connection, so an endless body costs nothing more.
  */
 export function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+  const announced = Number(req.headers['content-length'] ?? 0);
+  if (announced > limit) return Promise.resolve({ ok: false, bytes: announced });
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let bytes = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       bytes += chunk.length;
-      if (bytes <= limit) chunks.push(chunk);
-      else chunks.length = 0;
-    });
-    req.on('end', () => {
-      resolve(
-        bytes <= limit ? { ok: true, body: Buffer.concat(chunks, bytes) } : { ok: false, bytes },
-      );
-    });
+      if (bytes <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.pause();
+      resolve({ ok: false, bytes });
+    };
+    const onEnd = (): void => {
+      resolve({ ok: true, body: Buffer.concat(chunks, bytes) });
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
     req.on('error', reject);
   });
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DOCUMENTED_ERRORS, PRODUCT } from '@vodkit/types';
+import { DOCUMENTED_ERRORS, ERROR_MESSAGES, PRODUCT } from '@vodkit/types';
 import type { DeleteImageResponse, VodErrorBody } from '@vodkit/types';
 
 /** The response formats of the RPC API. */
@@ -16,27 +16,14 @@ export interface EmulatorError {
 }
 
 /**
- * Messages the gateway is known to use (see the spec's examples); codes without a known wording
- * get a plain description. Keyed by code so the wording lives in one table.
+ * The spec's `Message` for `code` (`ERROR_MESSAGES`: documented, observed, or ours where the
+ * service's text is unknown), unless it has a placeholder the caller must fill.
  */
-const MESSAGES: Readonly<Record<string, string>> = {
-  'Forbidden.RAM':
-    "User not authorized to operate on the specified resource, or this API doesn't support RAM.",
-  Forbidden: 'User not authorized to operate on the specified resource.',
-  OperationDenied: 'The ApsaraVideo VOD service is not activated for this account.',
-  'OperationDenied.Suspended':
-    'The ApsaraVideo VOD service is suspended because the account has an overdue payment.',
-  'InvalidAction.NotFound': 'Specified api is not found, please check your url and method.',
-  'InvalidApi.NotFound': 'Specified api is not found, please check your url and method.',
-  InvalidVersion: 'Specified parameter Version is not valid.',
-  'Throttling.User': 'Request was denied due to user flow control.',
-  'Throttling.Api': 'Request was denied due to api flow control.',
-  Throttling: 'Request was denied due to flow control.',
-  InternalError:
-    'The request processing has failed due to some unknown error, exception or failure.',
-  ServiceUnavailable: 'The request has failed due to a temporary failure of the server.',
-  SignatureNonceUsed: 'Specified signature nonce was used already.',
-};
+function messageOf(code: string): string | undefined {
+  if (!Object.hasOwn(ERROR_MESSAGES, code)) return undefined;
+  const { text } = ERROR_MESSAGES[code as keyof typeof ERROR_MESSAGES];
+  return text.includes('<') ? undefined : text;
+}
 
 /** The documented HTTP status of `code`; `fallback` for codes the spec does not list. */
 export function statusOf(code: string, fallback = 400): number {
@@ -46,14 +33,14 @@ export function statusOf(code: string, fallback = 400): number {
 }
 
 /**
- * Builds an {@link EmulatorError} for `code` with its documented status and the gateway's usual
- * message (or `message` when given).
+ * Builds an {@link EmulatorError} for `code` with its documented status and the spec's message
+ * for it (or `message` when given).
  */
 export function errorOf(code: string, message?: string, fallbackStatus = 400): EmulatorError {
   return {
     code,
     httpStatus: statusOf(code, fallbackStatus),
-    message: message ?? MESSAGES[code] ?? `The request failed with ${code}.`,
+    message: message ?? messageOf(code) ?? `The request failed with ${code}.`,
   };
 }
 

@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { dirname, resolve } from 'node:path';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNonceCache } from '@vodkit/signer/node';
@@ -23,8 +24,12 @@ import type { EmulatorOptions } from './options.js';
 import { formatOf, decodeParams, splitTarget } from './parse.js';
 import { createRateLimiter } from './rate-limit.js';
 import { errorBody, errorOf, newRequestId, renderError } from './responses.js';
-import { handleRpc } from './rpc.js';
+import { isLoopbackHost } from './loopback.js';
+import { checkStages, runPipeline } from './pipeline.js';
 import { defaultRequestValidator } from './spec-validator.js';
+import type { ValidationProfile } from './spec-validator.js';
+import { DEFAULT_STAGES } from './stages/index.js';
+import type { PartialBatch } from './store.js';
 import { createState } from './state.js';
 import type { EmulatorState } from './state.js';
 import { ImageStore } from './store.js';
@@ -58,6 +63,34 @@ function checkNumber(value: number | undefined, name: string, fallback: number, 
   return value;
 }
 
+function oneOf<T extends string>(
+  value: T | undefined,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'string' || !allowed.includes(value)) {
+    throw new TypeError(`${name} must be one of ${allowed.join(', ')}`);
+  }
+  return value;
+}
+
+/** The state directory, resolved once at start to its real path. */
+function stateDirOf(options: EmulatorOptions): string | undefined {
+  const dir =
+    options.stateDir ??
+    (options.stateFile === undefined ? undefined : dirname(resolve(options.stateFile)));
+  if (dir === undefined) return undefined;
+  if (typeof dir !== 'string' || dir === '') throw new TypeError('stateDir must be a folder path');
+  try {
+    return realpathSync(dir);
+  } catch {
+    // Not there yet: the first save creates it.
+    return resolve(dir);
+  }
+}
+
 function corsOf(cors: EmulatorOptions['cors']): { origin: string } | undefined {
   if (cors === undefined || cors === false) return undefined;
   return cors === true ? { origin: '*' } : { origin: cors.origin };
@@ -83,6 +116,30 @@ const MAX_NONCES = 250_000;
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const clock = options.now ?? Date.now;
+  const host = options.host ?? '127.0.0.1';
+  const loopback = isLoopbackHost(host);
+  const adminToken = options.adminToken;
+  if (adminToken !== undefined && (typeof adminToken !== 'string' || adminToken.length < 8)) {
+    throw new TypeError('adminToken must be a string of at least 8 characters');
+  }
+  if (!loopback && adminToken === undefined) {
+    throw new TypeError(
+      `host ${host} is not a loopback address: the admin API would be open to the network; set adminToken (--admin-token)`,
+    );
+  }
+  const profile: ValidationProfile = oneOf(
+    options.profile,
+    'profile',
+    ['service', 'strict'],
+    'service',
+  );
+  const partialBatch: PartialBatch = oneOf(
+    options.partialBatch,
+    'partialBatch',
+    ['fail-whole-call', 'delete-rest'],
+    'fail-whole-call',
+  );
+  const stages = options.stages === undefined ? DEFAULT_STAGES : checkStages(options.stages);
   const qps = checkNumber(options.qps, 'qps', QPS_LIMIT_PER_ACCOUNT);
   const keys = createKeyRegistry(options.accounts ?? defaultAccounts(), options.stsTokens ?? []);
   const windowMs = NONCE_REPLAY_WINDOW_SECONDS * 1000;
@@ -108,7 +165,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     limiter: createRateLimiter(qps),
     faults: createFaultController(options.faults, checkNumber(options.seed, 'seed', 1)),
     requests: new RequestLog(checkNumber(options.maxRecordedRequests, 'maxRecordedRequests', 1000)),
-    validator: defaultRequestValidator(),
+    validator: defaultRequestValidator(profile),
+    profile,
+    partialBatch,
+    stages,
+    stateDir: stateDirOf(options),
+    adminToken,
+    loopback,
     maxSkewMs: checkNumber(options.maxSkewMs, 'maxSkewMs', CLOCK_SKEW_SECONDS * 1000),
     maxBodyBytes: checkNumber(options.maxBodyBytes, 'maxBodyBytes', DEFAULT_MAX_BODY_BYTES, 1),
     cdnLagMs: checkNumber(options.cdnLagMs, 'cdnLagMs', 0),
@@ -174,10 +237,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
     );
   });
-  await listen(server, options.host ?? '127.0.0.1', checkNumber(options.port, 'port', 0));
+  await listen(server, host, checkNumber(options.port, 'port', 0));
   const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  core.baseUrl = `http://${host}:${address.port}`;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  core.baseUrl = `http://${shownHost}:${address.port}`;
 
   let closing: Promise<void> | undefined;
   return {
@@ -241,7 +304,8 @@ async function dispatch(
       logOther(core, { requestId, method: req.method ?? '', path, status: res.statusCode, kind });
     });
   };
-  if (req.method === 'OPTIONS' && core.cors !== undefined) {
+  // Preflights only for the RPC endpoint: `--cors` never opens the admin API to pages.
+  if (req.method === 'OPTIONS' && core.cors !== undefined && path === '/') {
     logAs('preflight');
     req.resume();
     res
@@ -258,7 +322,7 @@ async function dispatch(
     return;
   }
   if (path === '/' && (req.method === 'GET' || req.method === 'POST')) {
-    await handleRpc(core, req, res, requestId, path, rawQuery);
+    await runPipeline(core.stages, core, req, res, requestId, path, rawQuery);
     return;
   }
   if (path.startsWith(ADMIN_PREFIX) || path === ADMIN_PREFIX.slice(0, -1)) {

@@ -66,6 +66,41 @@ function collectExtensionKeywords(node: unknown, into: Set<string>): Set<string>
   return into;
 }
 
+/**
+ * The spec as a validator of real traffic reads it: every keyword a schema lists under
+ * `x-vodkit-rules` (vodkit's stricter rules) is replaced by the service's form given there, or
+ * dropped where that is `null`. The result is a new document; `spec` is not changed.
+ */
+export function serviceView(spec: OpenApiDocument): OpenApiDocument {
+  const relax = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(relax);
+    if (node === null || typeof node !== 'object') return node;
+    const rules = (node as Record<string, unknown>)['x-vodkit-rules'];
+    const serviceForms = new Map<string, unknown>(
+      rules !== null && typeof rules === 'object'
+        ? Object.entries(rules).map(([keyword, rule]) => [
+            keyword,
+            (rule as { service?: unknown } | null)?.service ?? null,
+          ])
+        : [],
+    );
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      const service = serviceForms.get(key);
+      if (service === undefined) out[key] = relax(value);
+      else if (service !== null) out[key] = relax(service);
+    }
+    return out;
+  };
+  return {
+    ...spec,
+    components: {
+      ...spec.components,
+      schemas: relax(spec.components.schemas) as OpenApiDocument['components']['schemas'],
+    },
+  };
+}
+
 /** Validators for the spec's schemas. */
 export interface SpecValidator {
   /** The document the validators come from. */
@@ -123,28 +158,46 @@ export function describeErrors(errors: readonly ErrorObject[] | null | undefined
 /** Names the spec's list-valued fields carry on the wire, comma-joined. */
 const LIST_FIELDS: ReadonlySet<string> = new Set(['ImageURLs', 'ImageIds', 'ImageType']);
 
-/**
- * Parameters the gateway itself reads and the operation never sees: `RegionId` is a common
- * parameter of every RPC API (optional, ignored by VOD) that the spec does not list.
- */
-const GATEWAY_PARAMS: readonly string[] = ['RegionId'];
+/** The request object parameter: its properties are the DeleteImage fields, not one parameter. */
+const REQUEST_SCHEMA_REF = '#/components/schemas/DeleteImageRequest';
 
-/** The spec's common (query) parameters of the operation, with their schemas. */
+/**
+ * The spec's common (query) parameters of the operation, with their schemas: the signature's
+ * and the hidden gateway fields (`RegionId`, `OwnerId`, ...), which the operation never sees.
+ */
 function commonParameters(spec: OpenApiDocument): { name: string; schema: unknown }[] {
   const post = spec.paths['/']?.['post'] as { parameters?: { $ref?: string }[] } | undefined;
   const out: { name: string; schema: unknown }[] = [];
   for (const p of post?.parameters ?? []) {
     const key = p.$ref?.replace('#/components/parameters/', '');
     const param = key === undefined ? undefined : spec.components.parameters[key];
-    if (param?.in === 'query') out.push({ name: param.name, schema: param.schema });
+    const isRequestObject =
+      (param?.schema as { $ref?: unknown } | undefined)?.$ref === REQUEST_SCHEMA_REF;
+    if (param?.in === 'query' && !isRequestObject)
+      out.push({ name: param.name, schema: param.schema });
   }
   return out;
 }
 
 /**
+ * One `ImageURLs` item as sent: percent-encoded on its own (what the spec asks, and vodkit's
+ * client does), or, from older clients, the bare URL. An encoded URL never starts with
+ * `http://`, so the two cannot be confused; an item that does not decode stays as sent.
+ */
+function decodeUrlItem(item: string): string {
+  if (!/^https?%3A/i.test(item)) return item;
+  try {
+    return decodeURIComponent(item);
+  } catch {
+    return item;
+  }
+}
+
+/**
  * Turns decoded wire parameters into the request object the spec describes: common parameters
- * are left out, empty values count as absent, `ImageURLs`/`ImageIds` split on `,`, and
- * `ImageType` is the string `All` or a list of kinds.
+ * are left out, empty values count as absent, `ImageURLs`/`ImageIds` split on `,` (each URL
+ * percent-decoded when it was sent encoded), and `ImageType` is the string `All` or a list of
+ * kinds.
  *
  * @example decodeDeleteImageParams({ DeleteImageType: 'ImageId', ImageIds: 'a,b' })
  * // → { DeleteImageType: 'ImageId', ImageIds: ['a', 'b'] }
@@ -153,11 +206,12 @@ export function decodeDeleteImageParams(
   params: Readonly<Record<string, string>>,
   ignore: ReadonlySet<string> = defaultIgnored(),
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out = Object.create(null) as Record<string, unknown>;
   for (const [name, value] of Object.entries(params)) {
     if (ignore.has(name) || value === '') continue;
     if (!LIST_FIELDS.has(name)) out[name] = value;
     else if (name === 'ImageType' && value === IMAGE_TYPE_ALL) out[name] = value;
+    else if (name === 'ImageURLs') out[name] = value.split(LIST_SEPARATOR).map(decodeUrlItem);
     else out[name] = value.split(LIST_SEPARATOR);
   }
   return out;
@@ -165,10 +219,7 @@ export function decodeDeleteImageParams(
 
 let ignoredCache: ReadonlySet<string> | undefined;
 function defaultIgnored(): ReadonlySet<string> {
-  ignoredCache ??= new Set([
-    ...commonParameters(defaultRequestValidator().spec).map((p) => p.name),
-    ...GATEWAY_PARAMS,
-  ]);
+  ignoredCache ??= new Set(commonParameters(defaultRequestValidator().spec).map((p) => p.name));
   return ignoredCache;
 }
 
@@ -290,7 +341,10 @@ function explain(
               field,
               `${IMAGE_TYPE_ALL} stands alone: it cannot be combined with a snapshot kind.`,
             )
-          : invalid(field, `${item}must be ${IMAGE_TYPE_ALL} or a set of ${allowed.join(', ')}.`);
+          : invalid(
+              field,
+              `${item}must be ${IMAGE_TYPE_ALL} or a set of ${allowed.filter((k) => k !== IMAGE_TYPE_ALL).join(', ')}.`,
+            );
       }
       return invalid(
         field,
@@ -302,28 +356,49 @@ function explain(
   }
 }
 
-/** Builds a {@link RequestValidator} over `spec` (default: {@link loadSpec}). */
+/**
+ * Which rules a {@link RequestValidator} enforces: `service`, the service's own (fields of
+ * another variant and unknown fields ignored, `x-vodkit-rules` relaxed); `strict`, every rule of
+ * the spec, vodkit's included.
+ */
+export type ValidationProfile = 'service' | 'strict';
+
+/**
+ * Builds a {@link RequestValidator} over `spec` (default: {@link loadSpec}) for `profile`
+ * (default `strict`). For `service`, pass a validator of {@link serviceView}, or none.
+ */
 export function createRequestValidator(
-  specValidator: SpecValidator = createSpecValidator(),
+  specValidator?: SpecValidator,
+  profile: ValidationProfile = 'strict',
 ): RequestValidator {
-  const { spec } = specValidator;
+  const compiled =
+    specValidator ??
+    (profile === 'service' ? createSpecValidator(serviceView(loadSpec())) : createSpecValidator());
+  const { spec } = compiled;
   const union = spec.components.schemas['DeleteImageRequest'] as {
     discriminator: { propertyName: string; mapping: Record<string, string> };
   };
   const tag = union.discriminator.propertyName;
-  const variants = new Map<string, { validate: ValidateFunction; fields: ReadonlySet<string> }>();
+  const variants = new Map<
+    string,
+    { validate: ValidateFunction; fields: ReadonlySet<string>; own: ReadonlySet<string> }
+  >();
   const allFields = new Set<string>();
   for (const [value, ref] of Object.entries(union.discriminator.mapping)) {
     const name = ref.replace('#/components/schemas/', '');
     const variant = spec.components.schemas[name] as { properties: Record<string, unknown> };
     for (const f of Object.keys(variant.properties)) allFields.add(f);
-    variants.set(value, { validate: specValidator.schema(name), fields: allFields });
+    variants.set(value, {
+      validate: compiled.schema(name),
+      fields: allFields,
+      own: new Set(Object.keys(variant.properties)),
+    });
   }
   const common = commonParameters(spec).map((p) => ({
     name: p.name,
-    validate: specValidator.inline(p.schema),
+    validate: compiled.inline(p.schema),
   }));
-  const ignore = new Set([...common.map((c) => c.name), ...GATEWAY_PARAMS]);
+  const ignore = new Set(common.map((c) => c.name));
   return {
     spec,
     validate(params) {
@@ -348,18 +423,30 @@ export function createRequestValidator(
       if (variant === undefined) {
         return invalid(tag, `It must be one of ${[...variants.keys()].join(', ')}.`);
       }
-      if (variant.validate(request)) return { ok: true, request: request as DeleteImageRequest };
+      // The service ignores what is not a field of the chosen variant.
+      const checked =
+        profile === 'service'
+          ? Object.fromEntries(Object.entries(request).filter(([name]) => variant.own.has(name)))
+          : request;
+      if (variant.validate(checked)) return { ok: true, request: checked as DeleteImageRequest };
       const error = pickError(variant.validate.errors ?? []);
       return error === undefined
         ? invalid(tag, 'The request breaks the schema.')
-        : explain(error, request, type as string, variant.fields);
+        : explain(error, checked, type as string, variant.fields);
     },
   };
 }
 
-let defaultValidator: RequestValidator | undefined;
-/** A shared {@link RequestValidator} over the shipped spec, compiled on first use. */
-export function defaultRequestValidator(): RequestValidator {
-  defaultValidator ??= createRequestValidator();
-  return defaultValidator;
+const sharedValidators = new Map<ValidationProfile, RequestValidator>();
+/**
+ * A shared {@link RequestValidator} over the shipped spec for `profile` (default `strict`),
+ * compiled on first use.
+ */
+export function defaultRequestValidator(profile: ValidationProfile = 'strict'): RequestValidator {
+  let validator = sharedValidators.get(profile);
+  if (validator === undefined) {
+    validator = createRequestValidator(undefined, profile);
+    sharedValidators.set(profile, validator);
+  }
+  return validator;
 }

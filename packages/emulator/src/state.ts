@@ -1,5 +1,6 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { EmulatorCore } from './core.js';
 import { nowOf } from './core.js';
 import type { AccountConfig, ImageKind, SeedImage, StsTokenConfig } from './options.js';
@@ -60,9 +61,16 @@ export interface EmulatorState {
   snapshot(): StateSnapshot;
   /** Replaces the store with a snapshot. */
   restore(snapshot: StateSnapshot): void;
-  /** Writes the snapshot to `file` (default: the `stateFile` option), atomically; returns the path. */
+  /**
+   * Writes the snapshot, as it is now, to `file` (default: the `stateFile` option), atomically;
+   * returns the path. Saves are written one at a time in the order they were asked for, so the
+   * last one asked for wins.
+   */
   save(file?: string): Promise<string>;
-  /** Replaces the store with the snapshot in `file` (default: the `stateFile` option). */
+  /**
+   * Replaces the store with the snapshot in `file` (default: the `stateFile` option). A file that
+   * is not a valid state is refused whole, naming the file and the problem.
+   */
   load(file?: string): Promise<void>;
 }
 
@@ -81,35 +89,165 @@ export class StateFileError extends Error {
   override readonly name: string = 'StateFileError';
 }
 
-/** Reads a seed or state file; throws a {@link StateFileError} naming the file and the problem. */
-export async function readSeedFile(file: string): Promise<SeedFile> {
-  let data: unknown;
+/** Largest state or seed file read: far above any real store, far below memory trouble. */
+const MAX_STATE_FILE_BYTES = 256 * 1024 * 1024;
+
+/** Reads a file without following a symlink at its last component, bounded in size. */
+async function readTextFile(file: string): Promise<string> {
+  const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW);
   try {
-    data = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new StateFileError(`cannot read state file ${file}: ${(error as Error).message}`, {
-      cause: error,
-    });
+    const info = await handle.stat();
+    if (!info.isFile()) throw new Error('it is not a regular file');
+    if (info.size > MAX_STATE_FILE_BYTES) {
+      throw new Error(`it holds ${info.size} bytes; at most ${MAX_STATE_FILE_BYTES} are read`);
+    }
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
   }
-  if (Array.isArray(data)) return { images: data as SeedImage[] };
-  if (
-    typeof data !== 'object' ||
-    data === null ||
-    !Array.isArray((data as { images?: unknown }).images)
-  ) {
-    throw new StateFileError(
-      `state file ${file} must hold an array of images or { images: [...] }`,
-    );
-  }
-  return data as SeedFile;
 }
 
-/** Writes JSON next to `file` first, then renames, so a crash never leaves half a file. */
+/** Why a read failed, in words that never quote the file. */
+function readProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'it does not exist';
+  if (code === 'ELOOP') return 'it is a symbolic link, which is not followed';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return code ?? (error as Error).message;
+}
+
+/**
+ * Parses JSON and says where it breaks without quoting it: V8's messages include a piece of
+ * the text, and a state file named by mistake may hold anything.
+ */
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const at = /position (\d+)/.exec((error as Error).message)?.[1];
+    throw new StateFileError(
+      `state file ${file} is not valid JSON${at === undefined ? '' : ` (at character ${at})`}`,
+    );
+  }
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Checks what a state or seed file holds, down to every image, so a bad file is refused whole
+ * with its name and the first problem, before anything is replaced.
+ */
+function checkSeedFile(data: unknown, file: string): SeedFile {
+  const fail = (problem: string): never => {
+    throw new StateFileError(`state file ${file}: ${problem}`);
+  };
+  const images = Array.isArray(data)
+    ? (data as unknown[])
+    : isPlainObject(data)
+      ? data['images']
+      : undefined;
+  if (!Array.isArray(images)) {
+    return fail('it holds no vodkit state: expected an array of images or { "images": [...] }');
+  }
+  const object = isPlainObject(data) ? data : {};
+  const version = object['version'];
+  if (version !== undefined && version !== 1) return fail('"version" must be 1');
+  const tombstones = object['tombstones'] ?? [];
+  if (!Array.isArray(tombstones)) return fail('"tombstones" must be an array');
+  for (const name of ['accounts', 'stsTokens']) {
+    if (object[name] !== undefined && !Array.isArray(object[name])) {
+      return fail(`"${name}" must be an array`);
+    }
+  }
+  try {
+    (images as SeedImage[]).forEach((image, i) => toStoredImage(image, `images[${i}]`));
+    (tombstones as unknown[]).forEach((t, i) => {
+      toStoredImage(t as SeedImage, `tombstones[${i}]`);
+      if (typeof (t as { until?: unknown }).until !== 'number') {
+        throw new TypeError(`tombstones[${i}].until must be epoch ms`);
+      }
+    });
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  return {
+    images: images as SeedImage[],
+    tombstones: tombstones as StateSnapshot['tombstones'],
+    ...(object['accounts'] === undefined
+      ? {}
+      : { accounts: object['accounts'] as AccountConfig[] }),
+    ...(object['stsTokens'] === undefined
+      ? {}
+      : { stsTokens: object['stsTokens'] as StsTokenConfig[] }),
+  };
+}
+
+/**
+ * Reads a seed or state file and checks every image in it; throws a {@link StateFileError}
+ * naming the file and the problem, never quoting its contents. Symbolic links are not followed.
+ */
+export async function readSeedFile(file: string): Promise<SeedFile> {
+  let text: string;
+  try {
+    text = await readTextFile(file);
+  } catch (error) {
+    throw new StateFileError(`cannot read state file ${file}: ${readProblem(error)}`);
+  }
+  return checkSeedFile(parseJson(text, file), file);
+}
+
+let tempCounter = 0;
+
+/**
+ * Writes next to `file` first, then renames, so a crash never leaves half a file. `rename`
+ * replaces a symbolic link at `file` rather than writing through it.
+ */
 async function writeAtomically(file: string, text: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(temp, text, 'utf8');
-  await rename(temp, file);
+  tempCounter += 1;
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${tempCounter}.tmp`);
+  try {
+    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw new StateFileError(`cannot write state file ${file}: ${readProblem(error)}`);
+  }
+}
+
+/** A file name admin requests may give: one path component, no leading dot. */
+const STATE_FILE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
+
+/**
+ * Resolves a name from an admin request to a file directly inside `stateDir`. Paths,
+ * traversal, hidden names and symbolic links are refused: the admin API must never reach a file
+ * the person who started the emulator did not put in reach.
+ */
+export async function stateFileIn(stateDir: string | undefined, name: string): Promise<string> {
+  if (stateDir === undefined) {
+    throw new StateFileError(
+      'no state directory: start the emulator with stateDir (--state-dir) to save or load by name',
+    );
+  }
+  if (!STATE_FILE_NAME.test(name) || name.includes('..')) {
+    throw new StateFileError(
+      'file must be a plain file name inside the state directory (letters, digits, . _ -; no path, no leading dot)',
+    );
+  }
+  const file = join(stateDir, name);
+  try {
+    if ((await lstat(file)).isSymbolicLink()) {
+      throw new StateFileError(`${name} is a symbolic link, which the admin API does not follow`);
+    }
+  } catch (error) {
+    if (error instanceof StateFileError) throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new StateFileError(`cannot use ${name}: ${readProblem(error)}`);
+    }
+  }
+  return file;
 }
 
 /** Builds the {@link EmulatorState} facade over an emulator's core. */
@@ -125,6 +263,7 @@ export function createState(core: EmulatorCore): EmulatorState {
     if (path === undefined) throw new TypeError('no file given and no stateFile option set');
     return path;
   };
+  let saving: Promise<unknown> = Promise.resolve();
   const state: EmulatorState = {
     get size() {
       return core.store.size;
@@ -175,9 +314,14 @@ export function createState(core: EmulatorCore): EmulatorState {
       core.store.add(list);
       core.store.restoreTombstones(checked);
     },
+    // The snapshot is taken when save is called (before the first await), so the order of the
+    // calls is the order of what gets written.
     async save(file) {
       const path = fileOf(file);
-      await writeAtomically(path, `${JSON.stringify(state.snapshot(), null, 2)}\n`);
+      const text = `${JSON.stringify(state.snapshot(), null, 2)}\n`;
+      const written = saving.then(() => writeAtomically(path, text));
+      saving = written.catch(() => undefined);
+      await written;
       return path;
     },
     async load(file) {

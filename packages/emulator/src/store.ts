@@ -1,4 +1,4 @@
-import { SNAPSHOT_KINDS } from '@vodkit/types';
+import { IMAGE_TYPE_ALL, SNAPSHOT_KINDS } from '@vodkit/types';
 import type { DeleteImageRequest } from '@vodkit/types';
 import type { ImageKind, SeedImage } from './options.js';
 
@@ -20,6 +20,21 @@ export interface Tombstone {
   readonly image: StoredImage;
   /** Epoch ms until which its URL keeps serving. */
   readonly until: number;
+}
+
+/**
+ * What a call does when only some of what it names exists (the documentation does not say):
+ * `fail-whole-call` answers `NoSuchResource` and deletes nothing; `delete-rest` deletes what
+ * exists and succeeds.
+ */
+export type PartialBatch = 'fail-whole-call' | 'delete-rest';
+
+/** The result of {@link ImageStore.apply}. */
+export interface DeleteOutcome {
+  /** The images deleted. */
+  readonly deleted: readonly StoredImage[];
+  /** What the request named that does not exist. */
+  readonly missing: readonly string[];
 }
 
 const KINDS: ReadonlySet<string> = new Set<string>([...SNAPSHOT_KINDS, 'Uploaded']);
@@ -138,40 +153,61 @@ export class ImageStore {
   }
 
   /**
-   * Applies a validated DeleteImage request and returns the images it deleted. Names that match
-   * nothing are not an error, as on the service. `now + cdnLagMs` is when deleted URLs stop
-   * serving.
+   * Applies a validated DeleteImage request. `missing` lists what it named that does not exist
+   * (IDs, URLs, or the video ID of a video without stored snapshots). With any missing,
+   * `fail-whole-call` deletes nothing and `delete-rest` deletes the rest. `now + cdnLagMs` is
+   * when deleted URLs stop serving.
    */
-  apply(request: DeleteImageRequest, now: number, cdnLagMs: number): StoredImage[] {
-    let ids: Iterable<string | undefined>;
+  apply(
+    request: DeleteImageRequest,
+    now: number,
+    cdnLagMs: number,
+    partialBatch: PartialBatch = 'fail-whole-call',
+  ): DeleteOutcome {
+    const found: string[] = [];
+    const missing: string[] = [];
     switch (request.DeleteImageType) {
       case 'ImageId':
         // The bounded tuple types have optional slots; validated lists hold no holes.
-        ids = request.ImageIds as readonly string[];
+        for (const id of request.ImageIds as readonly string[]) {
+          (this.#images.has(id) ? found : missing).push(id);
+        }
         break;
       case 'ImageURL':
-        ids = (request.ImageURLs as readonly string[]).map((u) => this.#idOfUrl(u));
+        for (const url of request.ImageURLs as readonly string[]) {
+          const id = this.#idOfUrl(url);
+          if (id === undefined) missing.push(url);
+          else found.push(id);
+        }
         break;
       case 'VideoId': {
+        const ids = this.#byVideo.get(request.VideoId);
+        if (ids === undefined) {
+          missing.push(request.VideoId);
+          break;
+        }
+        // `All` selects every kind, alone or (in the service profile) listed with others.
+        const selection: readonly string[] =
+          request.ImageType === 'All' ? [IMAGE_TYPE_ALL] : (request.ImageType as readonly string[]);
         const kinds: ReadonlySet<string> = new Set<string>(
-          request.ImageType === 'All' ? SNAPSHOT_KINDS : (request.ImageType as readonly string[]),
+          selection.includes(IMAGE_TYPE_ALL) ? SNAPSHOT_KINDS : selection,
         );
-        ids = [...(this.#byVideo.get(request.VideoId) ?? [])].filter((id) => {
+        for (const id of ids) {
           const kind = this.#images.get(id)?.kind;
-          return kind !== undefined && kinds.has(kind);
-        });
+          if (kind !== undefined && kinds.has(kind)) found.push(id);
+        }
         break;
       }
     }
+    if (missing.length > 0 && partialBatch === 'fail-whole-call') return { deleted: [], missing };
     const deleted: StoredImage[] = [];
-    for (const id of ids) {
-      if (id === undefined) continue;
+    for (const id of found) {
       const image = this.#remove(id);
       if (image === undefined) continue;
       deleted.push(image);
       if (cdnLagMs > 0) this.#tombstones.set(id, { image, until: now + cdnLagMs });
     }
-    return deleted;
+    return { deleted, missing };
   }
 
   /**

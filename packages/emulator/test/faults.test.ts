@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { DOCUMENTED_ERRORS } from '@vodkit/types';
 import { startEmulator } from '../src/index.js';
 import type { FaultKind, RunningEmulator } from '../src/index.js';
-import { byIds, callV1, callV3, expectErrorShape } from './support/rpc.js';
+import { callV1, callV3, expectErrorShape, seeded } from './support/rpc.js';
 
 let vod: RunningEmulator;
 beforeAll(async () => {
@@ -28,7 +28,7 @@ describe('error faults', () => {
     '%s answers its documented status and shape, and deletes nothing',
     async (code) => {
       vod.faults.failNext(1, code);
-      const answer = await callV1(vod.url, byIds('img'));
+      const answer = await callV1(vod.url, seeded(vod, 'img'));
       expect(expectErrorShape(answer).Code).toBe(code);
       expect(answer.status).toBe(DOCUMENTED_ERRORS[code].httpStatus);
       expect(vod.state.has('img')).toBe(true);
@@ -39,7 +39,8 @@ describe('error faults', () => {
   test('fail the next N, then succeed', async () => {
     vod.faults.set({ failNext: { count: 3, fault: 'ServiceUnavailable' } });
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i += 1) statuses.push((await callV3(vod.url, byIds('img'))).status);
+    for (let i = 0; i < 5; i += 1)
+      statuses.push((await callV3(vod.url, seeded(vod, 'img'))).status);
     expect(statuses).toEqual([503, 503, 503, 200, 200]);
     expect(vod.faults.get().failNext?.count).toBe(0);
     expect(vod.state.has('img')).toBe(false);
@@ -47,36 +48,38 @@ describe('error faults', () => {
 
   test('an explicit code and status, with a message', async () => {
     vod.faults.failNext(1, { code: 'QuotaExceeded.Custom', httpStatus: 429, message: 'Too much.' });
-    const answer = await callV1(vod.url, byIds('img'), { format: 'XML' });
+    const answer = await callV1(vod.url, seeded(vod, 'img'), { format: 'XML' });
     expect(answer.status).toBe(429);
     expect(answer.text).toContain('<Code>QuotaExceeded.Custom</Code><Message>Too much.</Message>');
   });
 
   test('an undocumented code defaults to 500', async () => {
     vod.faults.failNext(1, 'Backend.Exploded');
-    expect((await callV1(vod.url, byIds('img'))).status).toBe(500);
+    expect((await callV1(vod.url, seeded(vod, 'img'))).status).toBe(500);
   });
 
   test('throttling faults carry x-acs-retry-after when the plan sets it', async () => {
     vod.faults.set({ failNext: { count: 2, fault: 'Throttling.User' }, retryAfterMs: 1500 });
-    expect((await callV1(vod.url, byIds('img'))).headers.get('x-acs-retry-after')).toBe('1500');
+    expect((await callV1(vod.url, seeded(vod, 'img'))).headers.get('x-acs-retry-after')).toBe(
+      '1500',
+    );
     vod.faults.set({ failNext: { count: 1, fault: 'Throttling.User' } });
-    expect((await callV1(vod.url, byIds('img'))).headers.get('x-acs-retry-after')).toBeNull();
+    expect((await callV1(vod.url, seeded(vod, 'img'))).headers.get('x-acs-retry-after')).toBeNull();
   });
 });
 
 describe('transport faults', () => {
   test('reset: the connection drops without an answer', async () => {
     vod.faults.failNext(1, 'reset');
-    await expect(callV1(vod.url, byIds('img'))).rejects.toThrow();
+    await expect(callV1(vod.url, seeded(vod, 'img'))).rejects.toThrow();
     expect(vod.state.has('img')).toBe(true);
     expect(vod.requests().at(-1)).toMatchObject({ status: 0, fault: 'reset' });
-    expect((await callV1(vod.url, byIds('img'))).status).toBe(200);
+    expect((await callV1(vod.url, seeded(vod, 'img'))).status).toBe(200);
   });
 
   test('malformed-json: a 200 whose JSON body does not parse', async () => {
     vod.faults.failNext(1, 'malformed-json');
-    const answer = await callV1(vod.url, byIds('img'));
+    const answer = await callV1(vod.url, seeded(vod, 'img'));
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toContain('application/json');
     expect(answer.json).toBeUndefined();
@@ -96,7 +99,7 @@ describe('latency and probability', () => {
   test('fixed latency delays the answer', async () => {
     vod.faults.set({ latencyMs: 150 });
     const started = performance.now();
-    expect((await callV1(vod.url, byIds('img'))).status).toBe(200);
+    expect((await callV1(vod.url, seeded(vod, 'img'))).status).toBe(200);
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
   });
 
@@ -125,7 +128,7 @@ describe('latency and probability', () => {
       });
       try {
         const statuses: number[] = [];
-        for (let i = 0; i < 20; i += 1) statuses.push((await callV1(e.url, byIds('x'))).status);
+        for (let i = 0; i < 20; i += 1) statuses.push((await callV1(e.url, seeded(e, 'x'))).status);
         return statuses;
       } finally {
         await e.close();
@@ -162,28 +165,31 @@ describe('faults from options and the admin API', () => {
     const fault: FaultKind = 'InternalError';
     const e = await startEmulator({ faults: { failNext: { count: 1, fault } } });
     try {
-      expect((await callV1(e.url, byIds('x'))).status).toBe(500);
-      expect((await callV1(e.url, byIds('x'))).status).toBe(200);
+      expect((await callV1(e.url, seeded(e, 'x'))).status).toBe(500);
+      expect((await callV1(e.url, seeded(e, 'x'))).status).toBe(200);
     } finally {
       await e.close();
     }
   });
 
   test('POST /__admin/faults sets, GET reads, DELETE clears', async () => {
+    const json = { 'content-type': 'application/json' };
     const set = await fetch(`${vod.url}/__admin/faults`, {
       method: 'POST',
+      headers: json,
       body: JSON.stringify({ failNext: { count: 2, fault: 'ServiceUnavailable' } }),
     });
     expect(set.status).toBe(200);
-    expect((await callV1(vod.url, byIds('img'))).status).toBe(503);
+    expect((await callV1(vod.url, seeded(vod, 'img'))).status).toBe(503);
     const read = (await (await fetch(`${vod.url}/__admin/faults`)).json()) as {
       failNext: { count: number };
     };
     expect(read.failNext.count).toBe(1);
-    await fetch(`${vod.url}/__admin/faults`, { method: 'DELETE' });
-    expect((await callV1(vod.url, byIds('img'))).status).toBe(200);
+    await fetch(`${vod.url}/__admin/faults`, { method: 'DELETE', headers: json });
+    expect((await callV1(vod.url, seeded(vod, 'img'))).status).toBe(200);
     const refused = await fetch(`${vod.url}/__admin/faults`, {
       method: 'POST',
+      headers: json,
       body: JSON.stringify({ latencyMs: 'slow' }),
     });
     expect(refused.status).toBe(400);
@@ -198,7 +204,7 @@ describe('faults from options and the admin API', () => {
 
   test('close() cuts injected latency short', async () => {
     const e = await startEmulator({ faults: { latencyMs: 60_000 } });
-    const pending = callV1(e.url, byIds('x')).then(
+    const pending = callV1(e.url, seeded(e, 'x')).then(
       () => 'answered',
       () => 'dropped',
     );

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_MAX_BODY_BYTES, createSpecValidator, startEmulator } from '../src/index.js';
 import type { RunningEmulator } from '../src/index.js';
-import { byIds, callV1, callV3 } from './support/rpc.js';
+import { byIds, callV1, callV3, seeded } from './support/rpc.js';
 
 const specs = createSpecValidator();
 let vod: RunningEmulator;
@@ -259,13 +259,14 @@ describe('fuzz', () => {
     );
   });
 
-  test('a 10 MB body is refused with InvalidParameter naming the body and the limit', async () => {
+  test('a 10 MB body is refused with 413, InvalidParameter naming the body and the limit', async () => {
     const response = await fetch(`${vod.url}/`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new Uint8Array(10 * 1024 * 1024).fill(0x61),
     });
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(413);
+    expect(response.headers.get('connection')).toBe('close');
     const body = (await response.json()) as Record<string, unknown>;
     expect(body['Code']).toBe('InvalidParameter');
     expect(body['Message']).toContain(`at most ${DEFAULT_MAX_BODY_BYTES} are allowed`);
@@ -290,7 +291,7 @@ describe('fuzz', () => {
         body: stream,
         duplex: 'half',
       });
-      expect(response.status).toBe(400);
+      expect(response.status).toBe(413);
       expect(((await response.json()) as Record<string, unknown>)['Message']).toContain(
         'at most 1024 are allowed',
       );
@@ -299,8 +300,76 @@ describe('fuzz', () => {
     }
   });
 
+  test('an endless chunked body is answered 413 at the limit and the connection closed, never read on', async () => {
+    const small = await startEmulator({ maxBodyBytes: 4096 });
+    try {
+      const chunk = `${(64 * 1024).toString(16)}\r\n${'c'.repeat(64 * 1024)}\r\n`;
+      // Bounded: at most 512 MiB would go out if the server read on.
+      const outcome = await new Promise<{ answer: string; sent: number; closed: boolean }>(
+        (resolve, reject) => {
+          const socket = connect(small.port, '127.0.0.1');
+          let answer = '';
+          let sent = 0;
+          let done = false;
+          const finish = (closed: boolean): void => {
+            if (done) return;
+            done = true;
+            clearTimeout(timer);
+            socket.destroy();
+            resolve({ answer, sent, closed });
+          };
+          const timer = setTimeout(() => {
+            finish(false);
+          }, 10_000);
+          socket.setEncoding('latin1');
+          socket.on('data', (c: string) => (answer += c));
+          socket.on('close', () => {
+            finish(true);
+          });
+          socket.on('error', () => {
+            finish(true);
+          });
+          socket.on('connect', () => {
+            socket.write(
+              'POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n',
+            );
+            const pump = (): void => {
+              while (!done && sent < 8192) {
+                sent += 1;
+                if (!socket.write(chunk)) {
+                  socket.once('drain', pump);
+                  return;
+                }
+              }
+            };
+            pump();
+          });
+          socket.on('timeout', reject);
+        },
+      );
+      expect(outcome.closed).toBe(true);
+      expect(outcome.answer).toMatch(/^HTTP\/1\.1 413 /);
+      expect(outcome.answer.toLowerCase()).toContain('connection: close');
+      // The server stopped reading: far less than the bounded 512 MiB went out.
+      expect(outcome.sent).toBeLessThan(8192);
+      expect((await callV1(small.url, seeded(small, 'after'))).status).toBe(200);
+    } finally {
+      await small.close();
+    }
+  });
+
+  test('a body announced over the limit is refused before it is read', async () => {
+    const answer = await raw(
+      Buffer.from(
+        `POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${DEFAULT_MAX_BODY_BYTES + 1}\r\n\r\nAction=DeleteImage`,
+      ),
+    );
+    expect(answer.status).toBe(413);
+    expect(specs.validate('VodError', JSON.parse(answer.body))).toEqual([]);
+  });
+
   test('after all that, signed calls still work', async () => {
-    expect((await callV3(vod.url, byIds('nothing'))).status).toBe(200);
+    expect((await callV3(vod.url, byIds('nothing'))).status).toBe(404);
     expect((await callV1(vod.url, byIds('survivor'))).status).toBe(200);
     expect(vod.state.has('survivor')).toBe(false);
   });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DOCUMENTED_ERRORS, MAX_IMAGE_IDS, QPS_LIMIT_PER_ACCOUNT } from '@vodkit/types';
 import { DEFAULT_EMULATOR_CREDENTIALS, createSpecValidator, startEmulator } from '../src/index.js';
 import type { RunningEmulator } from '../src/index.js';
-import { byIds, callV1, callV1Tampered, callV3, expectErrorShape } from './support/rpc.js';
+import { byIds, callV1, callV1Tampered, callV3, expectErrorShape, seeded } from './support/rpc.js';
 import type { Answer } from './support/rpc.js';
 
 const specs = createSpecValidator();
@@ -142,7 +142,7 @@ describe('answers', () => {
   });
 
   test('Format=XML answers XML, success and error alike; json in lower case answers JSON', async () => {
-    const ok = await callV1(vod.url, byIds('x'), { time: clock, format: 'XML' });
+    const ok = await callV1(vod.url, seeded(vod, 'x'), { time: clock, format: 'XML' });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toBe('text/xml;charset=utf-8');
     expect(ok.text).toMatch(
@@ -156,13 +156,13 @@ describe('answers', () => {
     expect(bad.text).toContain(
       '<Recommend>https://api.aliyun.com/troubleshoot?q=InvalidParameter&amp;product=vod&amp;requestId=',
     );
-    const json = await callV1(vod.url, byIds('x'), { time: clock, format: 'json' });
+    const json = await callV1(vod.url, seeded(vod, 'x'), { time: clock, format: 'json' });
     expect(json.headers.get('content-type')).toBe('application/json;charset=utf-8');
     expectSuccess(json);
   });
 
   test('every answer carries the emulator clock in Date', async () => {
-    const answer = await callV1(vod.url, byIds('x'), { time: clock });
+    const answer = await callV1(vod.url, seeded(vod, 'x'), { time: clock });
     expect(Date.parse(answer.headers.get('date') ?? '')).toBe(Math.floor(clock / 1000) * 1000);
   });
 });
@@ -170,25 +170,28 @@ describe('answers', () => {
 describe('API routing', () => {
   test('a wrong Action is InvalidAction.NotFound, a wrong Version InvalidVersion', async () => {
     expectError(
-      await callV1(vod.url, byIds('x'), { time: clock, common: { Action: 'DescribeImages' } }),
+      await callV1(vod.url, seeded(vod, 'x'), {
+        time: clock,
+        common: { Action: 'DescribeImages' },
+      }),
       'InvalidAction.NotFound',
     );
     expectError(
-      await callV1(vod.url, byIds('x'), { time: clock, common: { Version: '2014-01-01' } }),
+      await callV1(vod.url, seeded(vod, 'x'), { time: clock, common: { Version: '2014-01-01' } }),
       'InvalidVersion',
     );
     expectError(
-      await callV3(vod.url, byIds('x'), { time: clock, action: 'GetImageInfo' }),
+      await callV3(vod.url, seeded(vod, 'x'), { time: clock, action: 'GetImageInfo' }),
       'InvalidAction.NotFound',
     );
     expectError(
-      await callV3(vod.url, byIds('x'), { time: clock, version: '2020-01-01' }),
+      await callV3(vod.url, seeded(vod, 'x'), { time: clock, version: '2020-01-01' }),
       'InvalidVersion',
     );
   });
 
   test('no Action at all is MissingParameter naming it', async () => {
-    const answer = await callV1Tampered(vod.url, byIds('x'), (p) => {
+    const answer = await callV1Tampered(vod.url, seeded(vod, 'x'), (p) => {
       delete p['Action'];
       return p;
     });
@@ -207,7 +210,7 @@ describe('API routing', () => {
 
 describe('signature and credentials', () => {
   test('no signature at all is IncompleteSignature', async () => {
-    const answer = await callV1Tampered(vod.url, byIds('x'), (p) => {
+    const answer = await callV1Tampered(vod.url, seeded(vod, 'x'), (p) => {
       delete p['Signature'];
       return p;
     });
@@ -217,14 +220,14 @@ describe('signature and credentials', () => {
   test('a wrong secret is SignatureDoesNotMatch, with the server string-to-sign (both algorithms)', async () => {
     const credentials = { ...DEFAULT_EMULATOR_CREDENTIALS, accessKeySecret: 'wrong' };
     const v1 = expectError(
-      await callV1(vod.url, byIds('x'), { time: clock, credentials }),
+      await callV1(vod.url, seeded(vod, 'x'), { time: clock, credentials }),
       'SignatureDoesNotMatch',
     );
     expect(v1).toMatch(
       /server string to sign is:POST&%2F&AccessKeyId%3DLTAI5tVodkitEmulatorKey%26Action%3DDeleteImage/,
     );
     const v3 = expectError(
-      await callV3(vod.url, byIds('x'), { time: clock, credentials }),
+      await callV3(vod.url, seeded(vod, 'x'), { time: clock, credentials }),
       'SignatureDoesNotMatch',
     );
     expect(v3).toContain('server string to sign is:ACS3-HMAC-SHA256\n');
@@ -245,7 +248,7 @@ describe('signature and credentials', () => {
   });
 
   test('an unparseable Timestamp is InvalidTimeStamp.Format', async () => {
-    const answer = await callV1Tampered(vod.url, byIds('x'), (p) => ({
+    const answer = await callV1Tampered(vod.url, seeded(vod, 'x'), (p) => ({
       ...p,
       Timestamp: '2026-01-15 08:30:00',
     }));
@@ -254,41 +257,41 @@ describe('signature and credentials', () => {
 
   test('more than 15 minutes of skew either way is InvalidTimeStamp.Expired; 14 minutes passes', async () => {
     for (const time of [clock - 16 * 60_000, clock + 16 * 60_000]) {
-      const answer = await callV1(vod.url, byIds('x'), { time });
+      const answer = await callV1(vod.url, seeded(vod, 'x'), { time });
       expectError(answer, 'InvalidTimeStamp.Expired');
       // The Date header lets the client measure its skew.
       expect(Date.parse(answer.headers.get('date') ?? '')).toBe(Math.floor(clock / 1000) * 1000);
     }
     expectError(
-      await callV3(vod.url, byIds('x'), { time: clock - 16 * 60_000 }),
+      await callV3(vod.url, seeded(vod, 'x'), { time: clock - 16 * 60_000 }),
       'InvalidTimeStamp.Expired',
     );
-    expectSuccess(await callV1(vod.url, byIds('x'), { time: clock - 14 * 60_000 }));
-    expectSuccess(await callV3(vod.url, byIds('x'), { time: clock + 14 * 60_000 }));
+    expectSuccess(await callV1(vod.url, seeded(vod, 'x'), { time: clock - 14 * 60_000 }));
+    expectSuccess(await callV3(vod.url, seeded(vod, 'x'), { time: clock + 14 * 60_000 }));
   });
 
   test('maxSkewMs narrows the window', async () => {
     const strict = await startEmulator({ now, maxSkewMs: 60_000 });
     try {
       expectError(
-        await callV1(strict.url, byIds('x'), { time: clock - 120_000 }),
+        await callV1(strict.url, seeded(strict, 'x'), { time: clock - 120_000 }),
         'InvalidTimeStamp.Expired',
       );
-      expectSuccess(await callV3(strict.url, byIds('x'), { time: clock - 30_000 }));
+      expectSuccess(await callV3(strict.url, seeded(strict, 'x'), { time: clock - 30_000 }));
     } finally {
       await strict.close();
     }
   });
 
   test('a nonce used again within the window is SignatureNonceUsed (both algorithms)', async () => {
-    expectSuccess(await callV1(vod.url, byIds('x'), { time: clock, nonce: 'nonce-once' }));
+    expectSuccess(await callV1(vod.url, seeded(vod, 'x'), { time: clock, nonce: 'nonce-once' }));
     expectError(
-      await callV1(vod.url, byIds('x'), { time: clock, nonce: 'nonce-once' }),
+      await callV1(vod.url, seeded(vod, 'x'), { time: clock, nonce: 'nonce-once' }),
       'SignatureNonceUsed',
     );
-    expectSuccess(await callV3(vod.url, byIds('x'), { time: clock, nonce: 'nonce-v3' }));
+    expectSuccess(await callV3(vod.url, seeded(vod, 'x'), { time: clock, nonce: 'nonce-v3' }));
     expectError(
-      await callV3(vod.url, byIds('x'), { time: clock, nonce: 'nonce-v3' }),
+      await callV3(vod.url, seeded(vod, 'x'), { time: clock, nonce: 'nonce-v3' }),
       'SignatureNonceUsed',
     );
   });
@@ -296,24 +299,24 @@ describe('signature and credentials', () => {
   test('a forged request does not burn the nonce of a later genuine one', async () => {
     const credentials = { ...DEFAULT_EMULATOR_CREDENTIALS, accessKeySecret: 'forger' };
     expectError(
-      await callV1(vod.url, byIds('x'), { time: clock, nonce: 'n-forged', credentials }),
+      await callV1(vod.url, seeded(vod, 'x'), { time: clock, nonce: 'n-forged', credentials }),
       'SignatureDoesNotMatch',
     );
-    expectSuccess(await callV1(vod.url, byIds('x'), { time: clock, nonce: 'n-forged' }));
+    expectSuccess(await callV1(vod.url, seeded(vod, 'x'), { time: clock, nonce: 'n-forged' }));
   });
 
   test('an unknown key is InvalidAccessKeyId.NotFound (404), a disabled one InvalidAccessKeyId.Inactive', async () => {
     const unknown = { accessKeyId: 'LTAI5tNobody', accessKeySecret: 's' };
     expectError(
-      await callV1(vod.url, byIds('x'), { time: clock, credentials: unknown }),
+      await callV1(vod.url, seeded(vod, 'x'), { time: clock, credentials: unknown }),
       'InvalidAccessKeyId.NotFound',
     );
     expectError(
-      await callV3(vod.url, byIds('x'), { time: clock, credentials: unknown }),
+      await callV3(vod.url, seeded(vod, 'x'), { time: clock, credentials: unknown }),
       'InvalidAccessKeyId.NotFound',
     );
     expectError(
-      await callV1(vod.url, byIds('x'), { time: clock, credentials: KEYS.inactive }),
+      await callV1(vod.url, seeded(vod, 'x'), { time: clock, credentials: KEYS.inactive }),
       'InvalidAccessKeyId.Inactive',
     );
   });
@@ -331,11 +334,11 @@ describe('signature and credentials', () => {
     expectSuccess(await callV3(vod.url, byIds('sts2'), { time: clock, credentials: STS }));
     expect(vod.state.has('sts1') || vod.state.has('sts2')).toBe(false);
     expectError(
-      await callV1(vod.url, byIds('x'), { time: clock, credentials: OLD_STS }),
+      await callV1(vod.url, seeded(vod, 'x'), { time: clock, credentials: OLD_STS }),
       'InvalidSecurityToken.Expired',
     );
     expectError(
-      await callV3(vod.url, byIds('x'), {
+      await callV3(vod.url, seeded(vod, 'x'), {
         time: clock,
         credentials: { ...STS, securityToken: 'another' },
       }),
@@ -343,13 +346,18 @@ describe('signature and credentials', () => {
     );
     const noToken = { accessKeyId: STS.accessKeyId, accessKeySecret: STS.accessKeySecret };
     expectError(
-      await callV1(vod.url, byIds('x'), { time: clock, credentials: noToken }),
+      await callV1(vod.url, seeded(vod, 'x'), { time: clock, credentials: noToken }),
       'MissingSecurityToken',
     );
-    const empty = await callV1Tampered(vod.url, byIds('x'), (p) => ({ ...p, SecurityToken: '' }), {
-      credentials: STS,
-      time: clock,
-    });
+    const empty = await callV1Tampered(
+      vod.url,
+      seeded(vod, 'x'),
+      (p) => ({ ...p, SecurityToken: '' }),
+      {
+        credentials: STS,
+        time: clock,
+      },
+    );
     expectError(empty, 'InvalidSecurityToken.Malformed');
   });
 
@@ -358,7 +366,7 @@ describe('signature and credentials', () => {
     clock += 3_600_000;
     try {
       expectError(
-        await callV1(vod.url, byIds('x'), { time: clock, credentials: STS }),
+        await callV1(vod.url, seeded(vod, 'x'), { time: clock, credentials: STS }),
         'InvalidSecurityToken.Expired',
       );
     } finally {
@@ -368,7 +376,7 @@ describe('signature and credentials', () => {
 
   test('missing common parameters are named (Missing<Name>)', async () => {
     for (const name of ['AccessKeyId', 'SignatureNonce', 'Timestamp']) {
-      const answer = await callV1Tampered(vod.url, byIds('x'), (p) =>
+      const answer = await callV1Tampered(vod.url, seeded(vod, 'x'), (p) =>
         Object.fromEntries(Object.entries(p).filter(([key]) => key !== name)),
       );
       expect(expectErrorShape(answer).Code).toBe(`Missing${name}`);
@@ -413,14 +421,14 @@ describe('authorization', () => {
 
   test('an account without VOD is OperationDenied; an overdue one OperationDenied.Suspended', async () => {
     expectError(
-      await callV1(vod.url, byIds('x'), {
+      await callV1(vod.url, seeded(vod, 'x'), {
         time: clock,
         credentials: { accessKeyId: 'LTAI5tNew', accessKeySecret: 'n' },
       }),
       'OperationDenied',
     );
     expectError(
-      await callV1(vod.url, byIds('x'), {
+      await callV1(vod.url, seeded(vod, 'x'), {
         time: clock,
         credentials: { accessKeyId: 'LTAI5tLate', accessKeySecret: 'l' },
       }),
@@ -521,14 +529,49 @@ describe('validation against the spec', () => {
       '"Colour" is not valid. It is not a parameter of DeleteImage.',
     ],
   ];
-  test.each(cases)('%s → %s', async (_name, params, code, text) => {
-    for (const answer of [
-      await callV1(vod.url, params, { time: clock }),
-      await callV3(vod.url, params, { time: clock }),
-    ]) {
-      expect(expectError(answer, code)).toContain(text);
+  /** vodkit's own rules (`x-vodkit-rules`): only the strict profile enforces them. */
+  const VODKIT_RULES: ReadonlySet<string> = new Set([
+    'All with a kind',
+    'a repeated kind',
+    'a field of another variant',
+    'an unknown field',
+  ]);
+  let strict: RunningEmulator;
+  beforeAll(async () => {
+    strict = await startEmulator({ now, qps: Infinity, profile: 'strict' });
+  });
+  afterAll(async () => {
+    await strict.close();
+  });
+
+  test.each(cases)('%s → %s', async (name, params, code, text) => {
+    const targets = VODKIT_RULES.has(name) ? [strict] : [vod, strict];
+    for (const target of targets) {
+      for (const answer of [
+        await callV1(target.url, params, { time: clock }),
+        await callV3(target.url, params, { time: clock }),
+      ]) {
+        expect(expectError(answer, code)).toContain(text);
+      }
     }
   });
+
+  test.each([...VODKIT_RULES])(
+    'the service profile does not enforce vodkit’s rule: %s',
+    async (name) => {
+      const params = cases.find(([n]) => n === name)?.[1] ?? {};
+      vod.state.add([
+        { imageId: 'a' },
+        { imageId: 'vc', videoId: 'v', kind: 'CoverSnapshot' },
+        { imageId: 'vn', videoId: 'v', kind: 'NormalSnapshot' },
+      ]);
+      expectSuccess(await callV1(vod.url, params, { time: clock }));
+      const deleted = vod.requests().at(-1)?.deleted ?? [];
+      expect(deleted.length).toBeGreaterThan(0);
+      // All stands for every kind, even listed with one.
+      if (name === 'All with a kind') expect(deleted).toEqual(['vc', 'vn']);
+    },
+  );
 
   test('an unknown Format is InvalidParameter naming Format', async () => {
     expect(
@@ -541,7 +584,7 @@ describe('validation against the spec', () => {
 
   test('RegionId, a common parameter of the gateway, is accepted', async () => {
     expectSuccess(
-      await callV1(vod.url, { ...byIds('a'), RegionId: 'cn-shanghai' }, { time: clock }),
+      await callV1(vod.url, { ...seeded(vod, 'a'), RegionId: 'cn-shanghai' }, { time: clock }),
     );
   });
 
@@ -561,8 +604,8 @@ describe('rate limit', () => {
     const limited = await startEmulator({ now: () => t, retryAfter: true });
     try {
       const answers = await Promise.all(
-        Array.from({ length: QPS_LIMIT_PER_ACCOUNT + 1 }, () =>
-          callV1(limited.url, byIds('x'), { time: t }),
+        Array.from({ length: QPS_LIMIT_PER_ACCOUNT + 1 }, (_, i) =>
+          callV1(limited.url, seeded(limited, `x${i}`), { time: t }),
         ),
       );
       expect(answers.filter((a) => a.status === 200)).toHaveLength(QPS_LIMIT_PER_ACCOUNT);
@@ -572,7 +615,7 @@ describe('rate limit', () => {
       expectError(throttled, 'Throttling.User');
       expect(Number(throttled.headers.get('x-acs-retry-after'))).toBeGreaterThan(0);
       t += 1000;
-      expectSuccess(await callV1(limited.url, byIds('x'), { time: t }));
+      expectSuccess(await callV1(limited.url, seeded(limited, 'x'), { time: t }));
     } finally {
       await limited.close();
     }
@@ -590,12 +633,16 @@ describe('rate limit', () => {
       ],
     });
     try {
-      expectSuccess(await callV1(limited.url, byIds('x'), { time: t }));
-      expectSuccess(await callV1(limited.url, byIds('x'), { time: t, credentials: KEYS.second }));
-      const third = await callV3(limited.url, byIds('x'), { time: t });
+      expectSuccess(await callV1(limited.url, seeded(limited, 'x'), { time: t }));
+      expectSuccess(
+        await callV1(limited.url, seeded(limited, 'x'), { time: t, credentials: KEYS.second }),
+      );
+      const third = await callV3(limited.url, seeded(limited, 'x'), { time: t });
       expectError(third, 'Throttling.User');
       expect(third.headers.get('x-acs-retry-after')).toBeNull();
-      expectSuccess(await callV1(limited.url, byIds('x'), { time: t, credentials: other }));
+      expectSuccess(
+        await callV1(limited.url, seeded(limited, 'x'), { time: t, credentials: other }),
+      );
     } finally {
       await limited.close();
     }
@@ -619,7 +666,7 @@ describe('CORS', () => {
       expect(preflight.headers.get('access-control-allow-headers')).toBe(
         'authorization,x-acs-date,x-acs-action',
       );
-      const answer = await callV3(browser.url, byIds('x'));
+      const answer = await callV3(browser.url, seeded(browser, 'x'));
       expectSuccess(answer);
       expect(answer.headers.get('access-control-expose-headers')).toMatch(
         /date.*x-acs-request-id.*x-acs-retry-after/,

@@ -98,6 +98,19 @@ export async function callV3(
   return toAnswer(response);
 }
 
+/**
+ * Puts (back) images with these IDs in the emulator's store and returns the fields of a call
+ * that deletes them: for tests about anything but the store, whose calls must find something
+ * to delete (a missing image is `NoSuchResource`).
+ */
+export function seeded(
+  emulator: { readonly state: { add(images: readonly { imageId: string }[]): void } },
+  ...ids: string[]
+): Record<string, string> {
+  emulator.state.add(ids.map((imageId) => ({ imageId })));
+  return byIds(...ids);
+}
+
 /** The fields of a delete-by-ID call. */
 export const byIds = (...ids: string[]): Record<string, string> => ({
   DeleteImageType: 'ImageId',
