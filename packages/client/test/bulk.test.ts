@@ -87,6 +87,7 @@ describe('deleteImages', () => {
       expect(result).toMatchObject({ succeeded: 2, failed: 1 });
 
       const controller = new AbortController();
+      vod.state.add(ids(200, 'c').map((imageId) => ({ imageId })));
       const slow = await client.deleteImages({
         imageIds: ids(200, 'c'),
         qps: 5,

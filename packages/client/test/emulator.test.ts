@@ -210,6 +210,7 @@ describe('retryable faults are retried with fresh nonces', () => {
   });
 
   it('honours x-acs-retry-after', async () => {
+    seed();
     vod.faults.set({ failNext: { count: 1, fault: 'Throttling.User' }, retryAfterMs: 300 });
     const started = performance.now();
     const { error } = await client({ retry: { ...FAST_RETRY, maxDelayMs: 5000 } }).deleteImage({
@@ -258,6 +259,7 @@ describe('non-retryable errors come back at once', () => {
       400,
       VodClientError,
     ],
+    ['a missing image', {}, 'NoSuchResource', 404, VodClientError],
   ];
   for (const [name, options, code, status, cls] of cases) {
     for (const algorithm of ['ACS3-HMAC-SHA256', 'HMAC-SHA1'] as const) {
@@ -282,7 +284,7 @@ describe('non-retryable errors come back at once', () => {
         });
         expect(e.requestId).toBeTypeOf('string');
         expect(vod.requests()).toHaveLength(1);
-        const c = options.credentials as VodCredentials;
+        const c = (options.credentials ?? DEFAULT_EMULATOR_CREDENTIALS) as VodCredentials;
         for (const secret of [c.accessKeySecret, c.securityToken ?? c.accessKeySecret]) {
           expect(e.message).not.toContain(secret);
         }
@@ -341,7 +343,8 @@ describe('clock skew', () => {
         credentials: DEFAULT_EMULATOR_CREDENTIALS,
         signatureAlgorithm: 'HMAC-SHA1',
       });
-      const retried = await c2.deleteImage({ DeleteImageType: 'ImageId', ImageIds: ['k1'] });
+      skewed.state.add([{ imageId: 'k2' }]);
+      const retried = await c2.deleteImage({ DeleteImageType: 'ImageId', ImageIds: ['k2'] });
       expect(retried.error).toBeUndefined();
       const seen = skewed.requests().slice(-2);
       expect(seen.map((r) => r.code)).toEqual(['InvalidTimeStamp.Expired', undefined]);
@@ -456,6 +459,45 @@ describe('openapi-fetch middleware and dry runs', () => {
   });
 });
 
+describe('ImageURLs are percent-encoded one by one before the join', () => {
+  it('round-trips URLs with spaces, %, +, non-ASCII and a query through the emulator, both algorithms', async () => {
+    const urls = [
+      'https://media.example.com/a b.png',
+      'https://media.example.com/100%25.png',
+      'https://media.example.com/c+d.png',
+      'https://media.example.com/图片/é.png',
+      'https://media.example.com/q.png?auth_key=1-0-0-abc&w=100',
+    ] as const;
+    for (const signatureAlgorithm of ['ACS3-HMAC-SHA256', 'HMAC-SHA1'] as const) {
+      for (const method of ['POST', 'GET'] as const) {
+        vod.state.reset(urls.map((url, i) => ({ imageId: `e${i}`, url })));
+        const { error } = await client({ signatureAlgorithm, method }).deleteImage({
+          DeleteImageType: 'ImageURL',
+          ImageURLs: [...urls],
+        });
+        expect(error, `${signatureAlgorithm} ${method}`).toBeUndefined();
+        expect(vod.state.size).toBe(0);
+        expect(vod.requests().at(-1)?.params['ImageURLs']).toBe(
+          urls.map((u) => encodeURIComponent(u)).join(','),
+        );
+      }
+    }
+  });
+});
+
+describe('regions follow the spec', () => {
+  it('the newer regions resolve to their hosts', async () => {
+    for (const [region, host] of [
+      ['me-central-1', 'vod.me-central-1.aliyuncs.com'],
+      ['cn-north-2-gov-1', 'vod.cn-north-2-gov-1.aliyuncs.com'],
+    ] as const) {
+      const c = createVodClient({ region, credentials: DEFAULT_EMULATOR_CREDENTIALS });
+      const dry = await c.dryRun({ DeleteImageType: 'ImageId', ImageIds: ['a'] });
+      expect(dry.url.startsWith(`https://${host}/`)).toBe(true);
+    }
+  });
+});
+
 describe('options HTTP cannot carry are refused when the client is made', () => {
   // Plain objects, as a JavaScript caller could pass them: the types would refuse some of these.
   const cases: readonly [string, Record<string, string>, RegExp, string][] = [
@@ -466,6 +508,12 @@ describe('options HTTP cannot carry are refused when the client is made', () => 
       'InvalidEndpoint',
     ],
     ['an unknown region', { region: 'mars-1' }, /^region: unknown "mars-1"/, 'InvalidRegion'],
+    [
+      'a deactivated region (documented once, no longer served)',
+      { region: 'ap-south-1' },
+      /^region: unknown "ap-south-1"/,
+      'InvalidRegion',
+    ],
     [
       'a region named like an Object property',
       { region: 'constructor' },

@@ -33,7 +33,10 @@ describe('toWireParams', () => {
         DeleteImageType: 'ImageURL',
         ImageURLs: ['https://x/1.png', 'http://y/2.png'],
       }),
-    ).toEqual({ DeleteImageType: 'ImageURL', ImageURLs: 'https://x/1.png,http://y/2.png' });
+    ).toEqual({
+      DeleteImageType: 'ImageURL',
+      ImageURLs: 'https%3A%2F%2Fx%2F1.png,http%3A%2F%2Fy%2F2.png',
+    });
     expect(
       toWireParams({
         DeleteImageType: 'VideoId',

@@ -571,7 +571,11 @@ async function startBin(
       reject(new Error(`exited early: ${banner}`));
     });
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      resolve();
+    }),
+  );
   return {
     url,
     banner,

@@ -31,7 +31,9 @@ beforeAll(async () => {
 describe('HTML reference', () => {
   it('is prerendered, so it reads without JavaScript', () => {
     expect(html).toContain('<title>ApsaraVideo VOD DeleteImage</title>');
-    expect(html).toContain('Delete images or video snapshots (parameters in a form body)');
+    expect(html).toContain(
+      'Delete images or video snapshots (POST, fields in the query or in a form body)',
+    );
   });
 
   it('documents every request variant', () => {
