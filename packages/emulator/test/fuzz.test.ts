@@ -368,6 +368,41 @@ describe('fuzz', () => {
     expect(specs.validate('VodError', JSON.parse(answer.body))).toEqual([]);
   });
 
+  test('a replayed nonce is refused for as long as its timestamp is in the window, however far ahead it was signed', async () => {
+    let t = Date.parse('2026-05-01T00:00:00Z');
+    const e = await startEmulator({ now: () => t, qps: Infinity });
+    const start = t;
+    let n = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: -899, max: 899 }),
+          fc.integer({ min: 0, max: 1800 }),
+          fc.boolean(),
+          async (offsetS, laterS, v3) => {
+            const call = v3 ? callV3 : callV1;
+            t = start;
+            n += 1;
+            const nonce = `replay-${n}`;
+            const time = start + offsetS * 1000;
+            const first = await call(e.url, seeded(e, `r${n}`), { time, nonce });
+            expect(first.status, first.text).toBe(200);
+            t = start + laterS * 1000;
+            const replay = await call(e.url, seeded(e, `r${n}`), { time, nonce });
+            const inWindow = Math.abs(t - time) <= 15 * 60_000;
+            expect(replay.json?.['Code']).toBe(
+              inWindow ? 'SignatureNonceUsed' : 'InvalidTimeStamp.Expired',
+            );
+            expect(e.state.has(`r${n}`)).toBe(true);
+          },
+        ),
+        { numRuns: 150, seed: 915 },
+      );
+    } finally {
+      await e.close();
+    }
+  });
+
   test('after all that, signed calls still work', async () => {
     expect((await callV3(vod.url, byIds('nothing'))).status).toBe(404);
     expect((await callV1(vod.url, byIds('survivor'))).status).toBe(200);

@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { DOCUMENTED_ERRORS } from '@vodkit/types';
-import { startEmulator } from '../src/index.js';
-import type { FaultKind, RunningEmulator } from '../src/index.js';
-import { callV1, callV3, expectErrorShape, seeded } from './support/rpc.js';
+import { startEmulator } from '../../src/index.js';
+import type { FaultKind, RunningEmulator } from '../../src/index.js';
+import { callV1, callV3, expectErrorShape, seeded } from '../support/rpc.js';
 
 let vod: RunningEmulator;
 beforeAll(async () => {
