@@ -368,8 +368,8 @@ export function createVodClientWith<T extends boolean = false>(
           if (typeof (json as { RequestId?: unknown } | undefined)?.RequestId === 'string') {
             return { res, json, attempts: attempt };
           }
-          // A 200 whose body is cut or garbled: the delete may or may not have happened, and
-          // DeleteImage is idempotent, so ask again.
+          // A 200 whose body is cut or garbled cannot be trusted, so ask again. Deleting is
+          // idempotent in effect; if this attempt was applied, the repeat answers NoSuchResource.
           lastError = new Error(`malformed response body (HTTP ${res.status})`);
         } else {
           const { cls, retryable } = classify(

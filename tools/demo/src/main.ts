@@ -64,6 +64,14 @@ try {
     outcome.error === undefined && images() === before - 2,
   );
 
+  // The same call again: the images are gone, which the service answers with NoSuchResource.
+  const again = await acs3.deleteImage({ DeleteImageType: 'ImageId', ImageIds: ['img0000'] });
+  step(
+    'delete an image that is already gone',
+    `${show(again)} (404), ${again.error?.attempts ?? 0} attempt (never retried)`,
+    again.error?.code === 'NoSuchResource' && again.error.attempts === 1,
+  );
+
   const url = emulator.state.get('img0002')?.url ?? '';
   before = images();
   outcome = await rpcGet.deleteImage({ DeleteImageType: 'ImageURL', ImageURLs: [url] });

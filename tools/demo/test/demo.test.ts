@@ -9,9 +9,10 @@ describe('pnpm demo', () => {
   it('deletes images through the emulator and every step behaves as it says', async () => {
     const { stdout } = await run('pnpm', ['exec', 'tsx', 'src/main.ts'], { timeout: 60_000 });
     const steps = stdout.split('\n').filter((line) => /^[✔✘] /.test(line));
-    expect(steps.length).toBe(9);
+    expect(steps.length).toBe(10);
     expect(steps.filter((line) => line.startsWith('✘'))).toEqual([]);
     expect(stdout).toContain('SignatureDoesNotMatch');
+    expect(stdout).toContain('NoSuchResource');
     expect(stdout).toMatch(
       /authorization: ACS3-HMAC-SHA256 Credential=\S+,SignedHeaders=\S+,Signature=\*+/,
     );
