@@ -1,34 +1,25 @@
 /**
  * The `answer` stage: the success body in JSON or XML, `Date` and `x-acs-request-id` on every answer, and CORS for browser clients.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { DEFAULT_EMULATOR_CREDENTIALS, startEmulator } from '../../src/index.js';
-import type { RunningEmulator } from '../../src/index.js';
-import { expectSuccess, startFixtureEmulator, T0 } from '../support/fixture.js';
+import { expectSuccess, useFixture } from '../support/fixture.js';
 import { byIds, callV1, callV3, seeded, toAnswer } from '../support/rpc.js';
 
-const clock = T0;
-const now = (): number => clock;
-let vod: RunningEmulator;
-beforeAll(async () => {
-  vod = await startFixtureEmulator(now);
-});
-afterAll(async () => {
-  await vod.close();
-});
+const fx = useFixture();
 
 describe('answers', () => {
   test('V1 POST (form body), V1 GET (query), V3 (query) and V3 (form body) all delete', async () => {
-    vod.state.add([{ imageId: 'p1' }, { imageId: 'p2' }, { imageId: 'p3' }, { imageId: 'p4' }]);
-    expectSuccess(await callV1(vod.url, byIds('p1'), { time: clock }));
-    expectSuccess(await callV1(vod.url, byIds('p2'), { time: clock, method: 'GET' }));
-    expectSuccess(await callV3(vod.url, byIds('p3'), { time: clock }));
-    expectSuccess(await callV3(vod.url, byIds('p4'), { time: clock, in: 'form' }));
-    expect(['p1', 'p2', 'p3', 'p4'].filter((id) => vod.state.has(id))).toEqual([]);
+    fx.vod.state.add([{ imageId: 'p1' }, { imageId: 'p2' }, { imageId: 'p3' }, { imageId: 'p4' }]);
+    expectSuccess(await callV1(fx.vod.url, byIds('p1'), { time: fx.clock }));
+    expectSuccess(await callV1(fx.vod.url, byIds('p2'), { time: fx.clock, method: 'GET' }));
+    expectSuccess(await callV3(fx.vod.url, byIds('p3'), { time: fx.clock }));
+    expectSuccess(await callV3(fx.vod.url, byIds('p4'), { time: fx.clock, in: 'form' }));
+    expect(['p1', 'p2', 'p3', 'p4'].filter((id) => fx.vod.state.has(id))).toEqual([]);
   });
 
   test('V1 may split parameters between the query string and the form body', async () => {
-    vod.state.add([{ imageId: 'split' }]);
+    fx.vod.state.add([{ imageId: 'split' }]);
     const { signRpc } = await import('@vodkit/signer/node');
     const signed = signRpc({
       method: 'POST',
@@ -36,7 +27,7 @@ describe('answers', () => {
       version: '2017-03-21',
       params: byIds('split'),
       credentials: DEFAULT_EMULATOR_CREDENTIALS,
-      clock: () => clock,
+      clock: () => fx.clock,
     });
     const fields = new Set(['DeleteImageType', 'ImageIds']);
     const part = (inBody: boolean): string =>
@@ -44,24 +35,28 @@ describe('answers', () => {
         Object.entries(signed.params).filter(([k]) => fields.has(k) === inBody),
       ).toString();
     const answer = await toAnswer(
-      await fetch(`${vod.url}/?${part(false)}`, {
+      await fetch(`${fx.vod.url}/?${part(false)}`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: part(true),
       }),
     );
     expectSuccess(answer);
-    expect(vod.state.has('split')).toBe(false);
+    expect(fx.vod.state.has('split')).toBe(false);
   });
 
   test('Format=XML answers XML, success and error alike; json in lower case answers JSON', async () => {
-    const ok = await callV1(vod.url, seeded(vod, 'x'), { time: clock, format: 'XML' });
+    const ok = await callV1(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock, format: 'XML' });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toBe('text/xml;charset=utf-8');
     expect(ok.text).toMatch(
       /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<DeleteImageResponse><RequestId>[0-9A-F-]{36}<\/RequestId><\/DeleteImageResponse>$/,
     );
-    const bad = await callV1(vod.url, { DeleteImageType: 'Nope' }, { time: clock, format: 'xml' });
+    const bad = await callV1(
+      fx.vod.url,
+      { DeleteImageType: 'Nope' },
+      { time: fx.clock, format: 'xml' },
+    );
     expect(bad.status).toBe(400);
     expect(bad.text).toMatch(
       /<Error><RequestId>[0-9A-F-]{36}<\/RequestId><HostId>127\.0\.0\.1:\d+<\/HostId><Code>InvalidParameter<\/Code><Message>The specified parameter &quot;DeleteImageType&quot; is not valid\./,
@@ -69,14 +64,14 @@ describe('answers', () => {
     expect(bad.text).toContain(
       '<Recommend>https://api.aliyun.com/troubleshoot?q=InvalidParameter&amp;product=vod&amp;requestId=',
     );
-    const json = await callV1(vod.url, seeded(vod, 'x'), { time: clock, format: 'json' });
+    const json = await callV1(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock, format: 'json' });
     expect(json.headers.get('content-type')).toBe('application/json;charset=utf-8');
     expectSuccess(json);
   });
 
-  test('every answer carries the emulator clock in Date', async () => {
-    const answer = await callV1(vod.url, seeded(vod, 'x'), { time: clock });
-    expect(Date.parse(answer.headers.get('date') ?? '')).toBe(Math.floor(clock / 1000) * 1000);
+  test('every answer carries the emulator fx.clock in Date', async () => {
+    const answer = await callV1(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock });
+    expect(Date.parse(answer.headers.get('date') ?? '')).toBe(Math.floor(fx.clock / 1000) * 1000);
   });
 });
 

@@ -1,46 +1,40 @@
 /**
  * The `api` stage: a request must name DeleteImage of 2017-03-21; another path or method is InvalidApi.NotFound.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { RunningEmulator } from '../../src/index.js';
-import { expectError, startFixtureEmulator, T0 } from '../support/fixture.js';
+import { describe, expect, test } from 'vitest';
+import { expectError, useFixture } from '../support/fixture.js';
 import { callV1, callV1Tampered, callV3, seeded, toAnswer } from '../support/rpc.js';
 
-const clock = T0;
-const now = (): number => clock;
-let vod: RunningEmulator;
-beforeAll(async () => {
-  vod = await startFixtureEmulator(now);
-});
-afterAll(async () => {
-  await vod.close();
-});
+const fx = useFixture();
 
 describe('API routing', () => {
   test('a wrong Action is InvalidAction.NotFound, a wrong Version InvalidVersion', async () => {
     expectError(
-      await callV1(vod.url, seeded(vod, 'x'), {
-        time: clock,
+      await callV1(fx.vod.url, seeded(fx.vod, 'x'), {
+        time: fx.clock,
         common: { Action: 'DescribeImages' },
       }),
       'InvalidAction.NotFound',
     );
     expectError(
-      await callV1(vod.url, seeded(vod, 'x'), { time: clock, common: { Version: '2014-01-01' } }),
+      await callV1(fx.vod.url, seeded(fx.vod, 'x'), {
+        time: fx.clock,
+        common: { Version: '2014-01-01' },
+      }),
       'InvalidVersion',
     );
     expectError(
-      await callV3(vod.url, seeded(vod, 'x'), { time: clock, action: 'GetImageInfo' }),
+      await callV3(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock, action: 'GetImageInfo' }),
       'InvalidAction.NotFound',
     );
     expectError(
-      await callV3(vod.url, seeded(vod, 'x'), { time: clock, version: '2020-01-01' }),
+      await callV3(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock, version: '2020-01-01' }),
       'InvalidVersion',
     );
   });
 
   test('no Action at all is MissingParameter naming it', async () => {
-    const answer = await callV1Tampered(vod.url, seeded(vod, 'x'), (p) => {
+    const answer = await callV1Tampered(fx.vod.url, seeded(fx.vod, 'x'), (p) => {
       delete p['Action'];
       return p;
     });
@@ -48,9 +42,9 @@ describe('API routing', () => {
   });
 
   test('another path or method is InvalidApi.NotFound (404)', async () => {
-    expectError(await toAnswer(await fetch(`${vod.url}/v1/images`)), 'InvalidApi.NotFound');
+    expectError(await toAnswer(await fetch(`${fx.vod.url}/v1/images`)), 'InvalidApi.NotFound');
     expectError(
-      await toAnswer(await fetch(`${vod.url}/`, { method: 'PUT', body: 'x' })),
+      await toAnswer(await fetch(`${fx.vod.url}/`, { method: 'PUT', body: 'x' })),
       'InvalidApi.NotFound',
     );
   });

@@ -1,22 +1,11 @@
 /**
  * The `rate-limit` stage: a token bucket per account, Throttling.User past it, x-acs-retry-after when asked for.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { QPS_LIMIT_PER_ACCOUNT } from '@vodkit/types';
 import { DEFAULT_EMULATOR_CREDENTIALS, startEmulator } from '../../src/index.js';
-import type { RunningEmulator } from '../../src/index.js';
-import { KEYS, expectError, expectSuccess, startFixtureEmulator, T0 } from '../support/fixture.js';
+import { KEYS, expectError, expectSuccess } from '../support/fixture.js';
 import { callV1, callV3, seeded } from '../support/rpc.js';
-
-const clock = T0;
-const now = (): number => clock;
-let vod: RunningEmulator;
-beforeAll(async () => {
-  vod = await startFixtureEmulator(now);
-});
-afterAll(async () => {
-  await vod.close();
-});
 
 describe('rate limit', () => {
   test(`the ${QPS_LIMIT_PER_ACCOUNT + 1}th call within a second is Throttling.User; the next second passes`, async () => {

@@ -5,18 +5,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MAX_IMAGE_IDS } from '@vodkit/types';
 import { startEmulator } from '../../src/index.js';
 import type { RunningEmulator } from '../../src/index.js';
-import { expectError, expectSuccess, startFixtureEmulator, T0 } from '../support/fixture.js';
+import { expectError, expectSuccess, useFixture } from '../support/fixture.js';
 import { byIds, callV1, callV3, seeded } from '../support/rpc.js';
 
-const clock = T0;
-const now = (): number => clock;
-let vod: RunningEmulator;
-beforeAll(async () => {
-  vod = await startFixtureEmulator(now);
-});
-afterAll(async () => {
-  await vod.close();
-});
+const fx = useFixture();
 
 describe('validation against the spec', () => {
   const cases: [string, Record<string, string>, string, string][] = [
@@ -119,18 +111,18 @@ describe('validation against the spec', () => {
   ]);
   let strict: RunningEmulator;
   beforeAll(async () => {
-    strict = await startEmulator({ now, qps: Infinity, profile: 'strict' });
+    strict = await startEmulator({ now: () => fx.clock, qps: Infinity, profile: 'strict' });
   });
   afterAll(async () => {
     await strict.close();
   });
 
   test.each(cases)('%s → %s', async (name, params, code, text) => {
-    const targets = VODKIT_RULES.has(name) ? [strict] : [vod, strict];
+    const targets = VODKIT_RULES.has(name) ? [strict] : [fx.vod, strict];
     for (const target of targets) {
       for (const answer of [
-        await callV1(target.url, params, { time: clock }),
-        await callV3(target.url, params, { time: clock }),
+        await callV1(target.url, params, { time: fx.clock }),
+        await callV3(target.url, params, { time: fx.clock }),
       ]) {
         expect(expectError(answer, code)).toContain(text);
       }
@@ -141,13 +133,13 @@ describe('validation against the spec', () => {
     'the service profile does not enforce vodkit’s rule: %s',
     async (name) => {
       const params = cases.find(([n]) => n === name)?.[1] ?? {};
-      vod.state.add([
+      fx.vod.state.add([
         { imageId: 'a' },
         { imageId: 'vc', videoId: 'v', kind: 'CoverSnapshot' },
         { imageId: 'vn', videoId: 'v', kind: 'NormalSnapshot' },
       ]);
-      expectSuccess(await callV1(vod.url, params, { time: clock }));
-      const deleted = vod.requests().at(-1)?.deleted ?? [];
+      expectSuccess(await callV1(fx.vod.url, params, { time: fx.clock }));
+      const deleted = fx.vod.requests().at(-1)?.deleted ?? [];
       expect(deleted.length).toBeGreaterThan(0);
       // All stands for every kind, even listed with one.
       if (name === 'All with a kind') expect(deleted).toEqual(['vc', 'vn']);
@@ -157,7 +149,7 @@ describe('validation against the spec', () => {
   test('an unknown Format is InvalidParameter naming Format', async () => {
     expect(
       expectError(
-        await callV1(vod.url, byIds('a'), { time: clock, format: 'YAML' }),
+        await callV1(fx.vod.url, byIds('a'), { time: fx.clock, format: 'YAML' }),
         'InvalidParameter',
       ),
     ).toContain('"Format"');
@@ -165,7 +157,11 @@ describe('validation against the spec', () => {
 
   test('RegionId, a common parameter of the gateway, is accepted', async () => {
     expectSuccess(
-      await callV1(vod.url, { ...seeded(vod, 'a'), RegionId: 'cn-shanghai' }, { time: clock }),
+      await callV1(
+        fx.vod.url,
+        { ...seeded(fx.vod, 'a'), RegionId: 'cn-shanghai' },
+        { time: fx.clock },
+      ),
     );
   });
 });

@@ -3,7 +3,7 @@
  * verify and authorize case (inactive, RAM-limited, denied, wildcard, a second key, STS tokens
  * valid and expired, accounts without VOD or overdue).
  */
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { DOCUMENTED_ERRORS } from '@vodkit/types';
 import {
   DEFAULT_EMULATOR_CREDENTIALS,
@@ -49,6 +49,33 @@ export const OLD_STS = {
   accessKeySecret: 'old-secret',
   securityToken: 'old-token',
 };
+
+/** A test file's fixture emulator and the clock it runs on (tests may move `clock`). */
+export interface Fixture {
+  /** The emulator, started before the file's tests and closed after them. */
+  readonly vod: RunningEmulator;
+  /** The emulator's clock, epoch ms; starts at {@link T0}. */
+  clock: number;
+}
+
+/** Starts the fixture emulator for the calling test file (its hooks do) and returns its handle. */
+export function useFixture(): Fixture {
+  let vod: RunningEmulator | undefined;
+  const fixture: Fixture = {
+    get vod() {
+      if (vod === undefined) throw new Error('the fixture emulator starts in beforeAll');
+      return vod;
+    },
+    clock: T0,
+  };
+  beforeAll(async () => {
+    vod = await startFixtureEmulator(() => fixture.clock);
+  });
+  afterAll(async () => {
+    await vod?.close();
+  });
+  return fixture;
+}
 
 /** Starts the fixture emulator on `now`'s clock (its STS tokens expire relative to `T0`). */
 export function startFixtureEmulator(
