@@ -261,4 +261,30 @@ describe('nonce cache', () => {
     cache.clear();
     expect(cache.size).toBe(0);
   });
+
+  it('remembers a nonce until rememberUntil when that is later than the TTL', () => {
+    let now = 0;
+    const cache = node.createNonceCache({ ttlMs: 1000, clock: () => now });
+    // A request signed for t=5000 stays acceptable until 5000 + its window.
+    expect(cache.use('future', 5000)).toBe(true);
+    expect(cache.use('short', 10)).toBe(true);
+    now = 2000;
+    expect(cache.use('future')).toBe(false);
+    // An earlier rememberUntil never shortens the TTL.
+    expect(cache.use('short')).toBe(true);
+    now = 4999;
+    expect(cache.use('future')).toBe(false);
+    now = 5000;
+    expect(cache.use('future')).toBe(true);
+  });
+
+  it('a long-lived entry at the head does not keep expired ones after it alive for lookups', () => {
+    let now = 0;
+    const cache = node.createNonceCache({ ttlMs: 1000, clock: () => now });
+    cache.use('long', 60_000);
+    cache.use('brief');
+    now = 1500;
+    expect(cache.use('brief')).toBe(true);
+    expect(cache.use('long')).toBe(false);
+  });
 });
