@@ -111,7 +111,9 @@ describe('state files', () => {
     const vod = await startEmulator({ images: [{ imageId: 'kept' }] });
     const secret = 'root:x:0:0:TOP-SECRET-CONTENTS';
     const cases: [string, string, RegExp][] = [
-      ['corrupt.json', `{"images": [${secret}`, /is not valid JSON/],
+      // Short, so that a JSON.parse message would quote it whole.
+      ['corrupt.json', 'SECRET-42', /is not valid JSON/],
+      ['corrupt-long.json', `{"images": [${secret}`, /is not valid JSON/],
       ['foreign.json', JSON.stringify({ users: [secret] }), /holds no vodkit state/],
       ['version.json', JSON.stringify({ version: 2, images: [] }), /"version" must be 1/],
       [
@@ -154,13 +156,17 @@ describe('state files', () => {
     const file = join(dir, 'serial.json');
     try {
       const saves: Promise<string>[] = [];
+      // Each save is smaller than the one before, so unserialized writes would finish out of order.
       for (let i = 0; i < 20; i += 1) {
-        vod.state.reset([{ imageId: `gen${i}` }]);
+        vod.state.reset(
+          Array.from({ length: (20 - i) * 400 }, (_, k) => ({ imageId: `gen${i}-${k}` })),
+        );
         saves.push(vod.state.save(file));
       }
       await Promise.all(saves);
       const saved = JSON.parse(await readFile(file, 'utf8')) as { images: SeedImage[] };
-      expect(saved.images).toEqual([{ imageId: 'gen19', kind: 'Uploaded' }]);
+      expect(saved.images).toHaveLength(400);
+      expect(saved.images[0]).toEqual({ imageId: 'gen19-0', kind: 'Uploaded' });
       expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     } finally {
       await vod.close();
