@@ -6,7 +6,6 @@ import type { RateLimiter } from './rate-limit.js';
 import type { RequestValidator } from './spec-validator.js';
 import type { Stage } from './pipeline.js';
 import type { ImageStore, PartialBatch } from './store.js';
-import type { ValidationProfile } from './spec-validator.js';
 
 /** Everything one emulator instance holds, shared by its request handlers. */
 export interface EmulatorCore {
@@ -18,8 +17,6 @@ export interface EmulatorCore {
   readonly faults: FaultController;
   readonly requests: RequestLog;
   readonly validator: RequestValidator;
-  /** Which rules requests are held to. */
-  readonly profile: ValidationProfile;
   /** What a call with only some of its images missing does. */
   readonly partialBatch: PartialBatch;
   /** The RPC pipeline. */

@@ -5,6 +5,7 @@
  * test or a contract suite can build an emulator with one stage removed or replaced.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isFormContentType } from '@vodkit/signer/node';
 import type { DeleteImageRequest } from '@vodkit/types';
 import type { EmulatorCore } from './core.js';
 import { nowOf } from './core.js';
@@ -16,7 +17,6 @@ import type { DecodedParams, WireParams } from './parse.js';
 import type { EmulatorError, ResponseFormat } from './responses.js';
 import type { StoredImage } from './store.js';
 import type { KeyEntry } from './keys.js';
-import { isFormContentType } from '@vodkit/signer/node';
 
 /** The names of the default stages, in order. */
 export type StageName =

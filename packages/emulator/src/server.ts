@@ -46,6 +46,10 @@ export interface RunningEmulator {
   readonly faults: FaultController;
   /** Accounts, keys and STS tokens; add more at run time. */
   readonly keys: KeyRegistry;
+  /** The behaviour profile it was started with. */
+  readonly profile: ValidationProfile;
+  /** What it does when only some images of a call exist (the spec's `x-assumptions`). */
+  readonly partialBatch: PartialBatch;
   /** Received RPC requests, oldest first (bounded; secrets redacted). */
   requests(): RecordedRequest[];
   /**
@@ -166,7 +170,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     faults: createFaultController(options.faults, checkNumber(options.seed, 'seed', 1)),
     requests: new RequestLog(checkNumber(options.maxRecordedRequests, 'maxRecordedRequests', 1000)),
     validator: defaultRequestValidator(profile),
-    profile,
     partialBatch,
     stages,
     stateDir: stateDirOf(options),
@@ -249,6 +252,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     state,
     faults: core.faults,
     keys,
+    profile,
+    partialBatch,
     requests: () => core.requests.list(),
     close() {
       closing ??= (async () => {

@@ -12,7 +12,7 @@ import { verifyStage } from './verify.js';
 
 /**
  * The emulator's RPC pipeline: parse → faults → verify → api → authorize → rate-limit → validate
- * → apply → answer. Build a variant with {@link withoutStage} or {@link replaceStage}.
+ * → apply → answer. Build a variant with `withoutStage` or `replaceStage` (`../pipeline.ts`).
  *
  * @example startEmulator({ stages: withoutStage(DEFAULT_STAGES, 'verify') }) // signatures off
  */

@@ -171,6 +171,7 @@ describe('partialBatch: delete-rest', () => {
       ],
     });
     try {
+      expect([vod.profile, vod.partialBatch]).toEqual(['service', 'delete-rest']);
       const partly = await callV1(vod.url, byIds('a', 'gone', 'b'));
       expect(partly.status).toBe(200);
       expect(vod.requests().at(-1)?.deleted).toEqual(['a', 'b']);
