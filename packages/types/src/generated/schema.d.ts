@@ -42,7 +42,14 @@ export interface paths {
          *     **Missing images are an error.** Deleting an image that does not exist answers
          *     `NoSuchResource` (HTTP 404), as DeleteImage's documentation lists. Repeating a delete that
          *     succeeded therefore answers `NoSuchResource`: the effect is idempotent (the image stays
-         *     gone), the answer is not. See `x-assumptions` for what the documentation does not say.
+         *     gone), the answer is not.
+         *
+         *     **Assumptions** (the documentation is silent; `x-assumptions` states them as data):
+         *     when only some of a call's `ImageIds` or `ImageURLs` exist, vodkit assumes the whole call
+         *     answers `NoSuchResource` and deletes nothing (the emulator can also delete the rest); a
+         *     `VideoId` without stored snapshots answers `NoSuchResource`, while a video whose
+         *     snapshots are all of other kinds succeeds and deletes nothing; and fields of another
+         *     variant are ignored by the service (vodkit's client refuses to send them).
          */
         post: operations["DeleteImage"];
         delete?: never;
