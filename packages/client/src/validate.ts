@@ -13,82 +13,95 @@ import { VodValidationError } from './errors.js';
 /** The wire form of a request: every field a string, lists comma-joined. */
 export type WireParams = Record<string, string>;
 
-const FIELDS: Readonly<Record<string, readonly string[]>> = {
-  ImageURL: ['DeleteImageType', 'ImageURLs'],
-  ImageId: ['DeleteImageType', 'ImageIds'],
-  VideoId: ['DeleteImageType', 'VideoId', 'ImageType'],
-};
-const URL_RULE = /^https?:\/\/[^,]+$/;
-const NO_COMMA = /^[^,]+$/;
+// A Map, not an object: a DeleteImageType of "constructor" or "__proto__" must not find
+// Object.prototype's members.
+const FIELDS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['ImageURL', ['DeleteImageType', 'ImageURLs']],
+  ['ImageId', ['DeleteImageType', 'ImageIds']],
+  ['VideoId', ['DeleteImageType', 'VideoId', 'ImageType']],
+]);
+const KINDS: ReadonlySet<unknown> = new Set(SNAPSHOT_KINDS);
+
+// The spec's patterns (`ImageURL`, `ImageId`, `VideoId`); the `u` flag makes the surrogate
+// range match only lone surrogates, as in ajv. A test holds these equal to the spec's schema.
+const URL_RULE = /^https?:\/\/[^,\x00-\x1F\x7F\uD800-\uDFFF]+$/u;
+const ID_RULE = /^[^,\x00-\x1F\x7F\uD800-\uDFFF]+$/u;
+const CONTROL = /[\x00-\x1F\x7F]/;
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 const fail = (field: string, rule: string): never => {
   throw new VodValidationError(field, rule);
 };
 
+/** A string item: non-empty, then the pattern, with the rule broken named precisely. */
 function item(value: unknown, field: string, pattern: RegExp, rule: string): string {
-  if (typeof value !== 'string' || value === '') fail(field, 'must be a non-empty string');
-  if (!pattern.test(value as string)) fail(field, rule);
-  return value as string;
+  if (typeof value !== 'string' || value === '') return fail(field, 'must be a non-empty string');
+  if (CONTROL.test(value)) return fail(field, 'must not contain control characters (CR, LF, …)');
+  if (LONE_SURROGATE.test(value)) return fail(field, 'must not contain a lone UTF-16 surrogate');
+  if (!pattern.test(value)) fail(field, rule);
+  return value;
 }
 
+/** A list of 1 to `max` items, read by index so that a hole in a sparse array is caught. */
 function list(value: unknown, field: string, max: number): unknown[] {
   if (!Array.isArray(value)) return fail(field, 'must be an array');
   const items = value as unknown[];
   if (items.length < 1) fail(field, 'must have at least 1 item');
   if (items.length > max) fail(field, `must have at most ${max} items`);
-  return items;
+  const out: unknown[] = [];
+  for (let i = 0; i < items.length; i += 1) {
+    if (!Object.hasOwn(items, i)) fail(`${field}[${i}]`, 'is missing (a hole in a sparse array)');
+    out.push(items[i]);
+  }
+  return out;
 }
 
 /**
  * Checks a request against the spec's rules (the discriminated union, list bounds, item
  * patterns, no stray fields) and returns its wire form: lists comma-joined, each image URL
- * percent-encoded before the join. Throws {@link VodValidationError}
- * naming the field and the rule; nothing is sent for a request that fails.
+ * percent-encoded before the join. Throws {@link VodValidationError} naming the field and the
+ * rule, for any value plain JavaScript can pass; nothing is sent for a request that fails.
  *
  * @example toWireParams({ DeleteImageType: 'ImageId', ImageIds: ['a', 'b'] }); // { …, ImageIds: 'a,b' }
  */
 export function toWireParams(request: DeleteImageRequest): WireParams {
-  if (typeof request !== 'object' || (request as unknown) === null)
-    fail('request', 'must be an object');
+  if (typeof request !== 'object' || (request as unknown) === null || Array.isArray(request)) {
+    return fail('request', 'must be an object');
+  }
   const r = request as unknown as Record<string, unknown>;
-  const type = r['DeleteImageType'];
-  const allowed = typeof type === 'string' ? FIELDS[type] : undefined;
+  const type = Object.hasOwn(r, 'DeleteImageType') ? r['DeleteImageType'] : undefined;
+  const allowed = typeof type === 'string' ? FIELDS.get(type) : undefined;
   if (allowed === undefined) {
     return fail('DeleteImageType', `must be one of ${DELETE_IMAGE_TYPES.join(', ')}`);
   }
   for (const key of Object.keys(r)) {
     if (!allowed.includes(key)) fail(key, `is not a field of the ${type as string} variant`);
   }
+  const own = (name: string): unknown => (Object.hasOwn(r, name) ? r[name] : undefined);
   const join = (values: unknown[]): string => values.join(LIST_SEPARATOR);
   if (type === 'ImageURL') {
-    const urls = list(r['ImageURLs'], 'ImageURLs', MAX_IMAGE_URLS);
+    const urls = list(own('ImageURLs'), 'ImageURLs', MAX_IMAGE_URLS);
     // Each URL is percent-encoded on its own before the join, as the spec's ImageURLList says;
     // the signature rules then encode the joined list like any other value.
-    const encoded = urls.map((u, i) => {
-      const field = `ImageURLs[${i}]`;
-      const url = item(u, field, URL_RULE, 'must be an http(s) URL without a comma');
-      try {
-        return percentEncode(url, field);
-      } catch {
-        return fail(field, 'must be well-formed UTF-16 (a lone surrogate has no UTF-8 form)');
-      }
-    });
+    const encoded = urls.map((u, i) =>
+      percentEncode(item(u, `ImageURLs[${i}]`, URL_RULE, 'must be an http(s) URL without a comma')),
+    );
     return { DeleteImageType: type, ImageURLs: join(encoded) };
   }
   if (type === 'ImageId') {
-    const ids = list(r['ImageIds'], 'ImageIds', MAX_IMAGE_IDS);
-    ids.forEach((id, i) => item(id, `ImageIds[${i}]`, NO_COMMA, 'must not contain a comma'));
+    const ids = list(own('ImageIds'), 'ImageIds', MAX_IMAGE_IDS);
+    ids.forEach((id, i) => item(id, `ImageIds[${i}]`, ID_RULE, 'must not contain a comma'));
     return { DeleteImageType: type, ImageIds: join(ids) };
   }
-  const videoId = item(r['VideoId'], 'VideoId', NO_COMMA, 'must be exactly one ID (no comma)');
-  const imageType = r['ImageType'];
+  const videoId = item(own('VideoId'), 'VideoId', ID_RULE, 'must be exactly one ID (no comma)');
+  const imageType = own('ImageType');
   if (imageType === IMAGE_TYPE_ALL)
     return { DeleteImageType: 'VideoId', VideoId: videoId, ImageType: IMAGE_TYPE_ALL };
   if (typeof imageType === 'string')
     fail('ImageType', `must be "${IMAGE_TYPE_ALL}" or an array of snapshot kinds`);
   const kinds = list(imageType, 'ImageType', SNAPSHOT_KINDS.length);
   kinds.forEach((k, i) => {
-    if (!(SNAPSHOT_KINDS as readonly unknown[]).includes(k)) {
+    if (!KINDS.has(k)) {
       fail(
         `ImageType[${i}]`,
         `must be one of ${SNAPSHOT_KINDS.join(', ')} (${IMAGE_TYPE_ALL} stands alone)`,

@@ -120,4 +120,38 @@ describe('toWireParams', () => {
       /at most 4/,
     );
   });
+
+  it('reads own keys only: names of Object.prototype are no variant and no field', () => {
+    for (const type of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      rejects({ DeleteImageType: type }, 'DeleteImageType', /one of ImageURL, ImageId, VideoId/);
+    }
+    // A request parsed from JSON can hold an own "__proto__" key: it is a stray field.
+    rejects(
+      JSON.parse('{"DeleteImageType":"ImageId","ImageIds":["a"],"__proto__":{"x":1}}'),
+      '__proto__',
+      /not a field/,
+    );
+    // Inherited fields are not the request's own.
+    const inherited = Object.create({ ImageIds: ['a'] }) as Record<string, unknown>;
+    inherited['DeleteImageType'] = 'ImageId';
+    rejects(inherited, 'ImageIds', /array/);
+    rejects(Object.create({ DeleteImageType: 'ImageId' }), 'DeleteImageType', /one of/);
+    rejects([], 'request', /object/);
+  });
+
+  it('refuses what HTTP or UTF-8 cannot carry, naming the item', () => {
+    rejects({ DeleteImageType: 'ImageId', ImageIds: ['a', 'b\r\nc'] }, 'ImageIds[1]', /control/);
+    rejects(
+      { DeleteImageType: 'VideoId', VideoId: 'v\u0000', ImageType: 'All' },
+      'VideoId',
+      /control/,
+    );
+    rejects(
+      { DeleteImageType: 'ImageURL', ImageURLs: ['https://x/\uD800.png'] },
+      'ImageURLs[0]',
+      /lone UTF-16 surrogate/,
+    );
+    // A valid astral character is fine.
+    expect(toWireParams({ DeleteImageType: 'ImageId', ImageIds: ['😀'] }).ImageIds).toBe('😀');
+  });
 });

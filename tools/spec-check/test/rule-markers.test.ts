@@ -28,9 +28,12 @@ function markedRules(node: unknown, path = '#', out: string[] = []): string[] {
 }
 
 describe('x-vodkit-rules', () => {
-  it("marks exactly vodkit's four rules: own fields only, All alone, no repeats, at most four kinds", () => {
+  it("marks exactly vodkit's rules: own fields only, All alone, no repeats, at most four kinds, no control characters or lone surrogates", () => {
     expect(markedRules(spec.components.schemas).sort()).toEqual(
       [
+        '#/ImageURL pattern',
+        '#/ImageId pattern',
+        '#/VideoId pattern',
         '#/DeleteImageByImageURLs additionalProperties',
         '#/DeleteImageByImageIds additionalProperties',
         '#/DeleteImageByVideoId additionalProperties',
@@ -57,6 +60,11 @@ describe('x-vodkit-rules', () => {
     [
       'a repeated kind',
       { DeleteImageType: 'VideoId', VideoId: 'v', ImageType: ['CoverSnapshot', 'CoverSnapshot'] },
+    ],
+    ['a line break in an ID', { DeleteImageType: 'ImageId', ImageIds: ['a\r\nb'] }],
+    [
+      'a lone surrogate in a video ID',
+      { DeleteImageType: 'VideoId', VideoId: 'v\uD800', ImageType: 'All' },
     ],
   ];
   it.each(vodkitOnly)('%s: refused by the strict schema, accepted by the service view', (_n, r) => {

@@ -72,7 +72,8 @@ export interface components {
          *     `service` profile) uses the value given there instead, or drops the keyword where the value
          *     is `null`. vodkit's rules: each variant accepts exactly its own fields
          *     (`additionalProperties: false`; the service ignores the others), `All` stands alone, no kind
-         *     is listed twice, and at most four kinds.
+         *     is listed twice, at most four kinds, and no control characters or lone UTF-16 surrogates
+         *     in an ID or URL.
          */
         DeleteImageRequest: components["schemas"]["DeleteImageByImageURLs"] | components["schemas"]["DeleteImageByImageIds"] | components["schemas"]["DeleteImageByVideoId"];
         /**
