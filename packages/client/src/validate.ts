@@ -24,10 +24,12 @@ const KINDS: ReadonlySet<unknown> = new Set(SNAPSHOT_KINDS);
 
 // The spec's patterns (`ImageURL`, `ImageId`, `VideoId`); the `u` flag makes the surrogate
 // range match only lone surrogates, as in ajv. A test holds these equal to the spec's schema.
+/* eslint-disable no-control-regex -- control characters are exactly what these refuse */
 const URL_RULE = /^https?:\/\/[^,\x00-\x1F\x7F\uD800-\uDFFF]+$/u;
 const ID_RULE = /^[^,\x00-\x1F\x7F\uD800-\uDFFF]+$/u;
 const CONTROL = /[\x00-\x1F\x7F]/;
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+/* eslint-enable no-control-regex */
 
 const fail = (field: string, rule: string): never => {
   throw new VodValidationError(field, rule);
