@@ -1,4 +1,3 @@
-import createClient from 'openapi-fetch';
 import type { Client, Middleware } from 'openapi-fetch';
 import type {
   Acs3SignInput,
@@ -7,7 +6,7 @@ import type {
   RpcSignInput,
   RpcSignResult,
 } from '@vodkit/signer';
-import { ACTION, API_VERSION, REGION_ENDPOINTS } from '@vodkit/types';
+import { ACTION, API_VERSION } from '@vodkit/types';
 import type { DeleteImageRequest, RegionId, paths } from '@vodkit/types';
 import {
   VodClientError,
@@ -17,8 +16,10 @@ import {
   VodServerError,
   VodThrottlingError,
   VodTimeoutError,
+  VodValidationError,
   scrubMessage,
 } from './errors.js';
+import { checkClientOptions, credentialsProblem } from './client-options.js';
 import { toProvider } from './credentials.js';
 import type { CredentialProvider, VodCredentials } from './credentials.js';
 import { backoffDelay, classify, DEFAULT_RETRY, parseRetryAfter } from './retry.js';
@@ -129,10 +130,18 @@ export interface VodClient<T extends boolean = false> {
     request: DeleteImageRequest,
     options?: { readonly revealSecrets?: boolean },
   ): Promise<SignedRequest>;
-  /** Adds raw openapi-fetch middleware (runs once per call, above retries and signing). */
+  /**
+   * Adds openapi-fetch middleware (runs once per call, above retries and signing). From then on
+   * calls go through openapi-fetch, which the client loads on first need.
+   */
   use(...middleware: Middleware[]): void;
-  /** The underlying openapi-fetch client, typed with the generated `paths`. */
-  readonly raw: Client<paths>;
+  /**
+   * The underlying openapi-fetch client, typed with the generated `paths`. It is loaded on first
+   * use, so apps that never need it never download it.
+   *
+   * @example const raw = await client.raw(); await raw.POST('/', { body: request });
+   */
+  raw(): Promise<Client<paths>>;
   /** The endpoint origin in use. */
   readonly endpoint: string;
 }
@@ -144,28 +153,6 @@ const hasKeys = (o: object): boolean => {
   for (const _ in o) return true;
   return false;
 };
-
-function resolveEndpoint(options: VodClientOptions): string {
-  if (options.endpoint !== undefined) {
-    if (!/^https?:\/\/[^/?#\s]+$/.test(options.endpoint)) {
-      throw new VodClientError('endpoint: must be an origin, http[s]://host[:port]', {
-        code: 'InvalidEndpoint',
-      });
-    }
-    return options.endpoint;
-  }
-  const region = options.region ?? 'cn-shanghai';
-  // Own keys only: a region named "constructor" or "__proto__" is not a region.
-  const host = Object.hasOwn(REGION_ENDPOINTS, region)
-    ? (REGION_ENDPOINTS as Readonly<Record<string, string>>)[region]
-    : undefined;
-  if (host === undefined) {
-    throw new VodClientError(`region: unknown "${region}"; pass endpoint`, {
-      code: 'InvalidRegion',
-    });
-  }
-  return `https://${host}`;
-}
 
 interface ErrorBody {
   Code?: unknown;
@@ -200,6 +187,17 @@ export function errorFromResponse(status: number, body: unknown, attempts: numbe
   return new VodClientError(text, fields);
 }
 
+/** The signer's `SignerInputError` (`field`, a problem without the value) as a client error. */
+function fromSignerError(error: unknown): never {
+  const e = error as { name?: unknown; field?: unknown; message?: unknown } | null;
+  if (e?.name !== 'SignerInputError' || typeof e.field !== 'string') throw error;
+  const problem = String(e.message).slice(e.field.length + 2);
+  if (e.field.startsWith('credentials')) {
+    throw new VodCredentialsError(`${e.field}: ${problem}`, { code: 'InvalidCredentials' });
+  }
+  throw new VodValidationError(e.field, problem);
+}
+
 const parseJson = (text: string): unknown => {
   try {
     return JSON.parse(text) as unknown;
@@ -216,8 +214,7 @@ export function createVodClientWith<T extends boolean = false>(
   defaults: { readonly signer: SignerFunctions; readonly transport: Transport },
   options: VodClientOptions & { readonly throwOnError?: T },
 ): VodClient<T> {
-  const endpoint = resolveEndpoint(options);
-  const host = endpoint.slice(endpoint.indexOf('//') + 2);
+  const { origin: endpoint, host } = checkClientOptions(options);
   const signer = options.signer ?? defaults.signer;
   const transport =
     options.transport ??
@@ -234,8 +231,9 @@ export function createVodClientWith<T extends boolean = false>(
   const clock = (): number => Date.now() + clockOffsetMs;
 
   async function loadCredentials(): Promise<VodCredentials> {
+    let loaded: VodCredentials;
     try {
-      return await credentials();
+      loaded = await credentials();
     } catch (error) {
       if (error instanceof VodError) throw error;
       throw new VodCredentialsError('credentials provider failed', {
@@ -243,6 +241,12 @@ export function createVodClientWith<T extends boolean = false>(
         cause: error,
       });
     }
+    // A provider is plain JavaScript: what it returns is held to the rules static ones are.
+    const problem = credentialsProblem(loaded);
+    if (problem !== undefined) {
+      throw new VodCredentialsError(`${problem[0]}: ${problem[1]}`, { code: 'InvalidCredentials' });
+    }
+    return loaded;
   }
 
   function sign(
@@ -274,6 +278,25 @@ export function createVodClientWith<T extends boolean = false>(
     });
   }
 
+  /**
+   * {@link sign}, with the signer's input errors turned into the client's: a bad credential is a
+   * {@link VodCredentialsError}, anything else a {@link VodValidationError}, both naming the
+   * signer's field. They are never retried and never look like network errors.
+   */
+  function signChecked(
+    verb: string,
+    params: WireParams,
+    creds: VodCredentials,
+    extraHeaders: Record<string, string>,
+  ): Awaitable<RpcSignResult | Acs3SignResult> {
+    try {
+      const pending = sign(verb, params, creds, extraHeaders);
+      return pending instanceof Promise ? pending.catch(fromSignerError) : pending;
+    } catch (error) {
+      return fromSignerError(error);
+    }
+  }
+
   function toTransport(
     verb: string,
     s: RpcSignResult | Acs3SignResult,
@@ -300,11 +323,6 @@ export function createVodClientWith<T extends boolean = false>(
     };
   }
 
-  // A header value HTTP cannot carry would fail every attempt in the transport, where it would
-  // look like a network error: refuse it here, once.
-  if (options.userAgent !== undefined && !/^[\x20-\x7e]*$/.test(options.userAgent)) {
-    throw new VodClientError('userAgent: must be printable ASCII', { code: 'InvalidUserAgent' });
-  }
   // Shared by every call that takes the direct path; `send` never mutates it.
   const callHeaders: Record<string, string> =
     options.userAgent === undefined ? {} : { 'user-agent': options.userAgent };
@@ -340,7 +358,7 @@ export function createVodClientWith<T extends boolean = false>(
       callerSignal?.throwIfAborted();
       if (context?.beforeAttempt !== undefined) await context.beforeAttempt();
       const creds = staticCredentials ?? (await loadCredentials());
-      const pending = sign(verb, params, creds, extra);
+      const pending = signChecked(verb, params, creds, extra);
       // The node signer answers synchronously: skip a microtask turn when it does.
       const signed = toTransport(
         verb,
@@ -429,35 +447,39 @@ export function createVodClientWith<T extends boolean = false>(
   }
 
   /**
-   * The openapi-fetch client, made on first use (`raw`, `use`): creating one reads
-   * `process.versions.undici`, which on Node loads the built-in fetch (~15 ms), and calls
-   * without middleware never need it.
+   * The openapi-fetch client, loaded and made on first use (`raw()`, or a call once middleware
+   * is registered): calls without middleware never need it, and a browser app that never
+   * registers any never downloads it.
    */
-  let rawClient: Client<paths> | undefined;
-  const getRaw = (): Client<paths> => (rawClient ??= makeRaw());
-  const makeRaw = (): Client<paths> => {
-    const raw = createClient<paths>({
-      baseUrl: endpoint,
-      fetch: vodFetch as unknown as (input: Request) => Promise<Response>,
-      // For direct `raw` calls (deleteImage passes its own): validated wire form, URL-encoded.
-      bodySerializer: (body: unknown) =>
-        new URLSearchParams(toWireParams(body as DeleteImageRequest)).toString(),
-      // The GET operation's request is one exploded object parameter: one query field per property.
-      querySerializer: (query: Record<string, unknown>) => {
-        const request = query['DeleteImageRequest'];
-        return request === undefined
-          ? ''
-          : new URLSearchParams(toWireParams(request as DeleteImageRequest)).toString();
-      },
-    });
-
-    const rawUse = raw.use.bind(raw);
-    raw.use = (...middleware) => {
-      hasMiddleware = true;
-      rawUse(...middleware);
-    };
-    return raw;
-  };
+  let rawClient: Promise<Client<paths>> | undefined;
+  const getRaw = (): Promise<Client<paths>> =>
+    (rawClient ??= import('openapi-fetch').then(({ default: createClient }) => {
+      const raw = createClient<paths>({
+        baseUrl: endpoint,
+        fetch: vodFetch as unknown as (input: Request) => Promise<Response>,
+        // For direct `raw` calls (deleteImage passes its own): validated wire form, URL-encoded.
+        bodySerializer: (body: unknown) =>
+          new URLSearchParams(toWireParams(body as DeleteImageRequest)).toString(),
+        // The GET operation's request is one exploded object parameter: one query field per property.
+        querySerializer: (query: Record<string, unknown>) => {
+          const request = query['DeleteImageRequest'];
+          return request === undefined
+            ? ''
+            : new URLSearchParams(toWireParams(request as DeleteImageRequest)).toString();
+        },
+      });
+      const rawUse = raw.use.bind(raw);
+      raw.use = (...middleware) => {
+        hasMiddleware = true;
+        rawUse(...middleware);
+      };
+      if (pendingMiddleware.length > 0) raw.use(...pendingMiddleware.splice(0));
+      loadedRaw = raw;
+      return raw;
+    }));
+  /** The openapi-fetch client once loaded; until then `use` keeps its middleware here. */
+  let loadedRaw: Client<paths> | undefined;
+  const pendingMiddleware: Middleware[] = [];
 
   async function call(
     request: DeleteImageRequest,
@@ -482,11 +504,12 @@ export function createVodClientWith<T extends boolean = false>(
       const encoded = new URLSearchParams(params).toString();
       const context: CallContext = { ...options.context, params, encoded };
       const init = { signal: options.signal ?? null, [CONTEXT_KEY]: context };
+      const raw = await getRaw();
       const { data, error, response } =
         method === 'GET'
           ? // The client's serializers give `encoded` again (the same wire form).
-            await getRaw().GET('/', { params: { query: { DeleteImageRequest: request } }, ...init })
-          : await getRaw().POST('/', { body: request, ...init });
+            await raw.GET('/', { params: { query: { DeleteImageRequest: request } }, ...init })
+          : await raw.POST('/', { body: request, ...init });
       const attempts = (response as unknown as Partial<LiteResponse>)[META_KEY]?.attempts ?? 1;
       if (data !== undefined) return { data: { requestId: data.RequestId } };
       return { error: errorFromResponse(response.status, error, attempts) };
@@ -529,9 +552,16 @@ export function createVodClientWith<T extends boolean = false>(
       return body === undefined ? { method, url, headers } : { method, url, headers, body };
     },
     use(...middleware) {
-      getRaw().use(...middleware);
+      hasMiddleware = true;
+      if (loadedRaw !== undefined) {
+        loadedRaw.use(...middleware);
+        return;
+      }
+      // Applied once openapi-fetch is loaded; a load failure surfaces in the next call.
+      pendingMiddleware.push(...middleware);
+      getRaw().catch(() => undefined);
     },
-    get raw() {
+    raw() {
       return getRaw();
     },
     endpoint,

@@ -33,6 +33,42 @@ export function scrubMessage(message: string): string {
 }
 
 /**
+ * A copy of an error's cause chain that is safe to keep: each `Error` becomes a plain `Error`
+ * with the same name, a scrubbed message and its `code`, three levels deep. Anything else (an
+ * object that may hold a request, headers or a signed URL) is dropped. What `cause` and
+ * `util.inspect` show can then never carry a signature, token or signed URL.
+ */
+export function safeCause(cause: unknown, depth = 0): unknown {
+  if (typeof cause === 'string') return scrubMessage(cause);
+  if (!(cause instanceof Error) || depth > 2) return undefined;
+  const inner = safeCause((cause as { cause?: unknown }).cause, depth + 1);
+  const copy = new Error(
+    scrubMessage(cause.message),
+    inner === undefined ? undefined : { cause: inner },
+  );
+  copy.name = cause.name;
+  const code = (cause as { code?: unknown }).code;
+  if (typeof code === 'string') (copy as { code?: string }).code = code;
+  return copy;
+}
+
+/**
+ * Marks every {@link VodError}: the client bundles its own copy of these classes, so an error
+ * from one copy fails `instanceof` against another's classes unless the check goes by brand.
+ */
+const BRAND: unique symbol = Symbol.for('@vodkit/client.VodError');
+
+/** The brand names of a class and its ancestors, read from their own static `brandName`. */
+function brandsOf(target: abstract new (...args: never[]) => unknown): string[] {
+  const names: string[] = [];
+  for (let c: unknown = target; typeof c === 'function'; c = Object.getPrototypeOf(c)) {
+    if (Object.hasOwn(c, 'brandName'))
+      names.push((c as unknown as { brandName: string }).brandName);
+  }
+  return names;
+}
+
+/**
  * The one error type of `@vodkit/client`. Narrow with `instanceof` on a subclass or with `kind`.
  * Messages never contain secrets, signatures, tokens or signed URLs.
  *
@@ -41,6 +77,28 @@ export function scrubMessage(message: string): string {
  * if (error instanceof VodThrottlingError) console.log(error.attempts, error.requestId);
  */
 export class VodError extends Error {
+  /** The name the brand check knows this class by (stable across bundles and minifiers). */
+  static readonly brandName: string = 'VodError';
+
+  /**
+   * Whether `value` is a {@link VodError} from any copy of `@vodkit/client`, by brand.
+   *
+   * @example if (VodError.isInstance(error)) console.log(error.code);
+   */
+  static isInstance(value: unknown): value is VodError {
+    return typeof value === 'object' && value !== null && Array.isArray((value as Brand)[BRAND]);
+  }
+
+  /**
+   * `instanceof` by brand as well as by prototype, so `error instanceof VodThrottlingError`
+   * holds for an error made by another bundled copy of the client.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    if (!VodError.isInstance(value) || !Object.hasOwn(this, 'brandName')) return false;
+    return (value as unknown as Brand)[BRAND].includes((this as { brandName: string }).brandName);
+  }
+
   /** The kind of failure (the subclass). */
   readonly kind: VodErrorKind = 'client';
   /** See {@link VodErrorFields.code}. */
@@ -58,50 +116,74 @@ export class VodError extends Error {
   /** See {@link VodErrorFields.attempts}. */
   declare readonly attempts: number;
 
-  /** Creates an error; `message` must already be free of secrets. */
+  /** Creates an error; `message` must already be free of secrets. The cause is kept scrubbed. */
   constructor(message: string, fields: VodErrorFields) {
-    super(message, fields.cause === undefined ? undefined : { cause: fields.cause });
+    const { cause, ...rest } = fields;
+    const safe = safeCause(cause);
+    super(message, safe === undefined ? undefined : { cause: safe });
     this.name = new.target.name;
-    Object.assign(this, { retryable: false, attempts: 0 }, fields);
+    Object.assign(this, { retryable: false, attempts: 0 }, rest);
+    Object.defineProperty(this, BRAND, { value: brandsOf(new.target) });
   }
+}
+
+interface Brand {
+  readonly [BRAND]: readonly string[];
 }
 
 /** The service rejected the request (4xx: parameters, signature, credentials, permissions). */
 export class VodClientError extends VodError {
+  /** See {@link VodError.brandName}. */
+  static override readonly brandName: string = 'VodClientError';
   override readonly kind = 'client' as const;
 }
 /** The service failed (5xx, `InternalError`, `ServiceUnavailable`). */
 export class VodServerError extends VodError {
+  /** See {@link VodError.brandName}. */
+  static override readonly brandName: string = 'VodServerError';
   override readonly kind = 'server' as const;
 }
 /** The account or API was throttled (`Throttling*`) and retries did not get through. */
 export class VodThrottlingError extends VodError {
+  /** See {@link VodError.brandName}. */
+  static override readonly brandName: string = 'VodThrottlingError';
   override readonly kind = 'throttling' as const;
 }
 /** Every attempt timed out (`timeoutMs` per attempt). */
 export class VodTimeoutError extends VodError {
+  /** See {@link VodError.brandName}. */
+  static override readonly brandName: string = 'VodTimeoutError';
   override readonly kind = 'timeout' as const;
 }
 /** The connection failed, was reset, or the body could not be read or parsed. */
 export class VodNetworkError extends VodError {
+  /** See {@link VodError.brandName}. */
+  static override readonly brandName: string = 'VodNetworkError';
   override readonly kind = 'network' as const;
 }
 /** The request breaks a rule of the spec; it was never sent. `field` and `rule` say which. */
 export class VodValidationError extends VodError {
+  /** See {@link VodError.brandName}. */
+  static override readonly brandName: string = 'VodValidationError';
   override readonly kind = 'validation' as const;
   /** The offending field, as a path such as `ImageIds[3]`. */
   readonly field: string;
   /** The rule it breaks, such as `at most 20 items`. */
   readonly rule: string;
-  /** Creates a validation error for `field` breaking `rule`. */
-  constructor(field: string, rule: string) {
-    super(`${field}: ${rule}`, { code: 'ValidationFailed', attempts: 0 });
+  /**
+   * Creates a validation error for `field` breaking `rule`; `code` is `ValidationFailed` for a
+   * request and `InvalidOption` for a client option.
+   */
+  constructor(field: string, rule: string, code = 'ValidationFailed') {
+    super(`${field}: ${rule}`, { code, attempts: 0 });
     this.field = field;
     this.rule = rule;
   }
 }
 /** No credentials could be found or loaded (never includes a secret in its message). */
 export class VodCredentialsError extends VodError {
+  /** See {@link VodError.brandName}. */
+  static override readonly brandName: string = 'VodCredentialsError';
   override readonly kind = 'credentials' as const;
 }
 

@@ -13,6 +13,7 @@
  */
 import { redactSigned, signAcs3, signRpc } from '@vodkit/signer/node';
 import { createVodClientWith } from './client.js';
+import { requireOptionsObject } from './client-options.js';
 import type { SignerFunctions, VodClient, VodClientOptions } from './client.js';
 import type { CredentialProvider, VodCredentials } from './credentials.js';
 import { defaultCredentials } from './node-credentials.js';
@@ -38,6 +39,7 @@ export type NodeVodClientOptions = Omit<VodClientOptions, 'credentials'> & {
 export function createVodClient<T extends boolean = false>(
   options: NodeVodClientOptions & { readonly throwOnError?: T },
 ): VodClient<T> {
+  requireOptionsObject(options);
   return createVodClientWith(
     { signer: nodeSigner, transport: socketTransport() },
     { ...options, credentials: options.credentials ?? defaultCredentials() },

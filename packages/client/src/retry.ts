@@ -1,4 +1,4 @@
-import { DOCUMENTED_ERRORS, THROTTLING_ERROR_CODE } from '@vodkit/types';
+import { FINAL_ERROR_CODES, RETRYABLE_ERROR_CODES, THROTTLING_ERROR_CODE } from '@vodkit/types';
 
 /** How a failed attempt is treated; the values of the policy tables. */
 export type FailureClass = 'throttling' | 'server' | 'client' | 'clock-skew';
@@ -34,20 +34,24 @@ export const DEFAULT_RETRY: {
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([500, 502, 503, 504]);
 
 /**
- * Error codes by class, as data. Built from the spec's `DOCUMENTED_ERRORS` table (its
- * `retryable` flag; it lists both `ServiceUnavailable` and VOD's `ServiceUnAvailable`) plus the
- * clock-skew code, which is retryable once after the client corrects its clock from the response
- * `Date` header.
+ * Error codes by class, as data. Built from the spec's lists of retryable and final codes (it
+ * lists both `ServiceUnavailable` and VOD's `ServiceUnAvailable`) plus the clock-skew code,
+ * which is retryable once after the client corrects its clock from the response `Date` header.
+ * A null-prototype object: a `Code` such as "constructor" from a server finds nothing here.
  */
-export const CODE_CLASSES: Readonly<Record<string, FailureClass>> = Object.freeze({
-  ...Object.fromEntries(
-    Object.entries(DOCUMENTED_ERRORS).map(([code, e]) => [
-      code,
-      !e.retryable ? 'client' : code.startsWith('Throttling') ? 'throttling' : 'server',
+export const CODE_CLASSES: Readonly<Record<string, FailureClass>> = Object.freeze(
+  Object.assign(
+    Object.create(null) as Record<string, FailureClass>,
+    Object.fromEntries<FailureClass>([
+      ...FINAL_ERROR_CODES.map((code): [string, FailureClass] => [code, 'client']),
+      ...RETRYABLE_ERROR_CODES.map((code): [string, FailureClass] => [
+        code,
+        code.startsWith('Throttling') ? 'throttling' : 'server',
+      ]),
+      ['InvalidTimeStamp.Expired', 'clock-skew'],
     ]),
   ),
-  'InvalidTimeStamp.Expired': 'clock-skew',
-});
+);
 
 /** A failed response's class and whether the policy retries it. */
 export interface FailureDecision {
@@ -75,7 +79,8 @@ export function classify(httpStatus: number, code: string | undefined): FailureD
   const retryable =
     cls === 'throttling' ||
     (cls === 'server' &&
-      (RETRYABLE_STATUSES.has(httpStatus) || (code !== undefined && code in CODE_CLASSES)));
+      (RETRYABLE_STATUSES.has(httpStatus) ||
+        (code !== undefined && CODE_CLASSES[code] === 'server')));
   return { cls, retryable };
 }
 

@@ -61,7 +61,7 @@ describe.each(VARIANTS)('%s transport', (_name, make) => {
         const direct = make(base);
         const seen: string[] = [];
         const viaRaw = make(base);
-        viaRaw.raw.use(passThrough(seen));
+        (await viaRaw.raw()).use(passThrough(seen));
         const viaUse = make(base);
         viaUse.use(passThrough(seen));
 
@@ -112,15 +112,16 @@ describe.each(VARIANTS)('%s transport', (_name, make) => {
   it('raw POST and GET send the validated wire form through the retry loop', async () => {
     const c = make({ credentials: DEFAULT_EMULATOR_CREDENTIALS });
     vod.faults.failNext(1, 'InternalError');
-    const post = await c.raw.POST('/', { body: REQUEST });
+    const raw = await c.raw();
+    const post = await raw.POST('/', { body: REQUEST });
     expect(post.data?.RequestId).toBeTypeOf('string');
-    const get = await c.raw.GET('/', {
+    const get = await raw.GET('/', {
       params: { query: { DeleteImageRequest: { DeleteImageType: 'ImageId', ImageIds: ['img2'] } } },
     });
     expect(get.data?.RequestId).toBeTypeOf('string');
     expect(vod.requests().map((r) => r.params['ImageIds'])).toEqual(['img1', 'img1', 'img2']);
     await expect(
-      c.raw.POST('/', { body: { DeleteImageType: 'ImageId', ImageIds: ['a,b'] } }),
+      raw.POST('/', { body: { DeleteImageType: 'ImageId', ImageIds: ['a,b'] } }),
     ).rejects.toMatchObject({ code: 'ValidationFailed', field: 'ImageIds[0]' });
   });
 });

@@ -56,7 +56,7 @@ it('a Node client without middleware never loads the built-in fetch (openapi-fet
     const has = () => process.moduleLoadList.some((name) => name.includes('undici'));
     const c = m.createVodClient({ endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'a', accessKeySecret: 'b' } });
     const before = has();
-    void c.raw;
+    await c.raw();
     console.log(JSON.stringify([before, has()]));`;
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
     encoding: 'utf8',

@@ -12,6 +12,7 @@ import {
   VodServerError,
   VodThrottlingError,
   VodTimeoutError,
+  VodValidationError,
   createVodClient,
   nodeTransport,
 } from '../src/node.ts';
@@ -498,42 +499,103 @@ describe('regions follow the spec', () => {
   });
 });
 
-describe('options HTTP cannot carry are refused when the client is made', () => {
-  // Plain objects, as a JavaScript caller could pass them: the types would refuse some of these.
-  const cases: readonly [string, Record<string, string>, RegExp, string][] = [
+describe('bad options are refused when the client is made, naming the option and what is allowed', () => {
+  // Plain objects, as a JavaScript caller could pass them: the types would refuse most of these.
+  const cases: readonly [string, Record<string, unknown>, string, RegExp][] = [
     [
       'an endpoint with a path',
       { endpoint: 'http://127.0.0.1:1/vod' },
-      /^endpoint: must be an origin/,
-      'InvalidEndpoint',
+      'endpoint',
+      /must be an origin/,
     ],
-    ['an unknown region', { region: 'mars-1' }, /^region: unknown "mars-1"/, 'InvalidRegion'],
+    [
+      'an endpoint with a user',
+      { endpoint: 'https://user:pw@vod.example.com' },
+      'endpoint',
+      /no user/,
+    ],
+    ['an endpoint with a query', { endpoint: 'https://vod.example.com/?x=1' }, 'endpoint', /query/],
+    ['an endpoint with port 0', { endpoint: 'http://127.0.0.1:0' }, 'endpoint', /port 1 to 65535/],
+    ['an endpoint with a bad port', { endpoint: 'http://127.0.0.1:99999' }, 'endpoint', /origin/],
+    [
+      'an endpoint with a line break',
+      { endpoint: 'http://127.0.0.1:1\r\nx: y' },
+      'endpoint',
+      /origin/,
+    ],
+    [
+      'an endpoint of another scheme',
+      { endpoint: 'ftp://vod.example.com' },
+      'endpoint',
+      /http\[s\]/,
+    ],
+    ['an endpoint that is not a string', { endpoint: 42 }, 'endpoint', /origin/],
+    ['an unknown region', { region: 'mars-1' }, 'region', /unknown "mars-1"/],
     [
       'a deactivated region (documented once, no longer served)',
       { region: 'ap-south-1' },
-      /^region: unknown "ap-south-1"/,
-      'InvalidRegion',
+      'region',
+      /unknown "ap-south-1"/,
     ],
     [
       'a region named like an Object property',
       { region: 'constructor' },
-      /^region: unknown "constructor"/,
-      'InvalidRegion',
+      'region',
+      /unknown "constructor"/,
     ],
     [
       'a user agent with a line break',
       { userAgent: 'app/1.0\r\nx-injected: 1' },
-      /^userAgent: must be printable ASCII$/,
-      'InvalidUserAgent',
+      'userAgent',
+      /printable ASCII/,
     ],
     [
       'a user agent with non-ASCII',
       { userAgent: 'app/1.0 (café)' },
-      /^userAgent: must be printable ASCII$/,
-      'InvalidUserAgent',
+      'userAgent',
+      /printable ASCII/,
+    ],
+    ['a lower-case method', { method: 'post' }, 'method', /one of POST, GET/],
+    [
+      'an unknown algorithm',
+      { signatureAlgorithm: 'HMAC-SHA256' },
+      'signatureAlgorithm',
+      /ACS3-HMAC-SHA256, HMAC-SHA1/,
+    ],
+    ['a timeout of NaN', { timeoutMs: Number.NaN }, 'timeoutMs', /milliseconds from 1/],
+    ['an infinite timeout', { timeoutMs: Infinity }, 'timeoutMs', /milliseconds/],
+    ['a timeout as a string', { timeoutMs: '1000' }, 'timeoutMs', /number/],
+    [
+      'zero attempts',
+      { retry: { maxAttempts: 0 } },
+      'retry.maxAttempts',
+      /whole number from 1 to 100/,
+    ],
+    ['fractional attempts', { retry: { maxAttempts: 1.5 } }, 'retry.maxAttempts', /whole number/],
+    ['a negative delay', { retry: { baseDelayMs: -1 } }, 'retry.baseDelayMs', /from 0/],
+    [
+      'a misspelt retry option',
+      { retry: { maxAttempt: 3 } },
+      'retry.maxAttempt',
+      /unknown; known: maxAttempts/,
+    ],
+    ['a misspelt option', { regoin: 'cn-shanghai' }, 'regoin', /unknown; known: .*region/],
+    ['fetch that is not a function', { fetch: 'fetch' }, 'fetch', /function/],
+    [
+      'credentials without a secret',
+      { credentials: { accessKeyId: 'a' } },
+      'credentials.accessKeySecret',
+      /non-empty string/,
+    ],
+    ['credentials as a string', { credentials: 'LTAI:secret' }, 'credentials', /provider function/],
+    [
+      'a token with a line break',
+      { credentials: { accessKeyId: 'a', accessKeySecret: 'b', securityToken: 't\nx' } },
+      'credentials.securityToken',
+      /printable ASCII/,
     ],
   ];
-  for (const [name, extra, message, code] of cases) {
+  for (const [name, extra, field, rule] of cases) {
     it(name, () => {
       let thrown: unknown;
       try {
@@ -542,9 +604,21 @@ describe('options HTTP cannot carry are refused when the client is made', () => 
       } catch (error) {
         thrown = error;
       }
-      expect(thrown).toBeInstanceOf(VodClientError);
-      expect((thrown as VodError).message).toMatch(message);
-      expect((thrown as VodError).code).toBe(code);
+      expect(thrown).toBeInstanceOf(VodValidationError);
+      const e = thrown as VodValidationError;
+      expect(e).toMatchObject({ field, code: 'InvalidOption', attempts: 0 });
+      expect(e.rule).toMatch(rule);
+      expect(e.message.startsWith(`${field}: `)).toBe(true);
+      // A secret is never quoted, even when it is the bad value.
+      expect(e.message).not.toContain(DEFAULT_EMULATOR_CREDENTIALS.accessKeySecret);
     });
   }
+
+  it('options that are not an object are refused too', () => {
+    for (const options of [undefined, null, 'cn-shanghai', 7]) {
+      expect(() =>
+        createVodClient(options as unknown as Parameters<typeof createVodClient>[0]),
+      ).toThrow(VodValidationError);
+    }
+  });
 });

@@ -152,6 +152,6 @@ describe('toWireParams', () => {
       /lone UTF-16 surrogate/,
     );
     // A valid astral character is fine.
-    expect(toWireParams({ DeleteImageType: 'ImageId', ImageIds: ['😀'] }).ImageIds).toBe('😀');
+    expect(toWireParams({ DeleteImageType: 'ImageId', ImageIds: ['😀'] })['ImageIds']).toBe('😀');
   });
 });

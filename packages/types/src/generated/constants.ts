@@ -63,6 +63,10 @@ export const DEACTIVATED_REGIONS = {
 export const CENTRAL_ENDPOINT = "vod.aliyuncs.com";
 /** The region the spec names as the default server. */
 export const DEFAULT_REGION = "cn-shanghai";
+/** The documented codes a retry can cure, alone: what a client's retry policy needs, without the rest of {@link DOCUMENTED_ERRORS}. */
+export const RETRYABLE_ERROR_CODES = ["Throttling.User","Throttling.Api","Throttling","InternalError","ServiceUnavailable","ServiceUnAvailable"] as const;
+/** The documented codes a retry cannot cure (the rest of {@link DOCUMENTED_ERRORS}). */
+export const FINAL_ERROR_CODES = ["NoSuchResource","MissingParameter","InvalidParameter","IncompleteSignature","SignatureDoesNotMatch","InvalidTimeStamp.Format","InvalidTimeStamp.Expired","SignatureNonceUsed","InvalidAccessKeyId.NotFound","InvalidAccessKeyId.Inactive","InvalidSecurityToken.Expired","InvalidSecurityToken.Malformed","InvalidSecurityToken.MismatchWithAccessKey","MissingSecurityToken","Forbidden.RAM","Forbidden","OperationDenied","OperationDenied.Suspended","InvalidAction.NotFound","InvalidVersion","InvalidApi.NotFound"] as const;
 /** The documented error codes with their HTTP status and whether a retry can succeed. The set is open. */
 export const DOCUMENTED_ERRORS = {
   "NoSuchResource": { httpStatus: 404, retryable: false },

@@ -1,0 +1,162 @@
+import { REGION_ENDPOINTS } from '@vodkit/types';
+import { VodValidationError } from './errors.js';
+
+/** What an option must be, as a check and the words for it. */
+type Rule = readonly [check: (value: unknown) => boolean, allowed: string];
+
+/** Longest delay `setTimeout` keeps (2^31 - 1 ms); a longer one fires at once. */
+const MAX_MS = 2 ** 31 - 1;
+const ms = (min: number): Rule => [
+  (v) => typeof v === 'number' && v >= min && v <= MAX_MS,
+  `a number of milliseconds from ${min} to ${MAX_MS}`,
+];
+const fn: Rule = [(v) => typeof v === 'function', 'a function'];
+const among = (...values: string[]): Rule => [
+  (v) => values.includes(v as string),
+  `one of ${values.join(', ')}`,
+];
+const objectRule: Rule = [(v) => typeof v === 'object' && v !== null, 'an object'];
+
+/** Every option but `region`, `endpoint` and `credentials`, which are checked on their own. */
+const RULES: Readonly<Record<string, Rule>> = {
+  signatureAlgorithm: among('ACS3-HMAC-SHA256', 'HMAC-SHA1'),
+  method: among('POST', 'GET'),
+  timeoutMs: ms(1),
+  fetch: fn,
+  transport: fn,
+  userAgent: [(v) => typeof v === 'string' && /^[\x20-\x7e]*$/.test(v), 'printable ASCII'],
+  throwOnError: [(v) => typeof v === 'boolean', 'true or false'],
+  signer: objectRule,
+  retry: objectRule,
+};
+const RETRY_RULES: Readonly<Record<string, Rule>> = {
+  maxAttempts: [
+    (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 100,
+    'a whole number from 1 to 100',
+  ],
+  baseDelayMs: ms(0),
+  throttlingBaseDelayMs: ms(0),
+  maxDelayMs: ms(0),
+  random: fn,
+};
+const OTHER = ['region', 'endpoint', 'credentials'];
+
+const invalid = (option: string, rule: string): never => {
+  throw new VodValidationError(option, rule, 'InvalidOption');
+};
+
+const own = (o: object, key: string): unknown =>
+  Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+
+/** Throws unless `options` is a plain object. */
+export function requireOptionsObject(options: unknown): void {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    invalid('options', 'must be an object');
+  }
+}
+
+/** Checks each own key of `o` against `rules` (and `extra` names), prefixing paths. */
+function checkAll(
+  o: object,
+  rules: Readonly<Record<string, Rule>>,
+  prefix: string,
+  extra: readonly string[],
+): void {
+  for (const key of Object.keys(o)) {
+    const rule = Object.hasOwn(rules, key) ? rules[key] : undefined;
+    if (rule === undefined) {
+      if (!extra.includes(key))
+        invalid(prefix + key, `is unknown; known: ${[...Object.keys(rules), ...extra].join(', ')}`);
+    } else if (own(o, key) !== undefined && !rule[0](own(o, key))) {
+      invalid(prefix + key, `must be ${rule[1]}`);
+    }
+  }
+}
+
+/** The endpoint as an origin, and the host the signature covers. */
+export interface CheckedEndpoint {
+  readonly origin: string;
+  readonly host: string;
+}
+
+function endpointOf(o: object): CheckedEndpoint {
+  const endpoint = own(o, 'endpoint');
+  if (endpoint !== undefined) {
+    let url: URL | undefined;
+    try {
+      // No space or control character: URL would quietly drop or encode them.
+      // eslint-disable-next-line no-control-regex -- exactly what an origin may not hold
+      if (typeof endpoint === 'string' && !/[\x00-\x20\x7F]/.test(endpoint))
+        url = new URL(endpoint);
+    } catch {
+      // reported below
+    }
+    if (
+      url === undefined ||
+      !/^https?:$/.test(url.protocol) ||
+      `${url.username}${url.password}${url.search}${url.hash}` !== '' ||
+      url.pathname !== '/' ||
+      url.port === '0' ||
+      (endpoint as string).endsWith('?')
+    ) {
+      return invalid(
+        'endpoint',
+        'must be an origin, http[s]://host[:port] (port 1 to 65535), with no user, path, query or fragment',
+      );
+    }
+    return { origin: url.origin, host: url.host };
+  }
+  const region = own(o, 'region') ?? 'cn-shanghai';
+  // Own keys only: a region named "constructor" or "__proto__" is not a region.
+  const host =
+    typeof region === 'string' && Object.hasOwn(REGION_ENDPOINTS, region)
+      ? (REGION_ENDPOINTS as Readonly<Record<string, string>>)[region]
+      : undefined;
+  if (host === undefined) {
+    return invalid(
+      'region',
+      `unknown ${typeof region === 'string' ? `"${region}"` : typeof region}; use a documented region or pass endpoint`,
+    );
+  }
+  return { origin: `https://${host}`, host };
+}
+
+/**
+ * Why credentials cannot be used, if they cannot: the ID and token travel in headers, so each
+ * value must be printable ASCII without spaces. Never quotes a value.
+ */
+export function credentialsProblem(c: unknown): [field: string, rule: string] | undefined {
+  if (typeof c !== 'object' || c === null) {
+    return [
+      'credentials',
+      'must be { accessKeyId, accessKeySecret, securityToken? } or a provider function',
+    ];
+  }
+  for (const key of ['accessKeyId', 'accessKeySecret', 'securityToken']) {
+    const v = own(c, key);
+    if (key === 'securityToken' && v === undefined) continue;
+    if (typeof v !== 'string' || !/^[\x21-\x7e]+$/.test(v)) {
+      return [`credentials.${key}`, 'must be a non-empty string of printable ASCII without spaces'];
+    }
+  }
+  return undefined;
+}
+
+function checkCredentials(c: unknown): void {
+  const problem = typeof c === 'function' ? undefined : credentialsProblem(c);
+  if (problem !== undefined) invalid(...problem);
+}
+/**
+ * Checks client options as plain JavaScript could pass them, before anything is sent: every
+ * key known, every value of its type and range. Throws a {@link VodValidationError} (code
+ * `InvalidOption`) naming the option and what is allowed; returns the endpoint it resolved.
+ */
+export function checkClientOptions(options: unknown): CheckedEndpoint {
+  requireOptionsObject(options);
+  const o = options as object;
+  checkAll(o, RULES, '', OTHER);
+  const retry = own(o, 'retry');
+  if (retry !== undefined) checkAll(retry as object, RETRY_RULES, 'retry.', []);
+  checkCredentials(own(o, 'credentials'));
+  return endpointOf(o);
+}
