@@ -32,66 +32,77 @@ export function staticCredentials(credentials: VodCredentials): CredentialProvid
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** Environment variable names, most preferred first (`ALIBABA_CLOUD_*`, then the CLI's aliases). */
+/** One family of environment variables: an ID, a secret and maybe a token, named alike. */
+export interface EnvFamily {
+  readonly accessKeyId: string;
+  readonly accessKeySecret: string;
+  readonly securityToken: string;
+}
+
+/**
+ * The environment-variable families, most preferred first: `ALIBABA_CLOUD_*`, then the aliases
+ * the aliyun CLI accepts, then Terraform's. Credentials come from one family, never mixed.
+ */
+export const ENV_FAMILIES: readonly EnvFamily[] = [
+  [
+    'ALIBABA_CLOUD_ACCESS_KEY_ID',
+    'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+    'ALIBABA_CLOUD_SECURITY_TOKEN',
+  ],
+  ['ALIBABACLOUD_ACCESS_KEY_ID', 'ALIBABACLOUD_ACCESS_KEY_SECRET', 'ALIBABACLOUD_SECURITY_TOKEN'],
+  ['ALICLOUD_ACCESS_KEY_ID', 'ALICLOUD_ACCESS_KEY_SECRET', 'ALICLOUD_SECURITY_TOKEN'],
+  ['ALICLOUD_ACCESS_KEY', 'ALICLOUD_SECRET_KEY', 'ALICLOUD_SECURITY_TOKEN'],
+  ['ACCESS_KEY_ID', 'ACCESS_KEY_SECRET', 'SECURITY_TOKEN'],
+].map(([accessKeyId, accessKeySecret, securityToken]) =>
+  Object.freeze({ accessKeyId, accessKeySecret, securityToken } as EnvFamily),
+);
+
+/** Every variable name {@link fromEnv} reads, by field, most preferred first. */
 export const ENV_NAMES: {
   readonly accessKeyId: readonly string[];
   readonly accessKeySecret: readonly string[];
   readonly securityToken: readonly string[];
 } = {
-  accessKeyId: [
-    'ALIBABA_CLOUD_ACCESS_KEY_ID',
-    'ALIBABACLOUD_ACCESS_KEY_ID',
-    'ALICLOUD_ACCESS_KEY_ID',
-    'ALICLOUD_ACCESS_KEY',
-    'ACCESS_KEY_ID',
-  ],
-  accessKeySecret: [
-    'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
-    'ALIBABACLOUD_ACCESS_KEY_SECRET',
-    'ALICLOUD_ACCESS_KEY_SECRET',
-    'ALICLOUD_SECRET_KEY',
-    'ACCESS_KEY_SECRET',
-  ],
-  securityToken: [
-    'ALIBABA_CLOUD_SECURITY_TOKEN',
-    'ALIBABACLOUD_SECURITY_TOKEN',
-    'ALICLOUD_SECURITY_TOKEN',
-    'SECURITY_TOKEN',
-  ],
+  accessKeyId: ENV_FAMILIES.map((f) => f.accessKeyId),
+  accessKeySecret: ENV_FAMILIES.map((f) => f.accessKeySecret),
+  securityToken: [...new Set(ENV_FAMILIES.map((f) => f.securityToken))],
 };
 
-const first = (env: Env, names: readonly string[]): string | undefined => {
-  for (const n of names) {
-    const v = env[n];
-    if (v !== undefined && v !== '') return v;
-  }
-  return undefined;
+const value = (env: Env, name: string): string | undefined => {
+  const v = Object.hasOwn(env, name) ? env[name] : undefined;
+  return v === undefined || v === '' ? undefined : v;
 };
 
 /**
- * Reads `ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and optional
- * `ALIBABA_CLOUD_SECURITY_TOKEN` (or the legacy aliases in {@link ENV_NAMES}). `env` defaults
- * to `process.env` where it exists, so edge runtimes can pass their bindings instead.
+ * Reads credentials from the first family of {@link ENV_FAMILIES} that has an ID or a secret
+ * set (`ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and optional
+ * `ALIBABA_CLOUD_SECURITY_TOKEN` first): ID, secret and token all from that one family, so an ID
+ * from one tool's variables is never signed with another tool's secret. `env` defaults to
+ * `process.env` where it exists, so edge runtimes can pass their bindings instead.
  *
  * @example const provider = fromEnv();
  */
 export function fromEnv(env?: Env): CredentialProvider {
   return () => {
     const e: Env = env ?? (globalThis as { process?: { env?: Env } }).process?.env ?? {};
-    const accessKeyId = first(e, ENV_NAMES.accessKeyId);
-    const accessKeySecret = first(e, ENV_NAMES.accessKeySecret);
-    if (accessKeyId === undefined && accessKeySecret === undefined) {
+    const family = ENV_FAMILIES.find(
+      (f) => value(e, f.accessKeyId) !== undefined || value(e, f.accessKeySecret) !== undefined,
+    );
+    if (family === undefined) {
       return Promise.reject(notFoundError('environment', 'ALIBABA_CLOUD_ACCESS_KEY_ID is not set'));
     }
+    const accessKeyId = value(e, family.accessKeyId);
+    const accessKeySecret = value(e, family.accessKeySecret);
     if (accessKeyId === undefined || accessKeySecret === undefined) {
+      const missing = accessKeyId === undefined ? family.accessKeyId : family.accessKeySecret;
       return Promise.reject(
         new VodCredentialsError(
-          `environment: ${accessKeyId === undefined ? 'ALIBABA_CLOUD_ACCESS_KEY_ID' : 'ALIBABA_CLOUD_ACCESS_KEY_SECRET'} is missing`,
+          `environment: ${missing} is missing (ID, secret and token are read from one family of variables)`,
           { code: 'CredentialsMalformed' },
         ),
       );
     }
-    const securityToken = first(e, ENV_NAMES.securityToken);
+    const securityToken = value(e, family.securityToken);
     return Promise.resolve(
       securityToken === undefined
         ? { accessKeyId, accessKeySecret }

@@ -1,4 +1,5 @@
 import { chain, fromEnv, malformed, memoize, notFound } from './credentials.js';
+import { VodCredentialsError } from './errors.js';
 import type { CredentialProvider, VodCredentials } from './credentials.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -13,16 +14,51 @@ export interface FileProviderOptions {
   readonly env?: Env | undefined;
 }
 
+/** Largest credentials file read: real ones are a few hundred bytes. */
+const MAX_FILE_BYTES = 1024 * 1024;
+
 // `node:fs` and `node:os` load on first use of a file provider, not with the entry: most
-// clients get credentials from options or the environment, and these cost ~2 ms of cold import.
+// clients get credentials from options or the environment.
+/**
+ * Reads a credentials file: a missing one is "not found" (the chain goes on); a directory, a
+ * FIFO or device (opened without blocking, so it cannot hang), a file over 1 MiB or one that
+ * cannot be read is a `CredentialsMalformed` error naming the file and the problem, never its
+ * contents.
+ */
 async function readOptional(path: string, source: string): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
+  const { open } = await import('node:fs/promises');
+  const { constants } = await import('node:fs');
+  let handle;
   try {
-    return await readFile(path, 'utf8');
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      notFound(source, `${path} does not exist`);
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return notFound(source, `${path} does not exist`);
+    return malformed(source, `${path} cannot be opened (${code ?? 'error'})`);
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) {
+      return malformed(
+        source,
+        `${path} is not a regular file (${info.isDirectory() ? 'a directory' : 'a FIFO, socket or device'})`,
+      );
+    }
+    if (info.size > MAX_FILE_BYTES) {
+      return malformed(
+        source,
+        `${path} holds ${info.size} bytes; a credentials file holds at most ${MAX_FILE_BYTES}`,
+      );
+    }
+    return await handle.readFile('utf8');
+  } catch (error) {
+    if (error instanceof VodCredentialsError) throw error;
+    return malformed(
+      source,
+      `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  } finally {
+    await handle.close();
   }
 }
 
@@ -34,7 +70,7 @@ async function inHome(dir: string, file: string): Promise<string> {
 }
 
 const field = (o: Readonly<Record<string, unknown>>, name: string): string | undefined => {
-  const v = o[name];
+  const v = Object.hasOwn(o, name) ? o[name] : undefined;
   return typeof v === 'string' && v !== '' ? v : undefined;
 };
 
@@ -53,21 +89,24 @@ export function fromAliyunConfig(options: FileProviderOptions = {}): CredentialP
     if (env['ALIBABA_CLOUD_CLI_PROFILE_DISABLED'] === 'true') notFound(source, 'disabled');
     const path = options.path ?? (await inHome('.aliyun', 'config.json'));
     const text = await readOptional(path, source);
-    let config: { current?: unknown; profiles?: unknown };
+    let parsed: unknown;
     try {
-      config = JSON.parse(text) as typeof config;
+      parsed = JSON.parse(text);
     } catch {
       return malformed(source, `${path} is not valid JSON`);
     }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      return malformed(source, `${path} must hold a JSON object with "profiles"`);
+    }
+    const config = parsed as { current?: unknown; profiles?: unknown };
     const name =
       options.profile ??
       env['ALIBABA_CLOUD_PROFILE'] ??
       (typeof config.current === 'string' ? config.current : 'default');
-    const profiles = Array.isArray(config.profiles)
-      ? (config.profiles as Record<string, unknown>[])
-      : [];
+    const profiles: unknown[] = Array.isArray(config.profiles) ? config.profiles : [];
     const profile = profiles.find(
-      (p) => typeof p === 'object' && (p as { name?: unknown }).name === name,
+      (p): p is Record<string, unknown> =>
+        typeof p === 'object' && p !== null && field(p as Record<string, unknown>, 'name') === name,
     );
     if (profile === undefined) return notFound(source, `no profile "${name}" in ${path}`);
     const mode = field(profile, 'mode') ?? 'AK';
@@ -80,31 +119,36 @@ export function fromAliyunConfig(options: FileProviderOptions = {}): CredentialP
       );
     }
     if (accessKeyId === undefined || accessKeySecret === undefined) {
-      return malformed(source, `profile "${name}" lacks access_key_id or access_key_secret`);
+      return malformed(
+        source,
+        `profile "${name}" in ${path} lacks access_key_id or access_key_secret`,
+      );
     }
     if (mode === 'AK') return { accessKeyId, accessKeySecret };
     const securityToken = field(profile, 'sts_token');
     if (securityToken === undefined)
-      return malformed(source, `profile "${name}" (StsToken) lacks sts_token`);
+      return malformed(source, `profile "${name}" (StsToken) in ${path} lacks sts_token`);
     return { accessKeyId, accessKeySecret, securityToken };
   };
 }
 
-/** Parses an INI file into sections of key/value pairs (`;` and `#` start comments). */
-export function parseIni(text: string): Record<string, Record<string, string>> {
-  const out: Record<string, Record<string, string>> = {};
-  let section: Record<string, string> | undefined;
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith(';') || line.startsWith('#')) continue;
-    const header = /^\[([^\]]+)\]$/.exec(line);
-    if (header !== null) {
-      section = out[(header[1] ?? '').trim()] ??= {};
-      continue;
-    }
-    const eq = line.indexOf('=');
-    if (eq > 0 && section !== undefined)
-      section[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+/**
+ * Parses an INI file into sections of key/value pairs with the maintained `ini` package, the
+ * parser Alibaba's own `@alicloud/credentials` uses: quotes are stripped, `;` and `#` start
+ * comments, also after a value. Sections and keys are null-prototype maps holding string values
+ * only; `__proto__` never reaches `Object.prototype`. `ini` loads on first use.
+ *
+ * @example const sections = await parseIni('[default]\naccess_key_id = LTAI...');
+ */
+export async function parseIni(text: string): Promise<Record<string, Record<string, string>>> {
+  const { parse } = await import('ini');
+  const parsed = parse(text) as Record<string, unknown>;
+  const out = Object.create(null) as Record<string, Record<string, string>>;
+  for (const [name, section] of Object.entries(parsed)) {
+    if (typeof section !== 'object' || section === null) continue;
+    const keys = Object.create(null) as Record<string, string>;
+    for (const [key, v] of Object.entries(section)) if (typeof v === 'string') keys[key] = v;
+    out[name] = keys;
   }
   return out;
 }
@@ -124,9 +168,9 @@ export function fromCredentialsFile(options: FileProviderOptions = {}): Credenti
       options.path ??
       env['ALIBABA_CLOUD_CREDENTIALS_FILE'] ??
       (await inHome('.alibabacloud', 'credentials'));
-    const sections = parseIni(await readOptional(path, source));
+    const sections = await parseIni(await readOptional(path, source));
     const name = options.profile ?? env['ALIBABA_CLOUD_PROFILE'] ?? 'default';
-    const s = sections[name];
+    const s = Object.hasOwn(sections, name) ? sections[name] : undefined;
     if (s === undefined) return notFound(source, `no section [${name}] in ${path}`);
     const type = field(s, 'type') ?? 'access_key';
     if (type !== 'access_key' && type !== 'sts') {
@@ -138,7 +182,7 @@ export function fromCredentialsFile(options: FileProviderOptions = {}): Credenti
     const accessKeyId = field(s, 'access_key_id');
     const accessKeySecret = field(s, 'access_key_secret');
     if (accessKeyId === undefined || accessKeySecret === undefined) {
-      return malformed(source, `[${name}] lacks access_key_id or access_key_secret`);
+      return malformed(source, `[${name}] in ${path} lacks access_key_id or access_key_secret`);
     }
     const securityToken = field(s, 'security_token');
     const c: VodCredentials =
