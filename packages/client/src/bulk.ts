@@ -1,6 +1,9 @@
 import { MAX_IMAGE_IDS, MAX_IMAGE_URLS, QPS_LIMIT_PER_ACCOUNT } from '@vodkit/types';
 import type { DeleteImageRequest } from '@vodkit/types';
-import { VodClientError } from './errors.js';
+import { VodClientError, VodValidationError } from './errors.js';
+import { toWireParams } from './validate.js';
+import { checkAll, fn, requireOptionsObject, whole } from './client-options.js';
+import type { Rule } from './client-options.js';
 import { sleep } from './sleep.js';
 import type { VodError } from './errors.js';
 import type { CallOptions, DeleteImageOutcome } from './client.js';
@@ -107,6 +110,12 @@ export type ChunkResult =
       readonly items: readonly string[];
       readonly ok: false;
       readonly error: VodError;
+      /**
+       * An attempt may have reached the service before its answer was lost (a timeout, a reset,
+       * a cancel while in flight): its images may be gone although the chunk failed. Check them
+       * before deleting again.
+       */
+      readonly possiblyApplied: boolean;
     };
 
 /** The outcome of a bulk delete: one entry per chunk, in order. Nothing is left out. */
@@ -119,17 +128,67 @@ export interface BulkResult {
   readonly failed: number;
   /** Whether the signal cancelled the run. */
   readonly cancelled: boolean;
+  /** The first error `onProgress` threw, if it did; the run went on and counted everything. */
+  readonly callbackError?: unknown;
 }
 
 type Caller = (request: DeleteImageRequest, options: CallOptions) => Promise<DeleteImageOutcome>;
 
-/** Runs a bulk delete over `call` (a client's non-throwing `deleteImage`). */
+const BULK_RULES: Readonly<Record<string, Rule>> = {
+  imageIds: [Array.isArray, 'an array of strings'],
+  imageUrls: [Array.isArray, 'an array of strings'],
+  qps: [(v) => typeof v === 'number' && v > 0 && v < Infinity, 'a finite number above 0'],
+  concurrency: whole(1, 1000),
+  maxAttempts: whole(1, 100),
+  onProgress: fn,
+  signal: [(v) => v instanceof AbortSignal, 'an AbortSignal'],
+  pacer: [(v) => typeof (v as { acquire?: unknown } | null)?.acquire === 'function', 'a Pacer'],
+};
+
+/** Checks `deleteImages` options as plain JavaScript could pass them. */
+function checkBulkOptions(options: unknown): void {
+  requireOptionsObject(options);
+  checkAll(options as object, BULK_RULES, '', []);
+  const o = options as Partial<Record<string, unknown>>;
+  const given = ['imageIds', 'imageUrls'].filter((k) => o[k] !== undefined);
+  if (given.length !== 1) {
+    throw new VodValidationError(
+      'imageIds',
+      'give exactly one of imageIds or imageUrls',
+      'InvalidOption',
+    );
+  }
+}
+
+/**
+ * Runs a bulk delete over `call` (a client's non-throwing `deleteImage`). Every item is checked
+ * before the first call, so a bad one fails the run at once naming its index; after that the
+ * result accounts for every chunk exactly once, whatever `onProgress` does.
+ */
 export async function runBulk(call: Caller, options: DeleteImagesOptions): Promise<BulkResult> {
+  checkBulkOptions(options);
   const byUrl = options.imageUrls !== undefined;
   const all = options.imageUrls ?? options.imageIds;
   const size = byUrl ? MAX_IMAGE_URLS : MAX_IMAGE_IDS;
-  const chunks: string[][] = [];
-  for (let i = 0; i < all.length; i += size) chunks.push(all.slice(i, i + size));
+  const listName = byUrl ? 'imageUrls' : 'imageIds';
+  const chunks: { readonly items: string[]; readonly request: DeleteImageRequest }[] = [];
+  for (let i = 0; i < all.length; i += size) {
+    const items = all.slice(i, i + size);
+    const request = (byUrl
+      ? { DeleteImageType: 'ImageURL', ImageURLs: items }
+      : { DeleteImageType: 'ImageId', ImageIds: items }) as unknown as DeleteImageRequest;
+    try {
+      toWireParams(request);
+    } catch (error) {
+      // The field is the chunk's (`ImageIds[3]`): name the item in the caller's list.
+      const at = /\[(\d+)\]$/.exec((error as VodValidationError).field)?.[1];
+      throw new VodValidationError(
+        at === undefined ? listName : `${listName}[${i + Number(at)}]`,
+        (error as VodValidationError).rule,
+      );
+    }
+    chunks.push({ items, request });
+  }
   const pacer = options.pacer ?? createPacer({ qps: options.qps });
   const signal = options.signal;
   const results: ChunkResult[] = new Array<ChunkResult>(chunks.length);
@@ -143,45 +202,74 @@ export async function runBulk(call: Caller, options: DeleteImagesOptions): Promi
       pacer.slowDown();
     },
   };
-  const cancelled = (index: number, items: string[]): ChunkResult => ({
+  // An object, not two lets: the callback's failure is recorded inside closures.
+  const callback: { failed: boolean; error: unknown } = { failed: false, error: undefined };
+  const cancelled = (index: number, items: string[], inFlight: boolean): ChunkResult => ({
     index,
     items,
     ok: false,
-    error: new VodClientError('cancelled: the chunk may not have been deleted', {
-      code: 'Cancelled',
-    }),
+    error: new VodClientError(
+      inFlight
+        ? 'cancelled while in flight: the chunk may or may not have been deleted'
+        : 'cancelled before it was sent: nothing was deleted',
+      { code: 'Cancelled', possiblyApplied: inFlight },
+    ),
+    possiblyApplied: inFlight,
   });
   const finish = (r: ChunkResult): void => {
+    // Each chunk is counted once: a second outcome for it would be a bug, never a recount.
+    if (results[r.index] !== undefined) return;
     results[r.index] = r;
     if (r.ok) succeeded++;
     else failed++;
-    options.onProgress?.({ done: succeeded + failed, total: chunks.length, succeeded, failed });
+    try {
+      options.onProgress?.({ done: succeeded + failed, total: chunks.length, succeeded, failed });
+    } catch (error) {
+      // The caller's callback must not turn a finished chunk into a failure or stop the count.
+      if (!callback.failed) {
+        callback.failed = true;
+        callback.error = error;
+      }
+    }
   };
   const worker = async (): Promise<void> => {
     while (nextIndex < chunks.length) {
       const index = nextIndex++;
-      const items = chunks[index] ?? [];
+      const chunk = chunks[index];
+      if (chunk === undefined) break;
+      const { items, request } = chunk;
       if (signal?.aborted === true) {
-        finish(cancelled(index, items));
+        finish(cancelled(index, items, false));
         continue;
       }
-      const request = (byUrl
-        ? { DeleteImageType: 'ImageURL', ImageURLs: items }
-        : { DeleteImageType: 'ImageId', ImageIds: items }) as unknown as DeleteImageRequest;
+      let out: DeleteImageOutcome;
       try {
-        const out = await call(request, { signal, context });
-        finish(
-          out.error === undefined
-            ? { index, items, ok: true, requestId: out.data.requestId }
-            : { index, items, ok: false, error: out.error },
-        );
+        out = await call(request, { signal, context });
       } catch {
-        // Only an abort rejects.
-        finish(cancelled(index, items));
+        // Only an abort rejects; it may have cut an attempt that was already sent.
+        finish(cancelled(index, items, true));
+        continue;
       }
+      finish(
+        out.error === undefined
+          ? { index, items, ok: true, requestId: out.data.requestId }
+          : {
+              index,
+              items,
+              ok: false,
+              error: out.error,
+              possiblyApplied: out.error.possiblyApplied,
+            },
+      );
     }
   };
   const workers = Math.max(1, Math.min(options.concurrency ?? 16, chunks.length));
   await Promise.all(Array.from({ length: workers }, worker));
-  return { chunks: results, succeeded, failed, cancelled: signal?.aborted === true };
+  return {
+    chunks: results,
+    succeeded,
+    failed,
+    cancelled: signal?.aborted === true,
+    ...(callback.failed ? { callbackError: callback.error } : {}),
+  };
 }

@@ -2,7 +2,7 @@ import { REGION_ENDPOINTS } from '@vodkit/types';
 import { VodValidationError } from './errors.js';
 
 /** What an option must be, as a check and the words for it. */
-type Rule = readonly [check: (value: unknown) => boolean, allowed: string];
+export type Rule = readonly [check: (value: unknown) => boolean, allowed: string];
 
 /** Longest delay `setTimeout` keeps (2^31 - 1 ms); a longer one fires at once. */
 const MAX_MS = 2 ** 31 - 1;
@@ -10,7 +10,13 @@ const ms = (min: number): Rule => [
   (v) => typeof v === 'number' && v >= min && v <= MAX_MS,
   `a number of milliseconds from ${min} to ${MAX_MS}`,
 ];
-const fn: Rule = [(v) => typeof v === 'function', 'a function'];
+/** A rule: a function. */
+export const fn: Rule = [(v) => typeof v === 'function', 'a function'];
+/** A rule: a whole number from `min` to `max`. */
+export const whole = (min: number, max: number): Rule => [
+  (v) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max,
+  `a whole number from ${min} to ${max}`,
+];
 const among = (...values: string[]): Rule => [
   (v) => values.includes(v as string),
   `one of ${values.join(', ')}`,
@@ -30,10 +36,7 @@ const RULES: Readonly<Record<string, Rule>> = {
   retry: objectRule,
 };
 const RETRY_RULES: Readonly<Record<string, Rule>> = {
-  maxAttempts: [
-    (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 100,
-    'a whole number from 1 to 100',
-  ],
+  maxAttempts: whole(1, 100),
   baseDelayMs: ms(0),
   throttlingBaseDelayMs: ms(0),
   maxDelayMs: ms(0),
@@ -55,8 +58,11 @@ export function requireOptionsObject(options: unknown): void {
   }
 }
 
-/** Checks each own key of `o` against `rules` (and `extra` names), prefixing paths. */
-function checkAll(
+/**
+ * Checks each own key of `o` against `rules` (and `extra` names, checked elsewhere), prefixing
+ * paths; throws a {@link VodValidationError} (`InvalidOption`) naming the first one broken.
+ */
+export function checkAll(
   o: object,
   rules: Readonly<Record<string, Rule>>,
   prefix: string,

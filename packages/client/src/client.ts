@@ -167,7 +167,12 @@ interface ErrorBody {
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** Builds the family member for an error response. */
-export function errorFromResponse(status: number, body: unknown, attempts: number): VodError {
+export function errorFromResponse(
+  status: number,
+  body: unknown,
+  attempts: number,
+  possiblyApplied = false,
+): VodError {
   const b = (typeof body === 'object' && body !== null ? body : {}) as ErrorBody;
   const code = str(b.Code) ?? str(b.code) ?? `Http${status}`;
   const { cls, retryable } = classify(status, code);
@@ -180,6 +185,7 @@ export function errorFromResponse(status: number, body: unknown, attempts: numbe
     recommend: str(b.Recommend),
     retryable,
     attempts,
+    possiblyApplied,
   };
   const text = `${code}: ${message}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`;
   if (cls === 'throttling') return new VodThrottlingError(text, fields);
@@ -197,6 +203,17 @@ function fromSignerError(error: unknown): never {
   }
   throw new VodValidationError(e.field, problem);
 }
+
+/** Connection failures that mean the request never left: nothing can have been applied. */
+const NOT_SENT: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+const neverSent = (error: unknown): boolean => {
+  for (let e = error, depth = 0; e instanceof Error && depth < 3; depth += 1) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && NOT_SENT.has(code)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+};
 
 const parseJson = (text: string): unknown => {
   try {
@@ -336,6 +353,8 @@ export function createVodClientWith<T extends boolean = false>(
     readonly res: TransportResponse;
     readonly json: unknown;
     readonly attempts: number;
+    /** An earlier attempt may have reached the service before its answer was lost. */
+    readonly possiblyApplied: boolean;
   }
 
   /**
@@ -354,6 +373,9 @@ export function createVodClientWith<T extends boolean = false>(
     let skewCorrected = false;
     let lastError: unknown;
     let timedOut = false;
+    // Set when an attempt may have reached the service but its answer was lost (a timeout, a
+    // reset after sending, a cut 200): then a later NoSuchResource may mean "deleted by it".
+    let possiblyApplied = false;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       callerSignal?.throwIfAborted();
       if (context?.beforeAttempt !== undefined) await context.beforeAttempt();
@@ -378,17 +400,19 @@ export function createVodClientWith<T extends boolean = false>(
         if (callerSignal?.aborted === true) throw callerSignal.reason as Error;
         timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError';
         lastError = error;
+        if (!neverSent(error)) possiblyApplied = true;
       }
       if (res !== undefined) {
         timedOut = false;
         const json = parseJson(res.body);
         if (isOk(res.status)) {
           if (typeof (json as { RequestId?: unknown } | undefined)?.RequestId === 'string') {
-            return { res, json, attempts: attempt };
+            return { res, json, attempts: attempt, possiblyApplied };
           }
           // A 200 whose body is cut or garbled cannot be trusted, so ask again. Deleting is
           // idempotent in effect; if this attempt was applied, the repeat answers NoSuchResource.
           lastError = new Error(`malformed response body (HTTP ${res.status})`);
+          possiblyApplied = true;
         } else {
           const { cls, retryable } = classify(
             res.status,
@@ -405,14 +429,16 @@ export function createVodClientWith<T extends boolean = false>(
           }
           throttled = cls === 'throttling';
           if (throttled) context?.onThrottled?.();
-          if (!retryable || attempt === maxAttempts) return { res, json, attempts: attempt };
+          if (!retryable || attempt === maxAttempts) {
+            return { res, json, attempts: attempt, possiblyApplied };
+          }
           retryAfter = parseRetryAfter(res.header('x-acs-retry-after'));
         }
       }
       if (attempt < maxAttempts)
         await sleep(backoffDelay(attempt, throttled, retryAfter, retry), callerSignal);
     }
-    const fields = { retryable: true, attempts: maxAttempts, cause: lastError };
+    const fields = { retryable: true, attempts: maxAttempts, cause: lastError, possiblyApplied };
     const reason = lastError instanceof Error ? scrubMessage(lastError.message) : 'request failed';
     throw timedOut
       ? new VodTimeoutError(`timed out after ${timeoutMs} ms (${maxAttempts} attempts)`, {
@@ -442,8 +468,14 @@ export function createVodClientWith<T extends boolean = false>(
     request.headers.forEach((value, name) => {
       if (name !== 'content-type' && name !== 'accept') extra[name] = value;
     });
-    const { res, json, attempts } = await send(verb, params, extra, request.signal, context);
-    return liteResponse(res, { attempts, json });
+    const { res, json, attempts, possiblyApplied } = await send(
+      verb,
+      params,
+      extra,
+      request.signal,
+      context,
+    );
+    return liteResponse(res, { attempts, json, possiblyApplied });
   }
 
   /**
@@ -490,7 +522,7 @@ export function createVodClientWith<T extends boolean = false>(
       if (!hasMiddleware) {
         // No middleware could read or change the request: skip building openapi-fetch's
         // Request, Headers and Response, which nobody would see, and answer as it would.
-        const { res, json, attempts } = await send(
+        const { res, json, attempts, possiblyApplied } = await send(
           method,
           params,
           callHeaders,
@@ -499,7 +531,7 @@ export function createVodClientWith<T extends boolean = false>(
         );
         return isOk(res.status)
           ? { data: { requestId: (json as { RequestId: string }).RequestId } }
-          : { error: errorFromResponse(res.status, json, attempts) };
+          : { error: errorFromResponse(res.status, json, attempts, possiblyApplied) };
       }
       const encoded = new URLSearchParams(params).toString();
       const context: CallContext = { ...options.context, params, encoded };
@@ -510,9 +542,16 @@ export function createVodClientWith<T extends boolean = false>(
           ? // The client's serializers give `encoded` again (the same wire form).
             await raw.GET('/', { params: { query: { DeleteImageRequest: request } }, ...init })
           : await raw.POST('/', { body: request, ...init });
-      const attempts = (response as unknown as Partial<LiteResponse>)[META_KEY]?.attempts ?? 1;
+      const meta = (response as unknown as Partial<LiteResponse>)[META_KEY];
       if (data !== undefined) return { data: { requestId: data.RequestId } };
-      return { error: errorFromResponse(response.status, error, attempts) };
+      return {
+        error: errorFromResponse(
+          response.status,
+          error,
+          meta?.attempts ?? 1,
+          meta?.possiblyApplied === true,
+        ),
+      };
     } catch (error) {
       // An abort rejects; anything else becomes `{ error }`.
       if (options.signal?.aborted === true) throw error;

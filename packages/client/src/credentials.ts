@@ -43,7 +43,7 @@ export interface EnvFamily {
  * The environment-variable families, most preferred first: `ALIBABA_CLOUD_*`, then the aliases
  * the aliyun CLI accepts, then Terraform's. Credentials come from one family, never mixed.
  */
-export const ENV_FAMILIES: readonly EnvFamily[] = [
+export const ENV_FAMILIES: readonly EnvFamily[] = /* @__PURE__ */ [
   [
     'ALIBABA_CLOUD_ACCESS_KEY_ID',
     'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
@@ -63,9 +63,11 @@ export const ENV_NAMES: {
   readonly accessKeySecret: readonly string[];
   readonly securityToken: readonly string[];
 } = {
-  accessKeyId: ENV_FAMILIES.map((f) => f.accessKeyId),
-  accessKeySecret: ENV_FAMILIES.map((f) => f.accessKeySecret),
-  securityToken: [...new Set(ENV_FAMILIES.map((f) => f.securityToken))],
+  accessKeyId: /* @__PURE__ */ ENV_FAMILIES.map((f) => f.accessKeyId),
+  accessKeySecret: /* @__PURE__ */ ENV_FAMILIES.map((f) => f.accessKeySecret),
+  securityToken: /* @__PURE__ */ Array.from(
+    /* @__PURE__ */ new Set(/* @__PURE__ */ ENV_FAMILIES.map((f) => f.securityToken)),
+  ),
 };
 
 const value = (env: Env, name: string): string | undefined => {

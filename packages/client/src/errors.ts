@@ -18,6 +18,12 @@ export interface VodErrorFields {
   readonly retryable?: boolean | undefined;
   /** How many attempts were made before giving up (0 when nothing was sent). */
   readonly attempts?: number | undefined;
+  /**
+   * An attempt may have reached the service before its answer was lost (a timeout, a reset
+   * after sending, a cut answer): the images may be deleted although the call failed. Check
+   * before deleting again; a repeat answers `NoSuchResource` if they are.
+   */
+  readonly possiblyApplied?: boolean | undefined;
   /** The underlying error, if any. */
   readonly cause?: unknown;
 }
@@ -115,6 +121,8 @@ export class VodError extends Error {
   declare readonly retryable: boolean;
   /** See {@link VodErrorFields.attempts}. */
   declare readonly attempts: number;
+  /** See {@link VodErrorFields.possiblyApplied}. */
+  declare readonly possiblyApplied: boolean;
 
   /** Creates an error; `message` must already be free of secrets. The cause is kept scrubbed. */
   constructor(message: string, fields: VodErrorFields) {
@@ -122,7 +130,7 @@ export class VodError extends Error {
     const safe = safeCause(cause);
     super(message, safe === undefined ? undefined : { cause: safe });
     this.name = new.target.name;
-    Object.assign(this, { retryable: false, attempts: 0 }, rest);
+    Object.assign(this, { retryable: false, attempts: 0, possiblyApplied: false }, rest);
     Object.defineProperty(this, BRAND, { value: brandsOf(new.target) });
   }
 }

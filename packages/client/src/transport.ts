@@ -73,6 +73,8 @@ export const CONTEXT_KEY = 'vodkitContext' as const;
 export interface CallMeta {
   /** Attempts made. */
   readonly attempts: number;
+  /** An earlier attempt may have reached the service before its answer was lost. */
+  readonly possiblyApplied?: boolean | undefined;
   /** Parsed JSON body, when it parsed. */
   readonly json: unknown;
 }
