@@ -83,5 +83,11 @@ export type {
   Pacer,
   PacerOptions,
 } from './bulk.js';
-export { fetchTransport } from './transport.js';
-export type { CallContext, Transport, TransportRequest, TransportResponse } from './transport.js';
+export { DEFAULT_MAX_RESPONSE_BYTES, fetchTransport } from './transport.js';
+export type {
+  CallContext,
+  FetchTransportOptions,
+  Transport,
+  TransportRequest,
+  TransportResponse,
+} from './transport.js';

@@ -5,6 +5,7 @@ import type { Http1Response } from './node-http1-response.js';
 import { loadNet, loadTls } from './node-builtins.js';
 import { originTarget, splitUrl } from './node-origin.js';
 import type { OriginTarget } from './node-origin.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, positiveInteger } from './transport.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 
 /** Options of {@link socketTransport}. */
@@ -16,7 +17,7 @@ export interface SocketTransportOptions {
    * idle timeouts, so a request is not written to a connection the server is closing).
    */
   readonly keepAliveMs?: number | undefined;
-  /** The largest response body accepted, in bytes; defaults to 8 MiB. */
+  /** The largest response body accepted, in bytes; defaults to `DEFAULT_MAX_RESPONSE_BYTES` (8 MiB). */
   readonly maxResponseBytes?: number | undefined;
   /**
    * Extra TLS options for `https` endpoints (a private CA, say). Host, port and server name come
@@ -112,16 +113,6 @@ function serialize(r: TransportRequest, path: string, host: string): string {
   return `${head}content-length: ${Buffer.byteLength(r.body)}\r\n\r\n${r.body}`;
 }
 
-/** An option that must be a positive whole number, or its default when it is not given. */
-function positiveInteger(value: number | undefined, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < 1) {
-    // With 0 sockets every request would wait for ever; NaN timers fire at once.
-    throw new RangeError(`${name}: must be a positive whole number, got ${String(value)}`);
-  }
-  return value;
-}
-
 /**
  * A {@link Transport} that speaks HTTP/1.1 itself over keep-alive `node:net`/`node:tls`
  * connections, the Node entry's default. A DeleteImage exchange is one small request and one
@@ -139,7 +130,11 @@ export function socketTransport(options: SocketTransportOptions = {}): Transport
   const keepAliveMs = positiveInteger(options.keepAliveMs, 'keepAliveMs', 4000);
   const limits = {
     maxHeadBytes: 65_536,
-    maxBodyBytes: positiveInteger(options.maxResponseBytes, 'maxResponseBytes', 8 * 1_048_576),
+    maxBodyBytes: positiveInteger(
+      options.maxResponseBytes,
+      'maxResponseBytes',
+      DEFAULT_MAX_RESPONSE_BYTES,
+    ),
   };
   const pools = new Map<string, Pool>();
 

@@ -2,6 +2,7 @@ import type { Agent, IncomingHttpHeaders, RequestOptions } from 'node:http';
 import { loadHttp, loadHttps } from './node-builtins.js';
 import { originTarget, splitUrl } from './node-origin.js';
 import type { OriginTarget } from './node-origin.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, positiveInteger } from './transport.js';
 import type { Transport } from './transport.js';
 
 /** Options of {@link nodeTransport}. */
@@ -10,6 +11,8 @@ export interface NodeTransportOptions {
   readonly maxSockets?: number | undefined;
   /** How long an idle socket stays open, in ms; defaults to 4 000 (below common server idle timeouts). */
   readonly keepAliveMs?: number | undefined;
+  /** The largest response body accepted, in bytes; defaults to `DEFAULT_MAX_RESPONSE_BYTES` (8 MiB). */
+  readonly maxResponseBytes?: number | undefined;
 }
 
 const headerOf =
@@ -27,6 +30,11 @@ const headerOf =
  * @example createVodClient({ region, credentials, transport: nodeTransport({ maxSockets: 128 }) })
  */
 export function nodeTransport(options: NodeTransportOptions = {}): Transport {
+  const max = positiveInteger(
+    options.maxResponseBytes,
+    'maxResponseBytes',
+    DEFAULT_MAX_RESPONSE_BYTES,
+  );
   const agentOptions = {
     keepAlive: true,
     keepAliveMsecs: options.keepAliveMs ?? 4000,
@@ -91,10 +99,13 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
         reject(error);
       });
       req.on('response', (res) => {
-        res.setEncoding('utf8');
-        let body = '';
-        res.on('data', (chunk: string) => {
-          body += chunk;
+        const chunks: Buffer[] = [];
+        let bytes = 0;
+        res.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          // Past the bound the connection is dropped: the rest of the body is never read.
+          if (bytes > max) req.destroy(new Error(`response body exceeds ${max} bytes`));
+          else chunks.push(chunk);
         });
         res.on('error', (error) => {
           settle();
@@ -106,6 +117,7 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
             reject(new Error('connection closed before the response ended'));
             return;
           }
+          const body = Buffer.concat(chunks).toString('utf8');
           resolve({ status: res.statusCode ?? 0, header: headerOf(res.headers), body });
         });
       });

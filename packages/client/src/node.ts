@@ -83,9 +83,11 @@ export {
   RETRYABLE_STATUSES,
   toWireParams,
   createPacer,
+  DEFAULT_MAX_RESPONSE_BYTES,
   fetchTransport,
 } from './index.js';
 export type {
+  FetchTransportOptions,
   CallOptions,
   DeleteImageOutcome,
   DeleteImageResult,

@@ -33,12 +33,61 @@ export type Transport = (request: TransportRequest) => Promise<TransportResponse
 type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 /**
+ * The largest response body every transport accepts by default: 8 MiB. A DeleteImage answer is
+ * a few hundred bytes; the bound keeps a broken or hostile server from growing memory without end.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES: number = 8 * 1_048_576;
+
+/** An option that must be a positive whole number, or its default when it is not given. */
+export function positiveInteger(value: number | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < 1) {
+    // With 0 sockets every request would wait for ever; NaN timers fire at once.
+    throw new RangeError(`${name}: must be a positive whole number, got ${String(value)}`);
+  }
+  return value;
+}
+
+/** Options of {@link fetchTransport}. */
+export interface FetchTransportOptions {
+  /** The largest response body accepted, in bytes; defaults to {@link DEFAULT_MAX_RESPONSE_BYTES}. */
+  readonly maxResponseBytes?: number | undefined;
+}
+
+/** Reads a body as text, refusing one over `max` bytes (the rest is cancelled, never read). */
+async function readBounded(res: Response, max: number): Promise<string> {
+  if (res.body === null) return '';
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    bytes += value.byteLength;
+    if (bytes > max) {
+      await reader.cancel().catch(() => undefined);
+      throw new Error(`response body exceeds ${max} bytes`);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+/**
  * A {@link Transport} over a WHATWG `fetch` (the global one by default): runs in browsers,
- * Deno, Bun, edge runtimes and Node.
+ * Deno, Bun, edge runtimes and Node. Bodies over `maxResponseBytes` are refused.
  *
  * @example createVodClient({ region, credentials, transport: fetchTransport(myFetch) })
  */
-export function fetchTransport(fetchImpl?: FetchLike): Transport {
+export function fetchTransport(
+  fetchImpl?: FetchLike,
+  options: FetchTransportOptions = {},
+): Transport {
+  const max = positiveInteger(
+    options.maxResponseBytes,
+    'maxResponseBytes',
+    DEFAULT_MAX_RESPONSE_BYTES,
+  );
   return async (r) => {
     const f: FetchLike = fetchImpl ?? ((input, init) => globalThis.fetch(input, init));
     const init: RequestInit = { method: r.method, headers: r.headers };
@@ -47,7 +96,7 @@ export function fetchTransport(fetchImpl?: FetchLike): Transport {
     const signals = [timeout, r.signal].filter((x) => x !== undefined);
     if (signals.length > 0) init.signal = AbortSignal.any(signals);
     const res = await f(r.url, init);
-    const body = await res.text();
+    const body = await readBounded(res, max);
     return { status: res.status, header: (name) => res.headers.get(name), body };
   };
 }

@@ -13,7 +13,7 @@ import { createServer as createNetServer } from 'node:net';
 import { TLSSocket } from 'node:tls';
 import type { AddressInfo, Server as NetServer, Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { nodeTransport, socketTransport } from '../src/node.ts';
+import { fetchTransport, nodeTransport, socketTransport } from '../src/node.ts';
 import type { TransportRequest } from '../src/transport.ts';
 
 const listen = async (server: NetServer): Promise<number> => {
@@ -438,5 +438,57 @@ describe('over TLS', () => {
       socketTransport()({ method: 'GET', url: `https://localhost:${port}/`, headers: {} }),
     );
     expect((error as NodeJS.ErrnoException).code).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
+  });
+});
+
+describe('an endless body', () => {
+  // Every transport holds the same bound: an endless chunked body is refused at
+  // maxResponseBytes and the connection dropped, never read on (so nothing grows to GBs).
+  const transports = [
+    ['socketTransport', socketTransport({ maxResponseBytes: 64 * 1024 })],
+    ['nodeTransport', nodeTransport({ maxResponseBytes: 64 * 1024 })],
+    ['fetchTransport', fetchTransport(undefined, { maxResponseBytes: 64 * 1024 })],
+  ] as const;
+  it.each(transports)(
+    '%s refuses it at maxResponseBytes and stops reading',
+    async (_name, send) => {
+      let sent = 0;
+      const { stop, port } = await rawServer((socket) => {
+        socket.write(
+          'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n',
+        );
+        const chunk = `4000\r\n${'x'.repeat(0x4000)}\r\n`;
+        // Bounded: at most 256 MiB would go out if the client read on.
+        const pump = (): void => {
+          while (!socket.destroyed && sent < 16_384) {
+            sent += 1;
+            if (!socket.write(chunk)) {
+              socket.once('drain', pump);
+              return;
+            }
+          }
+        };
+        pump();
+      });
+      try {
+        const error = await errorOf(
+          send({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} }),
+        );
+        expect(error.message).toMatch(/exceeds 65536 bytes|response body/);
+        await wait(50);
+        expect(sent).toBeLessThan(16_384);
+      } finally {
+        await stop();
+      }
+    },
+  );
+
+  it('fetchTransport and nodeTransport refuse a bound that could not work, naming it', () => {
+    expect(() => fetchTransport(undefined, { maxResponseBytes: 0 })).toThrow(
+      'maxResponseBytes: must be a positive whole number, got 0',
+    );
+    expect(() => nodeTransport({ maxResponseBytes: Number.NaN })).toThrow(
+      'maxResponseBytes: must be a positive whole number, got NaN',
+    );
   });
 });
