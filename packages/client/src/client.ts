@@ -144,6 +144,12 @@ export interface VodClient<T extends boolean = false> {
   raw(): Promise<Client<paths>>;
   /** The endpoint origin in use. */
   readonly endpoint: string;
+  /**
+   * Releases the connections the client's own transport keeps (a transport you passed is
+   * yours to close); later calls fail with `ClientClosed`. Also `Symbol.asyncDispose`, so
+   * `await using vod = createVodClient(...)` closes it at the end of the scope.
+   */
+  close(): Promise<void>;
 }
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -236,6 +242,9 @@ export function createVodClientWith<T extends boolean = false>(
   const transport =
     options.transport ??
     (options.fetch !== undefined ? fetchTransport(options.fetch) : defaults.transport);
+  // Only a transport the client made is the client's to close.
+  const ownsTransport = options.transport === undefined && options.fetch === undefined;
+  let closed = false;
   const credentials = toProvider(options.credentials);
   const staticCredentials =
     typeof options.credentials === 'function' ? undefined : options.credentials;
@@ -517,6 +526,9 @@ export function createVodClientWith<T extends boolean = false>(
     request: DeleteImageRequest,
     options: CallOptions = {},
   ): Promise<DeleteImageOutcome> {
+    if (closed) {
+      return { error: new VodClientError('the client is closed', { code: 'ClientClosed' }) };
+    }
     try {
       const params = toWireParams(request);
       if (!hasMiddleware) {
@@ -587,7 +599,9 @@ export function createVodClientWith<T extends boolean = false>(
         dryOptions.revealSecrets === true ? signed : signer.redactSigned(signed),
         callHeaders,
       );
-      const { url, headers, body } = out;
+      // With the host it signed (V3 signs it), the output re-verifies exactly as returned.
+      const headers = { host, ...out.headers };
+      const { url, body } = out;
       return body === undefined ? { method, url, headers } : { method, url, headers, body };
     },
     use(...middleware) {
@@ -604,6 +618,15 @@ export function createVodClientWith<T extends boolean = false>(
       return getRaw();
     },
     endpoint,
+    async close() {
+      closed = true;
+      if (ownsTransport) await transport.close?.();
+    },
   };
+  // Where the runtime has explicit resource management (Node 20.4+, modern browsers).
+  const asyncDispose = (Symbol as { asyncDispose?: symbol }).asyncDispose;
+  if (asyncDispose !== undefined) {
+    Object.defineProperty(client, asyncDispose, { value: () => client.close() });
+  }
   return client;
 }

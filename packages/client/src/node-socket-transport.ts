@@ -137,6 +137,7 @@ export function socketTransport(options: SocketTransportOptions = {}): Transport
     ),
   };
   const pools = new Map<string, Pool>();
+  let closed = false;
 
   function poolFor(origin: string): Pool {
     let pool = pools.get(origin);
@@ -273,6 +274,10 @@ export function socketTransport(options: SocketTransportOptions = {}): Transport
 
   function release(connection: Connection): void {
     const pool = connection.pool;
+    if (closed) {
+      connection.socket.destroy();
+      return;
+    }
     const next = pool.waiting.shift();
     if (next !== undefined) {
       start(connection, next);
@@ -313,8 +318,12 @@ export function socketTransport(options: SocketTransportOptions = {}): Transport
     else pool.waiting.push(exchange);
   }
 
-  return (r) =>
+  const send = (r: TransportRequest): Promise<TransportResponse> =>
     new Promise<TransportResponse>((resolve, reject) => {
+      if (closed) {
+        reject(new Error('the transport is closed'));
+        return;
+      }
       let pool: Pool;
       let payload: string;
       try {
@@ -356,4 +365,17 @@ export function socketTransport(options: SocketTransportOptions = {}): Transport
       }
       acquire(pool, exchange);
     });
+  /** Drops idle connections and queued requests now; busy ones are closed when they finish. */
+  const close = (): Promise<void> => {
+    closed = true;
+    for (const pool of pools.values()) {
+      for (const connection of pool.idle.splice(0)) connection.socket.destroy();
+      for (const exchange of pool.waiting.slice())
+        fail(exchange, new Error('the transport is closed'));
+      clearInterval(pool.sweeper);
+      pool.sweeper = undefined;
+    }
+    return Promise.resolve();
+  };
+  return Object.assign(send, { close });
 }

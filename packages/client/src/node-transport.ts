@@ -3,7 +3,7 @@ import { loadHttp, loadHttps } from './node-builtins.js';
 import { originTarget, splitUrl } from './node-origin.js';
 import type { OriginTarget } from './node-origin.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, positiveInteger } from './transport.js';
-import type { Transport } from './transport.js';
+import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 
 /** Options of {@link nodeTransport}. */
 export interface NodeTransportOptions {
@@ -46,8 +46,13 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
   // Parse each origin once; the path is whatever follows it.
   let lastOrigin = '';
   let target: OriginTarget | undefined;
-  return (r) =>
+  let closed = false;
+  const send = (r: TransportRequest): Promise<TransportResponse> =>
     new Promise((resolve, reject) => {
+      if (closed) {
+        reject(new Error('the transport is closed'));
+        return;
+      }
       const { origin, path } = splitUrl(r.url);
       if (origin !== lastOrigin || target === undefined) {
         target = originTarget(origin);
@@ -123,4 +128,11 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
       });
       req.end(r.body);
     });
+  const close = (): Promise<void> => {
+    closed = true;
+    http?.destroy();
+    https?.destroy();
+    return Promise.resolve();
+  };
+  return Object.assign(send, { close });
 }

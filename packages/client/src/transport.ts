@@ -27,8 +27,14 @@ export interface TransportResponse {
   readonly body: string;
 }
 
-/** Sends one request and reads the whole response; rejects on network failure or abort. */
-export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
+/**
+ * Sends one request and reads the whole response; rejects on network failure or abort. A
+ * transport that holds connections may also have `close()`, which releases them.
+ */
+export type Transport = ((request: TransportRequest) => Promise<TransportResponse>) & {
+  /** Releases pooled connections; later requests reject. Safe to call twice. */
+  close?(): Promise<void>;
+};
 
 type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
