@@ -3,6 +3,7 @@ import type * as Http from 'node:http';
 import type * as Https from 'node:https';
 import type * as Net from 'node:net';
 import type * as Tls from 'node:tls';
+import type * as DiagnosticsChannel from 'node:diagnostics_channel';
 
 // Node built-ins the Node entry needs only once it sends: loaded on first use, so that importing
 // the client does not pay for them (node:net, node:tls and node:http each cost milliseconds to
@@ -24,3 +25,7 @@ export const loadHttp = (): typeof Http => load('node:http') as typeof Http;
 
 /** `node:https`, loaded on first call. */
 export const loadHttps = (): typeof Https => load('node:https') as typeof Https;
+
+/** `node:diagnostics_channel`, loaded on first call. */
+export const loadDiagnosticsChannel = (): typeof DiagnosticsChannel =>
+  load('node:diagnostics_channel') as typeof DiagnosticsChannel;

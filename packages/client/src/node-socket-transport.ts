@@ -6,9 +6,13 @@ import { loadNet, loadTls } from './node-builtins.js';
 import { originTarget, splitUrl } from './node-origin.js';
 import type { OriginTarget } from './node-origin.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, positiveInteger } from './transport.js';
+import { withDiagnostics } from './node-diagnostics.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 
-/** Options of {@link socketTransport}. */
+/**
+ * Options of {@link socketTransport}. Each request is published on `node:diagnostics_channel`
+ * (`DIAGNOSTICS_CHANNELS`), so APM tools can see it.
+ */
 export interface SocketTransportOptions {
   /** Connections per origin; defaults to 64. Requests beyond them wait for a free one. */
   readonly maxSockets?: number | undefined;
@@ -377,5 +381,5 @@ export function socketTransport(options: SocketTransportOptions = {}): Transport
     }
     return Promise.resolve();
   };
-  return Object.assign(send, { close });
+  return withDiagnostics(Object.assign(send, { close }));
 }

@@ -49,6 +49,12 @@ export function createVodClient<T extends boolean = false>(
 export { nodeTransport } from './node-transport.js';
 export type { NodeTransportOptions } from './node-transport.js';
 export { socketTransport } from './node-socket-transport.js';
+export { DIAGNOSTICS_CHANNELS } from './node-diagnostics.js';
+export type {
+  RequestDiagnostic,
+  RequestEndDiagnostic,
+  RequestErrorDiagnostic,
+} from './node-diagnostics.js';
 export type { SocketTransportOptions } from './node-socket-transport.js';
 export {
   defaultCredentials,

@@ -33,7 +33,7 @@ export interface TransportResponse {
  */
 export type Transport = ((request: TransportRequest) => Promise<TransportResponse>) & {
   /** Releases pooled connections; later requests reject. Safe to call twice. */
-  close?(): Promise<void>;
+  close?: (() => Promise<void>) | undefined;
 };
 
 type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
