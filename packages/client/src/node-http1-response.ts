@@ -48,6 +48,43 @@ interface Head {
   readonly framing: Framing | undefined;
 }
 
+// eslint-disable-next-line no-control-regex -- exactly the characters a field value may not hold
+const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
+
+/**
+ * Headers of which Node's `node:http` keeps the first and drops repeats (`content-length` is
+ * left out: repeats of it are a framing question, answered below).
+ */
+const SINGLE_VALUED: ReadonlySet<string> = new Set([
+  'age',
+  'authorization',
+  'content-type',
+  'etag',
+  'expires',
+  'from',
+  'host',
+  'if-modified-since',
+  'if-unmodified-since',
+  'last-modified',
+  'location',
+  'max-forwards',
+  'proxy-authorization',
+  'referer',
+  'retry-after',
+  'server',
+  'user-agent',
+]);
+
+/** A content-length header's value; repeated headers were joined, so each copy must agree. */
+function contentLength(joined: string): number {
+  const values = new Set(joined.split(',').map((v) => v.trim()));
+  const [only] = values;
+  if (values.size !== 1 || only === undefined || !/^\d{1,15}$/.test(only)) {
+    throw new Http1ProtocolError('invalid content-length');
+  }
+  return Number(only);
+}
+
 function parseHead(text: string): Head {
   const lines = text.split('\r\n');
   const match = STATUS_LINE.exec(lines[0] ?? '');
@@ -63,15 +100,23 @@ function parseHead(text: string): Head {
     // as Node's own parser does.
     if (!TOKEN.test(name)) throw new Http1ProtocolError('malformed HTTP header line');
     const value = line.slice(colon + 1).trim();
+    // A field value is visible characters, spaces, tabs and obs-text; llhttp refuses the rest.
+    if (CONTROL.test(value)) throw new Http1ProtocolError('malformed HTTP header value');
     const previous = headers.get(name);
-    headers.set(name, previous === undefined ? value : `${previous}, ${value}`);
+    if (previous === undefined) headers.set(name, value);
+    // Node keeps the first of a header that holds one value (its list); others are joined.
+    else if (!SINGLE_VALUED.has(name)) headers.set(name, `${previous}, ${value}`);
   }
   const connection = (headers.get('connection') ?? '').toLowerCase();
   let reusable = minor === '1' ? !/(?:^|,)\s*close\s*(?:,|$)/.test(connection) : false;
   const encoding = headers.get('transfer-encoding');
   const length = headers.get('content-length');
   let framing: Framing | undefined;
+  // A content-length must be well formed even where no body follows, as llhttp holds it.
+  const lengthValue = length === undefined ? undefined : contentLength(length);
   if ((status >= 100 && status < 200) || status === 204 || status === 304) {
+    // No body; a transfer-encoding here is a framing no client can trust (llhttp refuses it).
+    if (encoding !== undefined) throw new Http1ProtocolError(`transfer-encoding on a ${status}`);
     framing = undefined;
   } else if (encoding !== undefined) {
     // §6.3: chunked must be the last coding; anything else is delimited by the close. A
@@ -84,14 +129,8 @@ function parseHead(text: string): Head {
       framing = { kind: 'close' };
       reusable = false;
     }
-  } else if (length !== undefined) {
-    // Repeated headers were joined: every copy must name the same length.
-    const values = new Set(length.split(',').map((v) => v.trim()));
-    const [only] = values;
-    if (values.size !== 1 || only === undefined || !/^\d{1,15}$/.test(only)) {
-      throw new Http1ProtocolError('invalid content-length');
-    }
-    framing = { kind: 'length', remaining: Number(only) };
+  } else if (lengthValue !== undefined) {
+    framing = { kind: 'length', remaining: lengthValue };
   } else {
     framing = { kind: 'close' };
     reusable = false;
@@ -221,9 +260,11 @@ export class Http1ResponseReader {
   }
 
   private finish(head: Head): Http1Response {
-    // Bytes after a complete response were not asked for (no pipelining): the connection's
-    // state is unknown, so it is not reused.
-    const leftover = this.pending !== undefined && this.pending.length > 0;
+    // Bytes after a complete response were not asked for (no pipelining): they can only be a
+    // broken or hostile server, and llhttp fails the exchange on them too.
+    if (this.pending !== undefined && this.pending.length > 0) {
+      throw new Http1ProtocolError('unexpected bytes after the response');
+    }
     const [first] = this.parts;
     const body =
       this.parts.length === 1 && first !== undefined
@@ -233,7 +274,7 @@ export class Http1ResponseReader {
       status: head.status,
       headers: head.headers,
       body,
-      reusable: head.reusable && !leftover,
+      reusable: head.reusable,
     };
   }
 }

@@ -107,10 +107,28 @@ it('reads 204 and 304 without a body, and waits for a content-length body to arr
   expect(read('HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n12345')).toBeUndefined();
 });
 
-it('does not reuse a connection that sent more than the response', () => {
-  const response = read('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokHTTP/1.1 200 OK\r\n');
-  expect(response?.body).toBe('ok');
-  expect(response?.reusable).toBe(false);
+it('fails an exchange whose server sent more than the response, as llhttp does', () => {
+  const error = errorOf('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokHTTP/1.1 200 OK\r\n');
+  expect(error).toBeInstanceOf(Http1ProtocolError);
+  expect((error as Error).message).toBe('unexpected bytes after the response');
+});
+
+it('refuses what llhttp refuses: control characters in a value, transfer-encoding on a 204', () => {
+  expect(
+    (errorOf('HTTP/1.1 200 OK\r\nDate: Tu\u0005e\r\nContent-Length: 0\r\n\r\n') as Error).message,
+  ).toBe('malformed HTTP header value');
+  expect(
+    (errorOf('HTTP/1.1 204 No Content\r\nTransfer-Encoding: chunked\r\n\r\n') as Error).message,
+  ).toBe('transfer-encoding on a 204');
+  expect((errorOf('HTTP/1.1 204 No Content\r\nContent-Length: x\r\n\r\n') as Error).message).toBe(
+    'invalid content-length',
+  );
+  // Node keeps the first content-type, and joins what may repeat.
+  const repeated = read(
+    'HTTP/1.1 200 OK\r\nContent-Type: a\r\nContent-Type: b\r\nX-Many: 1\r\nX-Many: 2\r\nContent-Length: 0\r\n\r\n',
+  );
+  expect(repeated?.headers.get('content-type')).toBe('a');
+  expect(repeated?.headers.get('x-many')).toBe('1, 2');
 });
 
 it('does not reuse a connection after a response with both content-length and chunked', () => {
