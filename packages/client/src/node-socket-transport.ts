@@ -121,10 +121,11 @@ function serialize(r: TransportRequest, path: string, host: string): string {
  * A {@link Transport} that speaks HTTP/1.1 itself over keep-alive `node:net`/`node:tls`
  * connections, the Node entry's default. A DeleteImage exchange is one small request and one
  * small response, so writing the request as one string and reading the response with a minimal
- * reader costs well under half the client CPU of `node:http` (measured), which builds streams,
- * header objects and events per request. Responses framed by `content-length`, `chunked` or
+ * reader costs far less client CPU than `node:http`, which builds streams, header objects and
+ * events per request (`pnpm bench` shows the figures). Responses framed by `content-length`, `chunked` or
  * the end of the connection are read; anything else is a protocol error and the connection is
- * dropped. Tools that instrument `node:http` (APM agents) do not see these requests: use
+ * dropped. Tools that instrument `node:http` (APM agents) do not see these requests (they can
+ * subscribe to `DIAGNOSTICS_CHANNELS`): use
  * {@link nodeTransport} where that matters.
  *
  * @example createVodClient({ region, credentials, transport: socketTransport({ maxSockets: 128 }) })

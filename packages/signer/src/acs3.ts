@@ -2,7 +2,7 @@ import { canonicalize, requireWellFormed } from './encode.js';
 import type { ParamMap } from './encode.js';
 import { andThen } from './crypto.js';
 import type { Awaitable, SignerCrypto } from './crypto.js';
-import { ASCII, OWN, TWICE, check, matches, requireString } from './errors.js';
+import { ASCII, OWN, TWICE, check, matches, requireInput, requireString } from './errors.js';
 import { checkCredentials, collectParams, takeClockAndNonce } from './options.js';
 import type { Params, SigningContext } from './options.js';
 import { formatTimestamp } from './time.js';
@@ -142,6 +142,7 @@ export function signAcs3With(
   crypto: SignerCrypto,
   input: Acs3SignInput,
 ): Awaitable<Acs3SignResult> {
+  requireInput(input);
   const name = input.algorithm ?? 'ACS3-HMAC-SHA256';
   check(Object.hasOwn(ACS3_ALGORITHMS, name), 'algorithm', 'must be "ACS3-HMAC-SHA256"');
   const method = matches(input.method, 'method', /^[A-Z]+$/, 'must be an uppercase HTTP method');
@@ -179,7 +180,7 @@ export function signAcs3With(
     else check(body instanceof Uint8Array, 'body', 'must be a string or a Uint8Array');
   }
 
-  const { ms, nonce } = takeClockAndNonce(input);
+  const { ms, nonce } = takeClockAndNonce(input, crypto.nonce);
   const timestamp = formatTimestamp(ms);
   own('x-acs-action', requireString(input.action, 'action', true));
   own('x-acs-version', requireString(input.version, 'version', true));

@@ -13,6 +13,11 @@ export interface SignerCrypto {
   sha256Hex(data: string | Uint8Array): Awaitable<string>;
   /** Lowercase hex of HMAC-SHA256(key, data). */
   hmacSha256Hex(key: string, data: string): Awaitable<string>;
+  /**
+   * A fresh nonce, for calls that give none; defaults to `crypto.randomUUID()` of the global
+   * WebCrypto. The node entry passes `node:crypto`'s.
+   */
+  nonce?: (() => string) | undefined;
 }
 
 /** True for promises and other thenables. */

@@ -42,4 +42,10 @@ export const requireString = (value: unknown, field: string, nonEmpty: boolean):
 
 /** The error for a string that holds a lone UTF-16 surrogate (it has no UTF-8 form). */
 export const loneSurrogate = (field: string): SignerInputError =>
-  new SignerInputError(field, 'has a lone UTF-16 surrogate (not valid Unicode)');
+  new SignerInputError(field, 'has a lone UTF-16 surrogate');
+
+/** Throws unless the signing input is an object: plain JavaScript may pass anything. */
+export function requireInput(input: unknown): void {
+  // Object(x) is x exactly for objects (null-prototype ones included) and functions.
+  check(Object(input) === input, 'input', 'must be an object');
+}

@@ -1,21 +1,19 @@
 /**
- * `@vodkit/signer/node`: the signer's functions, synchronous, over `node:crypto`. Same inputs
- * and results as the main entry; use this one on Node when signing speed matters.
+ * `@vodkit/signer/node`: the signer's functions, synchronous, over `node:crypto`. Same inputs,
+ * results and code as the main entry: one implementation per algorithm, with the synchronous
+ * `node:crypto` digests injected instead of WebCrypto's.
  *
  * @packageDocumentation
  */
 import { expectSync } from './crypto.js';
-import { presignRpcUrlWith, signRpcUsing } from './rpc.js';
-import { rpcStringToSignNode, signRpcFast } from './rpc-node.js';
+import { presignRpcUrlWith, signRpcWith } from './rpc.js';
 import type { RpcPresignInput, RpcPresignResult, RpcSignInput, RpcSignResult } from './rpc.js';
 import { signAcs3With } from './acs3.js';
 import type { Acs3SignInput, Acs3SignResult } from './acs3.js';
 import { verifyRequestWith } from './verify.js';
 import type { KeyRecord, ReceivedRequest, VerifyOptions, VerifyResult } from './verify.js';
 import type { Awaitable } from './crypto.js';
-import { hmacSha1Base64, hmacSha256Hex, nodeCrypto, sha256Hex } from './node-crypto.js';
-import { signAcs3Fast } from './acs3-node.js';
-import { freshNonce } from './node-nonce.js';
+import { nodeCrypto } from './node-crypto.js';
 
 /**
  * Signs an RPC request with V1 (`HMAC-SHA1`), synchronously.
@@ -25,11 +23,8 @@ import { freshNonce } from './node-nonce.js';
  *   params: { DeleteImageType: 'ImageId', ImageIds: 'a,b' }, credentials });
  */
 export function signRpc(input: RpcSignInput): RpcSignResult {
-  // The fast path declines (before taking a nonce) whatever needs the general path's checks.
-  return (
-    signRpcFast(input, hmacSha1Base64, freshNonce) ??
-    expectSync(signRpcUsing(nodeCrypto, input, rpcStringToSignNode), 'signRpc')
-  );
+  // The same code as the WebCrypto entry, with synchronous node:crypto injected.
+  return expectSync(signRpcWith(nodeCrypto, input), 'signRpc');
 }
 
 /** Presigns a V1 GET URL, synchronously. */
@@ -37,12 +32,9 @@ export function presignRpcUrl(input: RpcPresignInput): RpcPresignResult {
   return expectSync(presignRpcUrlWith(nodeCrypto, input), 'presignRpcUrl');
 }
 
-const DIGESTS = { sha256Hex, hmacSha256Hex, freshNonce };
-
 /** Signs a request with V3 (`ACS3-HMAC-SHA256`), synchronously. */
 export function signAcs3(input: Acs3SignInput): Acs3SignResult {
-  // The fast path declines (before taking a nonce) whatever needs the general path's checks.
-  return signAcs3Fast(input, DIGESTS) ?? expectSync(signAcs3With(nodeCrypto, input), 'signAcs3');
+  return expectSync(signAcs3With(nodeCrypto, input), 'signAcs3');
 }
 
 /** {@link VerifyOptions} whose key lookup answers synchronously. */

@@ -47,10 +47,13 @@ export function checkCredentials(value: unknown): Credentials {
 }
 
 /** Reads the injected clock and nonce source (or the defaults), checking the nonce. */
-export function takeClockAndNonce(ctx: SigningContext): { ms: number; nonce: string } {
+export function takeClockAndNonce(
+  ctx: SigningContext,
+  fallbackNonce?: () => string,
+): { ms: number; nonce: string } {
   // V3 sends the nonce as a header, so it must survive as header bytes.
   const nonce = matches(
-    ctx.nonce === undefined ? globalThis.crypto.randomUUID() : ctx.nonce(),
+    (ctx.nonce ?? fallbackNonce ?? (() => globalThis.crypto.randomUUID()))(),
     'nonce()',
     /^[\x21-\x7e]+$/,
     ASCII,

@@ -2,7 +2,7 @@ import { canonicalize } from './encode.js';
 import type { ParamMap } from './encode.js';
 import { andThen } from './crypto.js';
 import type { Awaitable, SignerCrypto } from './crypto.js';
-import { matches, requireString } from './errors.js';
+import { matches, requireInput, requireString } from './errors.js';
 import { checkCredentials, collectParams, takeClockAndNonce } from './options.js';
 import type { Params, SigningContext } from './options.js';
 import { formatTimestamp } from './time.js';
@@ -87,6 +87,7 @@ export function signRpcUsing(
   input: RpcSignInput,
   stringToSignOf: typeof rpcStringToSign,
 ): Awaitable<RpcSignResult> {
+  requireInput(input);
   const method = matches(input.method, 'method', /^(?:GET|POST)$/, 'must be "GET" or "POST"');
   const creds = checkCredentials(input.credentials);
   const params = collectParams(
@@ -95,7 +96,7 @@ export function signRpcUsing(
     Object.create(null) as ParamMap,
     RPC_COMMON_PARAMS,
   );
-  const { ms, nonce } = takeClockAndNonce(input);
+  const { ms, nonce } = takeClockAndNonce(input, crypto.nonce);
   const timestamp = formatTimestamp(ms);
   params['Action'] = requireString(input.action, 'action', true);
   params['Version'] = requireString(input.version, 'version', true);
@@ -147,6 +148,7 @@ export function presignRpcUrlWith(
   crypto: SignerCrypto,
   input: RpcPresignInput,
 ): Awaitable<RpcPresignResult> {
+  requireInput(input);
   const endpoint = matches(
     input.endpoint,
     'endpoint',
