@@ -28,6 +28,9 @@ export async function bundleEntries(packageRoot, entryPoints) {
     splitting: true,
     format: 'esm',
     platform: 'neutral',
+    // The neutral platform reads no package "main" by default; CommonJS dependencies (ini) have
+    // only that.
+    mainFields: ['module', 'main'],
     target: 'es2022',
     external: ['node:*'],
     chunkNames: 'chunk-[hash]',

@@ -306,7 +306,7 @@ export async function run(): Promise<void> {
     `\naims (node entry, one implementation per algorithm): within 3x of the raw node:crypto digests it\n` +
       `must compute, and at least 2x faster than the fastest official package\n` +
       `${aims('V2 (HMAC-SHA1)', m1Floor, m1Node, [m1Util, m1Pop])}\n` +
-      `${aims('V3 (ACS3-HMAC-SHA256)', m3Crypto, m3Node, [m3Util, m3Client])}`,
+      aims('V3 (ACS3-HMAC-SHA256)', m3Crypto, m3Node, [m3Util, m3Client]),
   );
   console.log(`
 what limits each contender:
