@@ -107,7 +107,7 @@ function endpointOf(o: object): CheckedEndpoint {
     ) {
       return invalid(
         'endpoint',
-        'must be an origin, http[s]://host[:port] (port 1 to 65535), with no user, path, query or fragment',
+        'must be an origin http[s]://host[:port] (port 1-65535): no user, path, query or fragment',
       );
     }
     return { origin: url.origin, host: url.host };
@@ -135,14 +135,14 @@ export function credentialsProblem(c: unknown): [field: string, rule: string] | 
   if (typeof c !== 'object' || c === null) {
     return [
       'credentials',
-      'must be { accessKeyId, accessKeySecret, securityToken? } or a provider function',
+      'must be { accessKeyId, accessKeySecret, securityToken? } or a provider',
     ];
   }
   for (const key of ['accessKeyId', 'accessKeySecret', 'securityToken']) {
     const v = own(c, key);
     if (key === 'securityToken' && v === undefined) continue;
     if (typeof v !== 'string' || !/^[\x21-\x7e]+$/.test(v)) {
-      return [`credentials.${key}`, 'must be a non-empty string of printable ASCII without spaces'];
+      return [`credentials.${key}`, 'must be printable ASCII, non-empty, no spaces'];
     }
   }
   return undefined;

@@ -515,7 +515,7 @@ describe('bad options are refused when the client is made, naming the option and
       /no user/,
     ],
     ['an endpoint with a query', { endpoint: 'https://vod.example.com/?x=1' }, 'endpoint', /query/],
-    ['an endpoint with port 0', { endpoint: 'http://127.0.0.1:0' }, 'endpoint', /port 1 to 65535/],
+    ['an endpoint with port 0', { endpoint: 'http://127.0.0.1:0' }, 'endpoint', /port 1-65535/],
     ['an endpoint with a bad port', { endpoint: 'http://127.0.0.1:99999' }, 'endpoint', /origin/],
     [
       'an endpoint with a line break',
@@ -587,7 +587,7 @@ describe('bad options are refused when the client is made, naming the option and
       'credentials.accessKeySecret',
       /non-empty string/,
     ],
-    ['credentials as a string', { credentials: 'LTAI:secret' }, 'credentials', /provider function/],
+    ['credentials as a string', { credentials: 'LTAI:secret' }, 'credentials', /or a provider/],
     [
       'a token with a line break',
       { credentials: { accessKeyId: 'a', accessKeySecret: 'b', securityToken: 't\nx' } },
