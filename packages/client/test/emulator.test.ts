@@ -585,7 +585,7 @@ describe('bad options are refused when the client is made, naming the option and
       'credentials without a secret',
       { credentials: { accessKeyId: 'a' } },
       'credentials.accessKeySecret',
-      /non-empty string/,
+      /non-empty/,
     ],
     ['credentials as a string', { credentials: 'LTAI:secret' }, 'credentials', /or a provider/],
     [
