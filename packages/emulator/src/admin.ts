@@ -5,6 +5,7 @@ import type { EmulatorCore } from './core.js';
 import { nowOf } from './core.js';
 import { checkFaultPlan } from './faults.js';
 import { baseHeaders, send } from './http.js';
+import type { Incoming } from './http.js';
 import type { AccountConfig, SeedImage, StsTokenConfig } from './options.js';
 import { readBody } from './parse.js';
 import { StateFileError, stateFileIn } from './state.js';
@@ -148,12 +149,9 @@ const imagesArg = (body: unknown): SeedImage[] | undefined => {
 export async function handleAdmin(
   core: EmulatorCore,
   state: EmulatorState,
-  req: IncomingMessage,
-  res: ServerResponse,
-  requestId: string,
-  path: string,
-  rawQuery: string,
+  incoming: Incoming,
 ): Promise<void> {
+  const { req, res, requestId, path, rawQuery } = incoming;
   const reply = (status: number, value: unknown): void => {
     send(
       res,

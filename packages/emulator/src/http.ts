@@ -6,6 +6,18 @@ import type { RecordedRequest } from './log.js';
 import { errorBody, renderError } from './responses.js';
 import type { EmulatorError, RenderedBody, ResponseFormat } from './responses.js';
 
+/** One received request as the dispatcher hands it on: the exchange and where it points. */
+export interface Incoming {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  /** The `RequestId` every answer to it carries. */
+  readonly requestId: string;
+  /** The path, without the query. */
+  readonly path: string;
+  /** The query string as received, without `?`. */
+  readonly rawQuery: string;
+}
+
 /** Headers every answer carries besides the body's. */
 export function baseHeaders(
   core: EmulatorCore,

@@ -10,6 +10,7 @@ import type { DeleteImageRequest } from '@vodkit/types';
 import type { EmulatorCore } from './core.js';
 import { nowOf } from './core.js';
 import { record, sendError } from './http.js';
+import type { Incoming } from './http.js';
 import type { RecordedRequest } from './log.js';
 import { redactHeaders, redactParams } from './log.js';
 import { decodeParams, formatOf } from './parse.js';
@@ -133,14 +134,8 @@ export function checkStages(stages: unknown): readonly Stage[] {
   return stages as readonly Stage[];
 }
 
-function createContext(
-  core: EmulatorCore,
-  req: IncomingMessage,
-  res: ServerResponse,
-  requestId: string,
-  path: string,
-  rawQuery: string,
-): RpcContext {
+function createContext(core: EmulatorCore, incoming: Incoming): RpcContext {
+  const { req, res, requestId, path, rawQuery } = incoming;
   const method = req.method ?? 'GET';
   const receivedAt = nowOf(core);
   let decoded: DecodedParams | undefined;
@@ -184,14 +179,11 @@ function createContext(
 export async function runPipeline(
   stages: readonly Stage[],
   core: EmulatorCore,
-  req: IncomingMessage,
-  res: ServerResponse,
-  requestId: string,
-  path: string,
-  rawQuery: string,
+  incoming: Incoming,
 ): Promise<void> {
   const started = performance.now();
-  const ctx = createContext(core, req, res, requestId, path, rawQuery);
+  const { req, res, requestId } = incoming;
+  const ctx = createContext(core, incoming);
   let failure: StageFailure | undefined;
   for (const stage of stages) {
     const pending = stage.run(ctx);

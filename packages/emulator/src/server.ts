@@ -327,20 +327,18 @@ async function dispatch(
     return;
   }
   if (path === '/' && (req.method === 'GET' || req.method === 'POST')) {
-    await runPipeline(core.stages, core, req, res, requestId, path, rawQuery);
+    await runPipeline(core.stages, core, { req, res, requestId, path, rawQuery });
     return;
   }
   if (path.startsWith(ADMIN_PREFIX) || path === ADMIN_PREFIX.slice(0, -1)) {
     logAs('admin');
-    await handleAdmin(
-      core,
-      state,
+    await handleAdmin(core, state, {
       req,
       res,
       requestId,
-      path === '/__admin' ? ADMIN_PREFIX : path,
+      path: path === '/__admin' ? ADMIN_PREFIX : path,
       rawQuery,
-    );
+    });
     return;
   }
   if (path.startsWith(IMAGES_PREFIX)) {
