@@ -115,28 +115,24 @@ describe('hostile files are refused naming the file and the problem, never the c
     const fifo = join(dir, 'fifo');
     execFileSync('mkfifo', [fifo]);
     const huge = file(`[default]\naccess_key_id = a\n${'x'.repeat(2 * 1024 * 1024)}`);
-    const cases: [Promise<unknown>, string, RegExp][] = [
-      [fromCredentialsFile({ path: dir, env: {} })(), dir, /not a regular file \(a directory\)/],
-      [fromCredentialsFile({ path: fifo, env: {} })(), fifo, /not a regular file \(a FIFO/],
+    const nullJson = file('null');
+    const brokenJson = file(`{"profiles": [${SECRET}`);
+    const oddProfiles = file('{"profiles": [null, 7, {"name": "default"}]}');
+    // Each provider starts when the loop awaits it: none may reject unobserved.
+    const cases: [() => Promise<unknown>, string, RegExp][] = [
+      [fromCredentialsFile({ path: dir, env: {} }), dir, /not a regular file \(a directory\)/],
+      [fromCredentialsFile({ path: fifo, env: {} }), fifo, /not a regular file \(a FIFO/],
       [
-        fromCredentialsFile({ path: huge, env: {} })(),
+        fromCredentialsFile({ path: huge, env: {} }),
         huge,
         /holds \d+ bytes; a credentials file holds at most/,
       ],
-      [fromAliyunConfig({ path: file('null'), env: {} })(), `f${n}`, /must hold a JSON object/],
-      [
-        fromAliyunConfig({ path: file(`{"profiles": [${SECRET}`), env: {} })(),
-        `f${n}`,
-        /not valid JSON/,
-      ],
-      [
-        fromAliyunConfig({ path: file('{"profiles": [null, 7, {"name": "default"}]}'), env: {} })(),
-        `f${n}`,
-        /lacks access_key_id/,
-      ],
+      [fromAliyunConfig({ path: nullJson, env: {} }), nullJson, /must hold a JSON object/],
+      [fromAliyunConfig({ path: brokenJson, env: {} }), brokenJson, /not valid JSON/],
+      [fromAliyunConfig({ path: oddProfiles, env: {} }), oddProfiles, /lacks access_key_id/],
     ];
-    for (const [pending, where, problem] of cases) {
-      const error = await failure(pending);
+    for (const [provider, where, problem] of cases) {
+      const error = await failure(provider());
       expect(error).toBeInstanceOf(VodCredentialsError);
       expect(error.code).toBe('CredentialsMalformed');
       expect(error.message).toContain(where);
