@@ -43,19 +43,26 @@ export interface RequestErrorDiagnostic {
 
 let channels: { start: Channel; end: Channel; error: Channel } | undefined;
 
+/** The three channels, made with the first request (the module loads then, not per request). */
+function channelsOf(): { start: Channel; end: Channel; error: Channel } {
+  if (channels === undefined) {
+    const dc = loadDiagnosticsChannel();
+    channels = {
+      start: dc.channel(DIAGNOSTICS_CHANNELS.start),
+      end: dc.channel(DIAGNOSTICS_CHANNELS.end),
+      error: dc.channel(DIAGNOSTICS_CHANNELS.error),
+    };
+  }
+  return channels;
+}
+
 /**
  * Wraps a transport so that each request is published on {@link DIAGNOSTICS_CHANNELS}. With no
  * subscriber, a request costs one property read per channel.
  */
 export function withDiagnostics(send: Transport): Transport {
   const observed = (r: TransportRequest): Promise<TransportResponse> => {
-    const dc = loadDiagnosticsChannel();
-    channels ??= {
-      start: dc.channel(DIAGNOSTICS_CHANNELS.start),
-      end: dc.channel(DIAGNOSTICS_CHANNELS.end),
-      error: dc.channel(DIAGNOSTICS_CHANNELS.error),
-    };
-    const { start, end, error } = channels;
+    const { start, end, error } = channelsOf();
     if (!start.hasSubscribers && !end.hasSubscribers && !error.hasSubscribers) return send(r);
     const q = r.url.indexOf('?');
     const base = q < 0 ? r.url : r.url.slice(0, q);

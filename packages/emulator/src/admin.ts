@@ -1,10 +1,10 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { basename } from 'node:path';
 import { constantTimeEqual } from '@vodkit/signer/node';
 import type { EmulatorCore } from './core.js';
 import { nowOf } from './core.js';
 import { checkFaultPlan } from './faults.js';
-import { baseHeaders, send } from './http.js';
+import { baseHeaders, closeAfterAnswer, send } from './http.js';
 import type { Incoming } from './http.js';
 import type { AccountConfig, SeedImage, StsTokenConfig } from './options.js';
 import { readBody } from './parse.js';
@@ -39,14 +39,6 @@ class AdminError extends Error {
   ) {
     super(message);
   }
-}
-
-/** Closes the connection once the answer is out: what is left of an oversized body is not read. */
-function closeAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
-  res.setHeader('connection', 'close');
-  res.on('finish', () => {
-    req.socket.destroy();
-  });
 }
 
 async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {

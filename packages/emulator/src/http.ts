@@ -118,8 +118,14 @@ export function sendTooLarge(
     httpStatus: 413,
     message: `The request body is too large: ${bytes} bytes or more; at most ${core.maxBodyBytes} are allowed.`,
   };
+  closeAfterAnswer(req, res);
+  sendError(core, req, res, requestId, format, error);
+}
+
+/** Closes the connection once the answer is out: what is left of an oversized body is not read. */
+export function closeAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader('connection', 'close');
   res.on('finish', () => {
     req.socket.destroy();
   });
-  sendError(core, req, res, requestId, format, error, { connection: 'close' });
 }
