@@ -297,7 +297,7 @@ export function createVodClientWith<T extends boolean = false>(
       action: ACTION,
       version: API_VERSION,
       ...(verb === 'GET' ? { query: params } : { form: params }),
-      // Without extra headers the node signer takes its fast path (it declines any `headers`).
+      // Only headers there are: most calls have none, and an empty object would just be copied.
       ...(hasKeys(extraHeaders) ? { headers: extraHeaders } : {}),
       credentials: creds,
       clock,

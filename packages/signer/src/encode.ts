@@ -19,7 +19,7 @@ export function percentEncode(value: string, field = 'value'): string {
     // URIError: the only input encodeURIComponent rejects is a lone surrogate.
     throw loneSurrogate(field);
   }
-  // A no-match replace returns the same string; the node entry has a faster encoder (rpc-node.ts).
+  // A no-match replace returns the same string.
   return out.replace(RESERVED_LEFT, escapeOne);
 }
 

@@ -41,7 +41,7 @@ function hmac(name: HashName, key: string, data: string, encoding: 'base64' | 'h
 export const hmacSha1Base64 = (key: string, data: string): string =>
   hmac('sha1', key, data, 'base64');
 
-/** Hex SHA-256 of a string's UTF-8 bytes, synchronously (the V3 fast path's digest). */
+/** Hex SHA-256 of a string's UTF-8 bytes, synchronously (V3's digest of body and request). */
 export function sha256Hex(data: string): string {
   if (data.length === 0) return EMPTY_SHA256;
   const hash = oneShot();
@@ -57,9 +57,8 @@ export const hmacSha256Hex = (key: string, data: string): string =>
  * A synchronous {@link SignerCrypto} on `node:crypto`. On Node a WebCrypto call costs several
  * times the HMAC it performs (promise, buffer copies, key import); this one costs the digests,
  * computed with one-shot `crypto.hash` calls where the running Node has it (≥ 20.12; older
- * versions fall back to `createHmac`/`createHash`). The HMAC pads of the last key used (an
- * ASCII key of at most 64 characters) are kept in module memory, so signing many requests with
- * one credential derives them once. `node:crypto` itself loads with the first digest.
+ * versions fall back to `createHmac`/`createHash`). The HMAC pads are derived per call and never
+ * kept. `node:crypto` itself loads with the first digest.
  */
 export const nodeCrypto: SignerCrypto = {
   hmacSha1Base64,

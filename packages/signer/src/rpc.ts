@@ -75,18 +75,6 @@ export const rpcKey = (secret: string): string => `${secret}&`;
 
 /** Signs a V1 RPC request with the given crypto; sync when `crypto` is. */
 export function signRpcWith(crypto: SignerCrypto, input: RpcSignInput): Awaitable<RpcSignResult> {
-  return signRpcUsing(crypto, input, rpcStringToSign);
-}
-
-/**
- * {@link signRpcWith} with the string-to-sign builder as a parameter: the node entry passes a
- * faster one that is too large for the browser bundle's budget (same output, see rpc-node.ts).
- */
-export function signRpcUsing(
-  crypto: SignerCrypto,
-  input: RpcSignInput,
-  stringToSignOf: typeof rpcStringToSign,
-): Awaitable<RpcSignResult> {
   requireInput(input);
   const method = matches(input.method, 'method', /^(?:GET|POST)$/, 'must be "GET" or "POST"');
   const creds = checkCredentials(input.credentials);
@@ -108,7 +96,7 @@ export function signRpcUsing(
   params['Timestamp'] = timestamp;
   if (creds.securityToken !== undefined) params['SecurityToken'] = creds.securityToken;
 
-  const { canonicalQuery, stringToSign } = stringToSignOf(method, params);
+  const { canonicalQuery, stringToSign } = rpcStringToSign(method, params);
   return andThen(
     // rpcKey, spelled out: the main entry's size budget has no room for the call.
     crypto.hmacSha1Base64(`${creds.accessKeySecret}&`, stringToSign),
