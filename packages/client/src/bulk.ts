@@ -6,7 +6,7 @@ import { checkAll, fn, requireOptionsObject, whole } from './client-options.js';
 import type { Rule } from './client-options.js';
 import { sleep } from './sleep.js';
 import type { VodError } from './errors.js';
-import type { CallOptions, DeleteImageOutcome } from './client.js';
+import type { CallOptions, DeleteImageOutcome } from './outcome.js';
 
 /** A token-bucket pacer: `acquire()` resolves when the next call may start. */
 export interface Pacer {

@@ -1,4 +1,3 @@
-import { REGION_ENDPOINTS } from '@vodkit/types';
 import { VodValidationError } from './errors.js';
 
 /** What an option must be, as a check and the words for it. */
@@ -44,17 +43,19 @@ const RETRY_RULES: Readonly<Record<string, Rule>> = {
 };
 const OTHER = ['region', 'endpoint', 'credentials'];
 
-const invalid = (option: string, rule: string): never => {
+/** Throws the {@link VodValidationError} (`InvalidOption`) for an option that breaks `rule`. */
+export const invalidOption = (option: string, rule: string): never => {
   throw new VodValidationError(option, rule, 'InvalidOption');
 };
 
-const own = (o: object, key: string): unknown =>
+/** An own property's value; inherited ones (`__proto__`, `constructor`) read as absent. */
+export const own = (o: object, key: string): unknown =>
   Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined;
 
 /** Throws unless `options` is a plain object. */
 export function requireOptionsObject(options: unknown): void {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    invalid('options', 'must be an object');
+    invalidOption('options', 'must be an object');
   }
 }
 
@@ -72,59 +73,14 @@ export function checkAll(
     const rule = Object.hasOwn(rules, key) ? rules[key] : undefined;
     if (rule === undefined) {
       if (!extra.includes(key))
-        invalid(prefix + key, `is unknown; known: ${[...Object.keys(rules), ...extra].join(', ')}`);
+        invalidOption(
+          prefix + key,
+          `is unknown; known: ${[...Object.keys(rules), ...extra].join(', ')}`,
+        );
     } else if (own(o, key) !== undefined && !rule[0](own(o, key))) {
-      invalid(prefix + key, `must be ${rule[1]}`);
+      invalidOption(prefix + key, `must be ${rule[1]}`);
     }
   }
-}
-
-/** The endpoint as an origin, and the host the signature covers. */
-export interface CheckedEndpoint {
-  readonly origin: string;
-  readonly host: string;
-}
-
-function endpointOf(o: object): CheckedEndpoint {
-  const endpoint = own(o, 'endpoint');
-  if (endpoint !== undefined) {
-    let url: URL | undefined;
-    try {
-      // No space or control character: URL would quietly drop or encode them.
-      // eslint-disable-next-line no-control-regex -- exactly what an origin may not hold
-      if (typeof endpoint === 'string' && !/[\x00-\x20\x7F]/.test(endpoint))
-        url = new URL(endpoint);
-    } catch {
-      // reported below
-    }
-    if (
-      url === undefined ||
-      !/^https?:$/.test(url.protocol) ||
-      `${url.username}${url.password}${url.search}${url.hash}` !== '' ||
-      url.pathname !== '/' ||
-      url.port === '0' ||
-      (endpoint as string).endsWith('?')
-    ) {
-      return invalid(
-        'endpoint',
-        'must be an origin http[s]://host[:port] (port 1-65535): no user, path, query or fragment',
-      );
-    }
-    return { origin: url.origin, host: url.host };
-  }
-  const region = own(o, 'region') ?? 'cn-shanghai';
-  // Own keys only: a region named "constructor" or "__proto__" is not a region.
-  const host =
-    typeof region === 'string' && Object.hasOwn(REGION_ENDPOINTS, region)
-      ? (REGION_ENDPOINTS as Readonly<Record<string, string>>)[region]
-      : undefined;
-  if (host === undefined) {
-    return invalid(
-      'region',
-      `unknown ${typeof region === 'string' ? `"${region}"` : typeof region}; use a documented region or pass endpoint`,
-    );
-  }
-  return { origin: `https://${host}`, host };
 }
 
 /**
@@ -150,19 +106,19 @@ export function credentialsProblem(c: unknown): [field: string, rule: string] | 
 
 function checkCredentials(c: unknown): void {
   const problem = typeof c === 'function' ? undefined : credentialsProblem(c);
-  if (problem !== undefined) invalid(...problem);
+  if (problem !== undefined) invalidOption(...problem);
 }
 /**
  * Checks client options as plain JavaScript could pass them, before anything is sent: every
  * key known, every value of its type and range. Throws a {@link VodValidationError} (code
- * `InvalidOption`) naming the option and what is allowed; returns the endpoint it resolved.
+ * `InvalidOption`) naming the option and what is allowed. `endpoint` and `region` are
+ * {@link resolveEndpoint}'s to check.
  */
-export function checkClientOptions(options: unknown): CheckedEndpoint {
+export function checkClientOptions(options: unknown): void {
   requireOptionsObject(options);
   const o = options as object;
   checkAll(o, RULES, '', OTHER);
   const retry = own(o, 'retry');
   if (retry !== undefined) checkAll(retry as object, RETRY_RULES, 'retry.', []);
   checkCredentials(own(o, 'credentials'));
-  return endpointOf(o);
 }

@@ -1,55 +1,26 @@
+/**
+ * Assembles a client: checks the options, builds the send loop, and answers each call through
+ * one of two doors onto it. Without middleware a call goes straight to the send loop; once
+ * middleware is registered it goes through openapi-fetch (the middleware door, loaded then).
+ */
 import type { Client, Middleware } from 'openapi-fetch';
-import type {
-  Acs3SignInput,
-  Acs3SignResult,
-  Awaitable,
-  RpcSignInput,
-  RpcSignResult,
-} from '@vodkit/signer';
-import { ACTION, API_VERSION } from '@vodkit/types';
 import type { DeleteImageRequest, RegionId, paths } from '@vodkit/types';
-import {
-  VodClientError,
-  VodCredentialsError,
-  VodError,
-  VodNetworkError,
-  VodServerError,
-  VodThrottlingError,
-  VodTimeoutError,
-  VodValidationError,
-  scrubMessage,
-} from './errors.js';
-import { checkClientOptions, credentialsProblem } from './client-options.js';
+import { VodClientError, VodError, VodNetworkError, scrubMessage } from './errors.js';
+import { checkClientOptions } from './client-options.js';
+import { resolveEndpoint } from './endpoint.js';
 import { toProvider } from './credentials.js';
 import type { CredentialProvider, VodCredentials } from './credentials.js';
-import { backoffDelay, classify, DEFAULT_RETRY, parseRetryAfter } from './retry.js';
 import type { RetryOptions } from './retry.js';
 import { toWireParams } from './validate.js';
-import { sleep } from './sleep.js';
-import type { WireParams } from './validate.js';
 import { runBulk } from './bulk.js';
 import type { BulkResult, DeleteImagesOptions } from './bulk.js';
-import { CONTEXT_KEY, META_KEY, fetchTransport, isOk, liteResponse } from './transport.js';
-import type {
-  CallContext,
-  LiteResponse,
-  Transport,
-  TransportRequest,
-  TransportResponse,
-} from './transport.js';
-
-/** The two signature algorithms. */
-export type SignatureAlgorithm = 'ACS3-HMAC-SHA256' | 'HMAC-SHA1';
-
-/** Signing functions (the WebCrypto ones in the main entry, the `node:crypto` ones on Node). */
-export interface SignerFunctions {
-  /** V1 signing. */
-  readonly signRpc: (input: RpcSignInput) => Awaitable<RpcSignResult>;
-  /** V3 signing. */
-  readonly signAcs3: (input: Acs3SignInput) => Awaitable<Acs3SignResult>;
-  /** Masks signature and token in a result. */
-  readonly redactSigned: <T extends RpcSignResult | Acs3SignResult>(result: T) => T;
-}
+import { fetchTransport } from './transport.js';
+import type { Transport } from './transport.js';
+import { outcomeOf } from './outcome.js';
+import type { CallOptions, DeleteImageOutcome, DeleteImageResult } from './outcome.js';
+import { createSendLoop } from './send-loop.js';
+import type { SignatureAlgorithm, SignerFunctions } from './signer-functions.js';
+import type { MiddlewareDoor } from './middleware-door.js';
 
 /** Options of {@link createVodClient}. Give `region` or `endpoint`. */
 export interface VodClientOptions {
@@ -77,25 +48,6 @@ export interface VodClientOptions {
   readonly throwOnError?: boolean | undefined;
   /** The signing functions; the entry points set these. */
   readonly signer?: SignerFunctions | undefined;
-}
-
-/** A successful `DeleteImage`. */
-export interface DeleteImageResult {
-  /** The request ID the service assigned. */
-  readonly requestId: string;
-}
-
-/** What `deleteImage` resolves to without `throwOnError`: a result or an error, never both. */
-export type DeleteImageOutcome =
-  | { readonly data: DeleteImageResult; readonly error?: undefined }
-  | { readonly data?: undefined; readonly error: VodError };
-
-/** Per-call options. */
-export interface CallOptions {
-  /** Aborts the call; an abort is never retried and rejects with the signal's reason. */
-  readonly signal?: AbortSignal | undefined;
-  /** Bulk hooks (internal to `deleteImages`, usable by custom pacers). */
-  readonly context?: CallContext | undefined;
 }
 
 /** A signed request as `dryRun` returns it. */
@@ -152,83 +104,6 @@ export interface VodClient<T extends boolean = false> {
   close(): Promise<void>;
 }
 
-const FORM = 'application/x-www-form-urlencoded';
-const FORM_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-type': FORM });
-
-const hasKeys = (o: object): boolean => {
-  for (const _ in o) return true;
-  return false;
-};
-
-interface ErrorBody {
-  Code?: unknown;
-  code?: unknown;
-  Message?: unknown;
-  message?: unknown;
-  RequestId?: unknown;
-  requestId?: unknown;
-  HostId?: unknown;
-  Recommend?: unknown;
-}
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
-/** Builds the family member for an error response. */
-export function errorFromResponse(
-  status: number,
-  body: unknown,
-  attempts: number,
-  possiblyApplied = false,
-): VodError {
-  const b = (typeof body === 'object' && body !== null ? body : {}) as ErrorBody;
-  const code = str(b.Code) ?? str(b.code) ?? `Http${status}`;
-  const { cls, retryable } = classify(status, code);
-  const message = scrubMessage(str(b.Message) ?? str(b.message) ?? `HTTP ${status}`);
-  const fields = {
-    code,
-    requestId: str(b.RequestId) ?? str(b.requestId),
-    hostId: str(b.HostId),
-    httpStatus: status,
-    recommend: str(b.Recommend),
-    retryable,
-    attempts,
-    possiblyApplied,
-  };
-  const text = `${code}: ${message}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`;
-  if (cls === 'throttling') return new VodThrottlingError(text, fields);
-  if (cls === 'server') return new VodServerError(text, fields);
-  return new VodClientError(text, fields);
-}
-
-/** The signer's `SignerInputError` (`field`, a problem without the value) as a client error. */
-function fromSignerError(error: unknown): never {
-  const e = error as { name?: unknown; field?: unknown; message?: unknown } | null;
-  if (e?.name !== 'SignerInputError' || typeof e.field !== 'string') throw error;
-  const problem = String(e.message).slice(e.field.length + 2);
-  if (e.field.startsWith('credentials')) {
-    throw new VodCredentialsError(`${e.field}: ${problem}`, { code: 'InvalidCredentials' });
-  }
-  throw new VodValidationError(e.field, problem);
-}
-
-/** Connection failures that mean the request never left: nothing can have been applied. */
-const NOT_SENT: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
-const neverSent = (error: unknown): boolean => {
-  for (let e = error, depth = 0; e instanceof Error && depth < 3; depth += 1) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && NOT_SENT.has(code)) return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-};
-
-const parseJson = (text: string): unknown => {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-};
-
 /**
  * Builds a client over the given signer and transport defaults. The entry points wrap this as
  * `createVodClient`.
@@ -237,290 +112,59 @@ export function createVodClientWith<T extends boolean = false>(
   defaults: { readonly signer: SignerFunctions; readonly transport: Transport },
   options: VodClientOptions & { readonly throwOnError?: T },
 ): VodClient<T> {
-  const { origin: endpoint, host } = checkClientOptions(options);
-  const signer = options.signer ?? defaults.signer;
+  checkClientOptions(options);
+  const { origin: endpoint, host } = resolveEndpoint(options);
   const transport =
     options.transport ??
     (options.fetch !== undefined ? fetchTransport(options.fetch) : defaults.transport);
   // Only a transport the client made is the client's to close.
   const ownsTransport = options.transport === undefined && options.fetch === undefined;
   let closed = false;
-  const credentials = toProvider(options.credentials);
-  const staticCredentials =
-    typeof options.credentials === 'function' ? undefined : options.credentials;
-  const algorithm = options.signatureAlgorithm ?? 'ACS3-HMAC-SHA256';
   const method = options.method ?? 'POST';
-  const retry = options.retry ?? {};
-  const clientMaxAttempts = Math.max(1, retry.maxAttempts ?? DEFAULT_RETRY.maxAttempts);
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  let clockOffsetMs = 0;
-  const clock = (): number => Date.now() + clockOffsetMs;
-
-  async function loadCredentials(): Promise<VodCredentials> {
-    let loaded: VodCredentials;
-    try {
-      loaded = await credentials();
-    } catch (error) {
-      if (error instanceof VodError) throw error;
-      throw new VodCredentialsError('credentials provider failed', {
-        code: 'CredentialsFailed',
-        cause: error,
-      });
-    }
-    // A provider is plain JavaScript: what it returns is held to the rules static ones are.
-    const problem = credentialsProblem(loaded);
-    if (problem !== undefined) {
-      throw new VodCredentialsError(`${problem[0]}: ${problem[1]}`, { code: 'InvalidCredentials' });
-    }
-    return loaded;
-  }
-
-  function sign(
-    verb: string,
-    params: WireParams,
-    creds: VodCredentials,
-    extraHeaders: Record<string, string>,
-  ): Awaitable<RpcSignResult | Acs3SignResult> {
-    if (algorithm === 'HMAC-SHA1') {
-      return signer.signRpc({
-        method: verb as 'GET' | 'POST',
-        action: ACTION,
-        version: API_VERSION,
-        params,
-        credentials: creds,
-        clock,
-      });
-    }
-    return signer.signAcs3({
-      method: verb,
-      host,
-      action: ACTION,
-      version: API_VERSION,
-      ...(verb === 'GET' ? { query: params } : { form: params }),
-      // Only headers there are: most calls have none, and an empty object would just be copied.
-      ...(hasKeys(extraHeaders) ? { headers: extraHeaders } : {}),
-      credentials: creds,
-      clock,
-    });
-  }
-
-  /**
-   * {@link sign}, with the signer's input errors turned into the client's: a bad credential is a
-   * {@link VodCredentialsError}, anything else a {@link VodValidationError}, both naming the
-   * signer's field. They are never retried and never look like network errors.
-   */
-  function signChecked(
-    verb: string,
-    params: WireParams,
-    creds: VodCredentials,
-    extraHeaders: Record<string, string>,
-  ): Awaitable<RpcSignResult | Acs3SignResult> {
-    try {
-      const pending = sign(verb, params, creds, extraHeaders);
-      return pending instanceof Promise ? pending.catch(fromSignerError) : pending;
-    } catch (error) {
-      return fromSignerError(error);
-    }
-  }
-
-  function toTransport(
-    verb: string,
-    s: RpcSignResult | Acs3SignResult,
-    extraHeaders: Record<string, string>,
-    signal?: AbortSignal,
-  ): TransportRequest {
-    const get = verb === 'GET';
-    const rpc = s.algorithm === 'HMAC-SHA1';
-    const query = rpc ? (get ? s.encoded : '') : s.query;
-    return {
-      method: verb,
-      url: query === '' ? rootUrl : `${rootUrl}?${query}`,
-      headers: !rpc
-        ? s.headers
-        : get
-          ? extraHeaders
-          : hasKeys(extraHeaders)
-            ? { ...extraHeaders, 'content-type': FORM }
-            : FORM_HEADERS,
-      // Form bodies are always strings.
-      body: get ? undefined : rpc ? s.encoded : (s.body as string),
-      signal,
-      timeoutMs,
-    };
-  }
-
-  // Shared by every call that takes the direct path; `send` never mutates it.
-  const callHeaders: Record<string, string> =
+  const loop = createSendLoop({
+    signer: options.signer ?? defaults.signer,
+    transport,
+    algorithm: options.signatureAlgorithm ?? 'ACS3-HMAC-SHA256',
+    origin: endpoint,
+    host,
+    credentials: toProvider(options.credentials),
+    staticCredentials: typeof options.credentials === 'function' ? undefined : options.credentials,
+    retry: options.retry ?? {},
+    timeoutMs: options.timeoutMs ?? 10_000,
+  });
+  // Shared by every call; the send loop never mutates it.
+  const callHeaders: Readonly<Record<string, string>> =
     options.userAgent === undefined ? {} : { 'user-agent': options.userAgent };
-  const rootUrl = `${endpoint}/`;
-  // Set once middleware is registered (through `use` or `raw.use`): until then no middleware
-  // could see the request, so calls skip openapi-fetch.
+
+  // Set once middleware is registered (through `use` or `raw().use`): until then no middleware
+  // could see a request, so calls skip openapi-fetch and its Request and Response objects.
   let hasMiddleware = false;
-
-  /** What {@link send} learned: the final response, its parsed body and the attempts made. */
-  interface Sent {
-    readonly res: TransportResponse;
-    readonly json: unknown;
-    readonly attempts: number;
-    /** An earlier attempt may have reached the service before its answer was lost. */
-    readonly possiblyApplied: boolean;
-  }
-
-  /**
-   * The retry loop, with signing inside it (a fresh nonce and timestamp per attempt). Resolves
-   * with a 2xx carrying a `RequestId` or with the final error response; rejects when every
-   * attempt failed to get an answer, or with the caller's abort reason.
-   */
-  async function send(
-    verb: string,
-    params: WireParams,
-    extra: Record<string, string>,
-    callerSignal: AbortSignal | undefined,
-    context: CallContext | undefined,
-  ): Promise<Sent> {
-    const maxAttempts = Math.max(1, context?.maxAttempts ?? clientMaxAttempts);
-    let skewCorrected = false;
-    let lastError: unknown;
-    let timedOut = false;
-    // Set when an attempt may have reached the service but its answer was lost (a timeout, a
-    // reset after sending, a cut 200): then a later NoSuchResource may mean "deleted by it".
-    let possiblyApplied = false;
-    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      callerSignal?.throwIfAborted();
-      if (context?.beforeAttempt !== undefined) await context.beforeAttempt();
-      const creds = staticCredentials ?? (await loadCredentials());
-      const pending = signChecked(verb, params, creds, extra);
-      // The node signer answers synchronously: skip a microtask turn when it does.
-      const signed = toTransport(
-        verb,
-        pending instanceof Promise
-          ? ((await pending) as RpcSignResult | Acs3SignResult)
-          : (pending as RpcSignResult | Acs3SignResult),
-        extra,
-        callerSignal,
-      );
-      // What the backoff before the next attempt depends on.
-      let throttled = false;
-      let retryAfter: number | undefined;
-      let res: TransportResponse | undefined;
-      try {
-        res = await transport(signed);
-      } catch (error) {
-        if (callerSignal?.aborted === true) throw callerSignal.reason as Error;
-        timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError';
-        lastError = error;
-        if (!neverSent(error)) possiblyApplied = true;
-      }
-      if (res !== undefined) {
-        timedOut = false;
-        const json = parseJson(res.body);
-        if (isOk(res.status)) {
-          if (typeof (json as { RequestId?: unknown } | undefined)?.RequestId === 'string') {
-            return { res, json, attempts: attempt, possiblyApplied };
-          }
-          // A 200 whose body is cut or garbled cannot be trusted, so ask again. Deleting is
-          // idempotent in effect; if this attempt was applied, the repeat answers NoSuchResource.
-          lastError = new Error(`malformed response body (HTTP ${res.status})`);
-          possiblyApplied = true;
-        } else {
-          const { cls, retryable } = classify(
-            res.status,
-            str((json as ErrorBody | undefined)?.Code),
-          );
-          if (cls === 'clock-skew' && !skewCorrected) {
-            const serverNow = Date.parse(res.header('date') ?? '');
-            skewCorrected = true;
-            if (!Number.isNaN(serverNow)) {
-              // The Date header has second precision: aim for the middle of that second.
-              clockOffsetMs = serverNow + 500 - Date.now();
-              if (attempt < maxAttempts) continue;
-            }
-          }
-          throttled = cls === 'throttling';
-          if (throttled) context?.onThrottled?.();
-          if (!retryable || attempt === maxAttempts) {
-            return { res, json, attempts: attempt, possiblyApplied };
-          }
-          retryAfter = parseRetryAfter(res.header('x-acs-retry-after'));
-        }
-      }
-      if (attempt < maxAttempts)
-        await sleep(backoffDelay(attempt, throttled, retryAfter, retry), callerSignal);
-    }
-    const fields = { retryable: true, attempts: maxAttempts, cause: lastError, possiblyApplied };
-    const reason = lastError instanceof Error ? scrubMessage(lastError.message) : 'request failed';
-    throw timedOut
-      ? new VodTimeoutError(`timed out after ${timeoutMs} ms (${maxAttempts} attempts)`, {
-          code: 'Timeout',
-          ...fields,
-        })
-      : new VodNetworkError(`network error: ${reason} (${maxAttempts} attempts)`, {
-          code: 'NetworkError',
-          ...fields,
-        });
-  }
-
-  /** The custom fetch openapi-fetch calls: reads what (maybe middleware-changed) request to send. */
-  async function vodFetch(request: Request): Promise<LiteResponse> {
-    const verb = request.method;
-    const q = request.url.indexOf('?');
-    const bodyText = await request.text();
-    // openapi-fetch copies init fields a Request lacks onto it: the context arrives that way.
-    const context = (request as { [CONTEXT_KEY]?: CallContext })[CONTEXT_KEY];
-    const sent = verb === 'GET' ? (q < 0 ? '' : request.url.slice(q + 1)) : bodyText;
-    // The wire parameters `call` validated, unless middleware changed what is sent.
-    const params =
-      context?.params !== undefined && context.encoded === sent
-        ? context.params
-        : Object.fromEntries(new URLSearchParams(sent));
-    const extra = { ...callHeaders };
-    request.headers.forEach((value, name) => {
-      if (name !== 'content-type' && name !== 'accept') extra[name] = value;
-    });
-    const { res, json, attempts, possiblyApplied } = await send(
-      verb,
-      params,
-      extra,
-      request.signal,
-      context,
-    );
-    return liteResponse(res, { attempts, json, possiblyApplied });
-  }
-
-  /**
-   * The openapi-fetch client, loaded and made on first use (`raw()`, or a call once middleware
-   * is registered): calls without middleware never need it, and a browser app that never
-   * registers any never downloads it.
-   */
-  let rawClient: Promise<Client<paths>> | undefined;
-  const getRaw = (): Promise<Client<paths>> =>
-    (rawClient ??= import('openapi-fetch').then(({ default: createClient }) => {
-      const raw = createClient<paths>({
-        baseUrl: endpoint,
-        fetch: vodFetch as unknown as (input: Request) => Promise<Response>,
-        // For direct `raw` calls (deleteImage passes its own): validated wire form, URL-encoded.
-        bodySerializer: (body: unknown) =>
-          new URLSearchParams(toWireParams(body as DeleteImageRequest)).toString(),
-        // The GET operation's request is one exploded object parameter: one query field per property.
-        querySerializer: (query: Record<string, unknown>) => {
-          const request = query['DeleteImageRequest'];
-          return request === undefined
-            ? ''
-            : new URLSearchParams(toWireParams(request as DeleteImageRequest)).toString();
-        },
-      });
-      const rawUse = raw.use.bind(raw);
-      raw.use = (...middleware) => {
-        hasMiddleware = true;
-        rawUse(...middleware);
-      };
-      if (pendingMiddleware.length > 0) raw.use(...pendingMiddleware.splice(0));
-      loadedRaw = raw;
-      return raw;
-    }));
-  /** The openapi-fetch client once loaded; until then `use` keeps its middleware here. */
-  let loadedRaw: Client<paths> | undefined;
+  /** Middleware given to `use` before the door was open. */
   const pendingMiddleware: Middleware[] = [];
+  let openDoor: MiddlewareDoor | undefined;
+  let opening: Promise<MiddlewareDoor> | undefined;
+  const door = (): Promise<MiddlewareDoor> =>
+    (opening ??= import('./middleware-door.js').then(
+      ({ openMiddlewareDoor }) => {
+        const opened = openMiddlewareDoor({
+          origin: endpoint,
+          loop,
+          method,
+          headers: callHeaders,
+          onMiddleware: () => {
+            hasMiddleware = true;
+          },
+        });
+        if (pendingMiddleware.length > 0) opened.raw.use(...pendingMiddleware.splice(0));
+        openDoor = opened;
+        return opened;
+      },
+      (error: unknown) => {
+        // A chunk that failed to load (a flaky network in a browser) is tried again next time.
+        opening = undefined;
+        throw error;
+      },
+    ));
 
   async function call(
     request: DeleteImageRequest,
@@ -531,39 +175,15 @@ export function createVodClientWith<T extends boolean = false>(
     }
     try {
       const params = toWireParams(request);
-      if (!hasMiddleware) {
-        // No middleware could read or change the request: skip building openapi-fetch's
-        // Request, Headers and Response, which nobody would see, and answer as it would.
-        const { res, json, attempts, possiblyApplied } = await send(
-          method,
-          params,
-          callHeaders,
-          options.signal,
-          options.context,
-        );
-        return isOk(res.status)
-          ? { data: { requestId: (json as { RequestId: string }).RequestId } }
-          : { error: errorFromResponse(res.status, json, attempts, possiblyApplied) };
-      }
-      const encoded = new URLSearchParams(params).toString();
-      const context: CallContext = { ...options.context, params, encoded };
-      const init = { signal: options.signal ?? null, [CONTEXT_KEY]: context };
-      const raw = await getRaw();
-      const { data, error, response } =
-        method === 'GET'
-          ? // The client's serializers give `encoded` again (the same wire form).
-            await raw.GET('/', { params: { query: { DeleteImageRequest: request } }, ...init })
-          : await raw.POST('/', { body: request, ...init });
-      const meta = (response as unknown as Partial<LiteResponse>)[META_KEY];
-      if (data !== undefined) return { data: { requestId: data.RequestId } };
-      return {
-        error: errorFromResponse(
-          response.status,
-          error,
-          meta?.attempts ?? 1,
-          meta?.possiblyApplied === true,
-        ),
-      };
+      if (hasMiddleware) return await (await door()).call(request, params, options);
+      const sent = await loop.send({
+        verb: method,
+        params,
+        headers: callHeaders,
+        signal: options.signal,
+        context: options.context,
+      });
+      return outcomeOf(sent.response.status, sent.json, sent);
     } catch (error) {
       // An abort rejects; anything else becomes `{ error }`.
       if (options.signal?.aborted === true) throw error;
@@ -592,12 +212,9 @@ export function createVodClientWith<T extends boolean = false>(
     },
     async dryRun(request, dryOptions = {}) {
       const params = toWireParams(request);
-      const creds = await loadCredentials();
-      const signed = await sign(method, params, creds, callHeaders);
-      const out = toTransport(
-        method,
-        dryOptions.revealSecrets === true ? signed : signer.redactSigned(signed),
-        callHeaders,
+      const out = await loop.signOnce(
+        { verb: method, params, headers: callHeaders },
+        dryOptions.revealSecrets === true,
       );
       // With the host it signed (V3 signs it), the output re-verifies exactly as returned.
       const headers = { host, ...out.headers };
@@ -606,16 +223,16 @@ export function createVodClientWith<T extends boolean = false>(
     },
     use(...middleware) {
       hasMiddleware = true;
-      if (loadedRaw !== undefined) {
-        loadedRaw.use(...middleware);
+      if (openDoor !== undefined) {
+        openDoor.raw.use(...middleware);
         return;
       }
-      // Applied once openapi-fetch is loaded; a load failure surfaces in the next call.
+      // Applied once the door is open; a load failure surfaces in the next call.
       pendingMiddleware.push(...middleware);
-      getRaw().catch(() => undefined);
+      door().catch(() => undefined);
     },
-    raw() {
-      return getRaw();
+    async raw() {
+      return (await door()).raw;
     },
     endpoint,
     async close() {

@@ -14,7 +14,8 @@
  */
 import { redactSigned, signAcs3, signRpc } from '@vodkit/signer';
 import { createVodClientWith } from './client.js';
-import type { SignerFunctions, VodClient, VodClientOptions } from './client.js';
+import type { VodClient, VodClientOptions } from './client.js';
+import type { SignerFunctions } from './signer-functions.js';
 import { fetchTransport } from './transport.js';
 
 const webSigner: SignerFunctions = { signRpc, signAcs3, redactSigned };
@@ -33,17 +34,11 @@ export function createVodClient<T extends boolean = false>(
   return createVodClientWith({ signer: webSigner, transport: fetchTransport() }, options);
 }
 
-export { createVodClientWith, errorFromResponse } from './client.js';
-export type {
-  CallOptions,
-  DeleteImageOutcome,
-  DeleteImageResult,
-  SignatureAlgorithm,
-  SignedRequest,
-  SignerFunctions,
-  VodClient,
-  VodClientOptions,
-} from './client.js';
+export { createVodClientWith } from './client.js';
+export type { SignedRequest, VodClient, VodClientOptions } from './client.js';
+export { errorFromResponse } from './outcome.js';
+export type { CallContext, CallOptions, DeleteImageOutcome, DeleteImageResult } from './outcome.js';
+export type { SignatureAlgorithm, SignerFunctions } from './signer-functions.js';
 export {
   VodError,
   VodClientError,
@@ -85,7 +80,6 @@ export type {
 } from './bulk.js';
 export { DEFAULT_MAX_RESPONSE_BYTES, fetchTransport } from './transport.js';
 export type {
-  CallContext,
   FetchTransportOptions,
   Transport,
   TransportRequest,

@@ -75,6 +75,7 @@ function responseOf(response: Http1Response): TransportResponse {
     status: response.status,
     header: (name) => headers.get(name.toLowerCase()) ?? null,
     body: response.body,
+    headerEntries: () => headers.entries(),
   };
 }
 

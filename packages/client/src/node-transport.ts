@@ -22,6 +22,12 @@ const headerOf =
     return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
   };
 
+function* entriesOf(headers: IncomingHttpHeaders): Iterable<readonly [string, string]> {
+  for (const [name, v] of Object.entries(headers)) {
+    if (v !== undefined) yield [name, Array.isArray(v) ? v.join(', ') : v];
+  }
+}
+
 /**
  * A {@link Transport} over `node:http`/`node:https` with keep-alive agents: cheaper per call than
  * Node's global `fetch`, dearer than {@link socketTransport} (the Node entry's default), and seen
@@ -122,7 +128,12 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
             return;
           }
           const body = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, header: headerOf(res.headers), body });
+          resolve({
+            status: res.statusCode ?? 0,
+            header: headerOf(res.headers),
+            body,
+            headerEntries: () => entriesOf(res.headers),
+          });
         });
       });
       req.end(r.body);

@@ -14,7 +14,8 @@
 import { redactSigned, signAcs3, signRpc } from '@vodkit/signer/node';
 import { createVodClientWith } from './client.js';
 import { requireOptionsObject } from './client-options.js';
-import type { SignerFunctions, VodClient, VodClientOptions } from './client.js';
+import type { VodClient, VodClientOptions } from './client.js';
+import type { SignerFunctions } from './signer-functions.js';
 import type { CredentialProvider, VodCredentials } from './credentials.js';
 import { defaultCredentials } from './node-credentials.js';
 import { socketTransport } from './node-socket-transport.js';

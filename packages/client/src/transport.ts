@@ -25,6 +25,11 @@ export interface TransportResponse {
   header(name: string): string | null;
   /** The whole body as text. */
   readonly body: string;
+  /**
+   * Every header as `[name, value]`, repeated ones joined with `, `. Optional for transports
+   * of your own: without it, middleware sees only the headers the client reads.
+   */
+  headerEntries?(): Iterable<readonly [string, string]>;
 }
 
 /**
@@ -103,65 +108,11 @@ export function fetchTransport(
     if (signals.length > 0) init.signal = AbortSignal.any(signals);
     const res = await f(r.url, init);
     const body = await readBounded(res, max);
-    return { status: res.status, header: (name) => res.headers.get(name), body };
-  };
-}
-
-/** Per-call context that travels from `deleteImage` to the custom fetch through openapi-fetch's init. */
-export interface CallContext {
-  /** Awaited before every attempt (the bulk pacer). */
-  readonly beforeAttempt?: (() => Promise<void>) | undefined;
-  /** Told about every throttled attempt (the bulk pacer slows down). */
-  readonly onThrottled?: (() => void) | undefined;
-  /** Overrides the client's `retry.maxAttempts` for this call. */
-  readonly maxAttempts?: number | undefined;
-  /** The validated wire parameters (set by the client). */
-  readonly params?: Readonly<Record<string, string>> | undefined;
-  /** Their form encoding, as openapi-fetch was given it (set by the client). */
-  readonly encoded?: string | undefined;
-}
-
-/** The key of {@link CallContext} in the request init. */
-export const CONTEXT_KEY = 'vodkitContext' as const;
-
-/** What the custom fetch learned about the call, attached to the response it returns. */
-export interface CallMeta {
-  /** Attempts made. */
-  readonly attempts: number;
-  /** An earlier attempt may have reached the service before its answer was lost. */
-  readonly possiblyApplied?: boolean | undefined;
-  /** Parsed JSON body, when it parsed. */
-  readonly json: unknown;
-}
-
-/** The key of {@link CallMeta} on returned responses. */
-export const META_KEY = 'vodkitMeta' as const;
-
-/** A minimal `Response` that openapi-fetch can read: the body is already parsed. */
-export interface LiteResponse {
-  readonly status: number;
-  readonly ok: boolean;
-  readonly headers: { get(name: string): string | null };
-  text(): Promise<string>;
-  json(): Promise<unknown>;
-  readonly vodkitMeta: CallMeta;
-}
-
-/** Whether an HTTP status is a success (2xx). */
-export const isOk = (status: number): boolean => status >= 200 && status < 300;
-
-/** Wraps a transport response for openapi-fetch. */
-export function liteResponse(res: TransportResponse, meta: CallMeta): LiteResponse {
-  const length = String(res.body.length);
-  return {
-    status: res.status,
-    ok: isOk(res.status),
-    // A content-length makes openapi-fetch call json(), which returns the parsed body as is.
-    headers: {
-      get: (name) => (name.toLowerCase() === 'content-length' ? length : res.header(name)),
-    },
-    text: () => Promise.resolve(res.body),
-    json: () => Promise.resolve(meta.json),
-    vodkitMeta: meta,
+    return {
+      status: res.status,
+      header: (name) => res.headers.get(name),
+      body,
+      headerEntries: () => res.headers.entries(),
+    };
   };
 }
