@@ -5,6 +5,14 @@ import type { Http1Response } from './node-http1-response.js';
 import { loadNet, loadTls } from './node-builtins.js';
 import { originTarget, splitUrl } from './node-origin.js';
 import type { OriginTarget } from './node-origin.js';
+import {
+  authorityOf,
+  checkProxySetting,
+  connectToProxy,
+  openTunnel,
+  proxyFor,
+} from './node-proxy.js';
+import type { ProxySetting, ProxyTarget } from './node-proxy.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, positiveInteger } from './transport.js';
 import { withDiagnostics } from './node-diagnostics.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
@@ -28,6 +36,14 @@ export interface SocketTransportOptions {
    * from the endpoint.
    */
   readonly tls?: Omit<ConnectionOptions, 'host' | 'port' | 'servername' | 'socket'> | undefined;
+  /**
+   * A proxy URL every request goes through, `false` for none; by default `HTTPS_PROXY`,
+   * `HTTP_PROXY`, `ALL_PROXY` and `NO_PROXY` decide (loopback endpoints are never proxied
+   * from the environment). HTTPS endpoints are reached through a CONNECT tunnel, HTTP ones by
+   * asking the proxy for the absolute URL. A user and password in the URL are sent as
+   * `proxy-authorization` and never appear in an error.
+   */
+  readonly proxy?: ProxySetting;
 }
 
 /** One request in flight, from its first byte written to its settling. */
@@ -45,7 +61,10 @@ interface Exchange {
 
 /** A keep-alive connection and the exchange it carries, if any. */
 interface Connection {
-  readonly socket: Socket;
+  /** The socket; through a proxy's tunnel, the proxy socket until TLS starts over it. */
+  socket: Socket;
+  /** Waiting for the proxy to open the tunnel: the exchange is written once it is open. */
+  tunnelling: boolean;
   readonly pool: Pool;
   exchange: Exchange | undefined;
   idleSince: number;
@@ -60,6 +79,12 @@ interface Pool extends OriginTarget {
   session: Buffer | undefined;
   /** Closes connections idle for keepAliveMs; runs only while some are idle. */
   sweeper: ReturnType<typeof setInterval> | undefined;
+  /** The proxy this origin is reached through, if any. */
+  readonly proxy: ProxyTarget | undefined;
+  /** Put before the path: the origin, when an HTTP request goes to a proxy (absolute form). */
+  readonly targetPrefix: string;
+  /** Header lines every request to this origin carries (`proxy-authorization`). */
+  readonly extraHead: string;
 }
 
 const METHOD = /^[A-Z]+$/;
@@ -84,14 +109,14 @@ function responseOf(response: Http1Response): TransportResponse {
  * the part HTTP does not allow, before anything is sent; header values are not quoted, since
  * they may be credentials.
  */
-function serialize(r: TransportRequest, path: string, host: string): string {
+function serialize(r: TransportRequest, path: string, pool: Pool): string {
   if (!METHOD.test(r.method)) {
     throw new TypeError(`invalid HTTP method "${r.method}": uppercase letters expected`);
   }
   if (!TARGET.test(path)) {
     throw new TypeError('invalid request target: a path and query of visible ASCII were expected');
   }
-  let head = `${r.method} ${path} HTTP/1.1\r\n`;
+  let head = `${r.method} ${pool.targetPrefix}${path} HTTP/1.1\r\n${pool.extraHead}`;
   let hasHost = false;
   for (const name in r.headers) {
     const value = r.headers[name] ?? '';
@@ -107,13 +132,18 @@ function serialize(r: TransportRequest, path: string, host: string): string {
     }
     const lower = name.toLowerCase();
     if (lower === 'host') hasHost = true;
-    // The transport frames the body itself.
-    if (lower === 'content-length' || lower === 'transfer-encoding' || lower === 'connection') {
+    // The transport frames the body itself, and the proxy's credentials are its own.
+    if (
+      lower === 'content-length' ||
+      lower === 'transfer-encoding' ||
+      lower === 'connection' ||
+      lower === 'proxy-authorization'
+    ) {
       continue;
     }
     head += `${name}: ${value}\r\n`;
   }
-  if (!hasHost) head += `host: ${host}\r\n`;
+  if (!hasHost) head += `host: ${pool.host}\r\n`;
   if (r.body === undefined) return `${head}\r\n`;
   return `${head}content-length: ${Buffer.byteLength(r.body)}\r\n\r\n${r.body}`;
 }
@@ -142,54 +172,116 @@ export function socketTransport(options: SocketTransportOptions = {}): Transport
       DEFAULT_MAX_RESPONSE_BYTES,
     ),
   };
+  const proxySetting = checkProxySetting(options.proxy);
   const pools = new Map<string, Pool>();
   let closed = false;
 
   function poolFor(origin: string): Pool {
     let pool = pools.get(origin);
     if (pool === undefined) {
+      const target = originTarget(origin);
+      const proxy = proxyFor(proxySetting, origin, target);
+      // Plain HTTP through a proxy: the proxy is asked for the absolute URL, with its credentials.
+      const viaProxy = proxy !== undefined && !target.secure;
       pool = {
-        ...originTarget(origin),
+        ...target,
         idle: [],
         waiting: [],
         open: 0,
         session: undefined,
         sweeper: undefined,
+        proxy,
+        targetPrefix: viaProxy ? origin : '',
+        extraHead:
+          viaProxy && proxy.authorization !== undefined
+            ? `proxy-authorization: ${proxy.authorization}\r\n`
+            : '',
       };
       pools.set(origin, pool);
     }
     return pool;
   }
 
+  /** TLS to the endpoint, over `socket` (a proxy's tunnel) or straight to it. */
+  function startTls(pool: Pool, socket?: Socket): Socket {
+    const secureSocket = loadTls().connect({
+      ...options.tls,
+      host: pool.hostname,
+      port: pool.port,
+      // SNI takes a host name, never an IP address.
+      servername: loadNet().isIP(pool.hostname) === 0 ? pool.hostname : '',
+      session: pool.session,
+      ALPNProtocols: ['http/1.1'],
+      ...(socket === undefined ? {} : { socket }),
+    });
+    secureSocket.on('session', (session: Buffer) => {
+      pool.session = session;
+    });
+    return secureSocket;
+  }
+
   function connect(pool: Pool): Connection {
-    const net = loadNet();
-    let socket: Socket;
-    if (pool.secure) {
-      const tls = loadTls();
-      const secureSocket = tls.connect({
-        ...options.tls,
-        host: pool.hostname,
-        port: pool.port,
-        // SNI takes a host name, never an IP address.
-        servername: net.isIP(pool.hostname) === 0 ? pool.hostname : '',
-        session: pool.session,
-        ALPNProtocols: ['http/1.1'],
-      });
-      secureSocket.on('session', (session: Buffer) => {
-        pool.session = session;
-      });
-      socket = secureSocket;
-    } else {
-      socket = net.connect({ host: pool.hostname, port: pool.port });
-    }
+    const proxy = pool.proxy;
+    const tunnel =
+      proxy !== undefined && pool.secure
+        ? openTunnel(proxy, authorityOf(pool.hostname, pool.port))
+        : undefined;
+    const socket =
+      tunnel?.socket ??
+      (proxy !== undefined
+        ? connectToProxy(proxy)
+        : pool.secure
+          ? startTls(pool)
+          : loadNet().connect({ host: pool.hostname, port: pool.port }));
     socket.setNoDelay(true);
     const connection: Connection = {
       socket,
+      tunnelling: tunnel !== undefined,
       pool,
       exchange: undefined,
       idleSince: 0,
     };
     pool.open += 1;
+    if (tunnel === undefined) {
+      listen(connection, socket);
+      return connection;
+    }
+    // Until the tunnel is open only its closing matters here; openTunnel reads the answer.
+    const onTunnelClose = (): void => {
+      onClosed(connection);
+    };
+    socket.on('close', onTunnelClose);
+    tunnel.ready.then(
+      () => {
+        socket.off('close', onTunnelClose);
+        const secureSocket = startTls(pool, socket);
+        connection.socket = secureSocket;
+        connection.tunnelling = false;
+        listen(connection, secureSocket);
+        if (connection.exchange !== undefined) secureSocket.write(connection.exchange.payload);
+      },
+      (error: unknown) => {
+        // openTunnel destroyed the socket: its close event fails the exchange if this does not.
+        if (connection.exchange !== undefined) fail(connection.exchange, error);
+      },
+    );
+    return connection;
+  }
+
+  /** What a connection does when its socket closes: free the slot, fail what it carried. */
+  function onClosed(connection: Connection): void {
+    const pool = connection.pool;
+    pool.open -= 1;
+    const at = pool.idle.indexOf(connection);
+    if (at >= 0) pool.idle.splice(at, 1);
+    if (connection.exchange !== undefined) fail(connection.exchange, closedEarly());
+    // A slot is free: the oldest waiting exchange takes it.
+    const next = pool.waiting.shift();
+    if (next !== undefined) start(connect(pool), next);
+  }
+
+  /** Reads responses from the socket a connection speaks HTTP over. */
+  function listen(connection: Connection, socket: Socket): void {
     socket.on('data', (chunk: Buffer) => {
       const exchange = connection.exchange;
       if (exchange === undefined) {
@@ -222,22 +314,16 @@ export function socketTransport(options: SocketTransportOptions = {}): Transport
       if (connection.exchange !== undefined) fail(connection.exchange, error);
     });
     socket.on('close', () => {
-      pool.open -= 1;
-      const at = pool.idle.indexOf(connection);
-      if (at >= 0) pool.idle.splice(at, 1);
-      if (connection.exchange !== undefined) fail(connection.exchange, closedEarly());
-      // A slot is free: the oldest waiting exchange takes it.
-      const next = pool.waiting.shift();
-      if (next !== undefined) start(connect(pool), next);
+      onClosed(connection);
     });
-    return connection;
   }
 
   function start(connection: Connection, exchange: Exchange): void {
     connection.exchange = exchange;
     exchange.connection = connection;
     connection.socket.ref();
-    connection.socket.write(exchange.payload);
+    // Through a tunnel still opening, the payload is written once it is open.
+    if (!connection.tunnelling) connection.socket.write(exchange.payload);
   }
 
   function timeOut(exchange: Exchange, ms: number): void {
@@ -335,7 +421,7 @@ export function socketTransport(options: SocketTransportOptions = {}): Transport
       try {
         const { origin, path } = splitUrl(r.url);
         pool = poolFor(origin);
-        payload = serialize(r, path, pool.host);
+        payload = serialize(r, path, pool);
       } catch (error) {
         reject(error instanceof Error ? error : new TypeError(String(error)));
         return;

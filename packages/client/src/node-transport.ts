@@ -1,7 +1,11 @@
 import type { Agent, IncomingHttpHeaders, RequestOptions } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { ConnectionOptions } from 'node:tls';
 import { loadHttp, loadHttps } from './node-builtins.js';
 import { originTarget, splitUrl } from './node-origin.js';
 import type { OriginTarget } from './node-origin.js';
+import { authorityOf, checkProxySetting, openTunnel, proxyFor } from './node-proxy.js';
+import type { ProxySetting, ProxyTarget } from './node-proxy.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, positiveInteger } from './transport.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 
@@ -13,6 +17,50 @@ export interface NodeTransportOptions {
   readonly keepAliveMs?: number | undefined;
   /** The largest response body accepted, in bytes; defaults to `DEFAULT_MAX_RESPONSE_BYTES` (8 MiB). */
   readonly maxResponseBytes?: number | undefined;
+  /**
+   * A proxy URL every request goes through, `false` for none; by default `HTTPS_PROXY`,
+   * `HTTP_PROXY`, `ALL_PROXY` and `NO_PROXY` decide (loopback endpoints are never proxied
+   * from the environment). HTTPS endpoints are reached through a CONNECT tunnel.
+   */
+  readonly proxy?: ProxySetting;
+  /** Extra TLS options for `https` endpoints (a private CA, say), given to the HTTPS agents. */
+  readonly tls?: Omit<ConnectionOptions, 'host' | 'port' | 'servername' | 'socket'> | undefined;
+}
+
+type AgentOptions = ConstructorParameters<typeof Agent>[0];
+
+/**
+ * An `https.Agent` whose connections are TLS over a CONNECT tunnel through `proxy`: the agent
+ * still pools them per endpoint and resumes TLS sessions.
+ */
+function tunnellingAgent(proxy: ProxyTarget, options: AgentOptions): Agent {
+  class TunnellingAgent extends loadHttps().Agent {
+    // Node's Agent takes the socket from the callback when this returns nothing.
+    override createConnection(
+      connectOptions: RequestOptions,
+      callback?: (error: Error | null, stream: Duplex) => void,
+    ): undefined {
+      const authority = authorityOf(
+        connectOptions.host ?? 'localhost',
+        Number(connectOptions.port ?? 443),
+      );
+      const tunnel = openTunnel(proxy, authority);
+      tunnel.ready.then(
+        () => {
+          const secure = super.createConnection({
+            ...connectOptions,
+            socket: tunnel.socket,
+          } as RequestOptions);
+          if (secure !== null && secure !== undefined) callback?.(null, secure);
+        },
+        (error: unknown) => {
+          callback?.(error as Error, tunnel.socket);
+        },
+      );
+      return undefined;
+    }
+  }
+  return new TunnellingAgent(options);
 }
 
 const headerOf =
@@ -47,11 +95,24 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
     maxSockets: options.maxSockets ?? 64,
     scheduling: 'lifo' as const,
   };
-  let http: Agent | undefined;
-  let https: Agent | undefined;
+  // Connections to an HTTPS endpoint, straight or through a tunnel, verify it with these.
+  const endpointTlsOptions = { ...agentOptions, ...options.tls };
+  const proxySetting = checkProxySetting(options.proxy);
+  // One agent per way of connecting: straight over HTTP or HTTPS, to a proxy, or through a
+  // proxy's tunnel (the key holds the proxy's credentials, so tunnels are never shared).
+  const agents = new Map<string, Agent>();
+  const agentFor = (key: string, make: () => Agent): Agent => {
+    let agent = agents.get(key);
+    if (agent === undefined) {
+      agent = make();
+      agents.set(key, agent);
+    }
+    return agent;
+  };
   // Parse each origin once; the path is whatever follows it.
   let lastOrigin = '';
   let target: OriginTarget | undefined;
+  let proxy: ProxyTarget | undefined;
   let closed = false;
   const send = (r: TransportRequest): Promise<TransportResponse> =>
     new Promise((resolve, reject) => {
@@ -60,9 +121,16 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
         return;
       }
       const { origin, path } = splitUrl(r.url);
-      if (origin !== lastOrigin || target === undefined) {
-        target = originTarget(origin);
-        lastOrigin = origin;
+      try {
+        if (origin !== lastOrigin || target === undefined) {
+          target = originTarget(origin);
+          proxy = proxyFor(proxySetting, origin, target);
+          lastOrigin = origin;
+        }
+      } catch (error) {
+        lastOrigin = '';
+        reject(error instanceof Error ? error : new TypeError(String(error)));
+        return;
       }
       // Headers as a flat [name, value, …] list: Node writes them as given instead of calling
       // setHeader per header. It then adds no Host header of its own, so send the endpoint's.
@@ -70,7 +138,8 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
       let hasHost = false;
       for (const name in r.headers) {
         if (name === 'host') hasHost = true;
-        headers.push(name, r.headers[name] ?? '');
+        // The proxy's credentials are the transport's own.
+        if (name !== 'proxy-authorization') headers.push(name, r.headers[name] ?? '');
       }
       if (!hasHost) headers.push('host', target.host);
       if (r.body !== undefined) headers.push('content-length', String(Buffer.byteLength(r.body)));
@@ -82,16 +151,31 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
         headers,
       };
       if (r.signal !== undefined) options.signal = r.signal;
-      let req;
-      if (target.secure) {
-        const module = loadHttps();
-        options.agent = https ??= new module.Agent(agentOptions);
-        req = module.request(options);
+      // Which module speaks to the first hop: the endpoint, or a proxy asked for the absolute URL.
+      let secureHop = target.secure;
+      if (proxy === undefined) {
+        options.agent = agentFor(target.secure ? 'https' : 'http', () =>
+          target?.secure === true
+            ? new (loadHttps().Agent)(endpointTlsOptions)
+            : new (loadHttp().Agent)(agentOptions),
+        );
+      } else if (target.secure) {
+        const through = proxy;
+        options.agent = agentFor(`tunnel ${through.label} ${through.authorization ?? ''}`, () =>
+          tunnellingAgent(through, endpointTlsOptions),
+        );
       } else {
-        const module = loadHttp();
-        options.agent = http ??= new module.Agent(agentOptions);
-        req = module.request(options);
+        const to = proxy;
+        secureHop = to.secure;
+        options.hostname = to.hostname;
+        options.port = to.port;
+        options.path = `${origin}${path}`;
+        if (to.authorization !== undefined) headers.push('proxy-authorization', to.authorization);
+        options.agent = agentFor(`proxy ${to.label} ${to.authorization ?? ''}`, () =>
+          to.secure ? new (loadHttps().Agent)(agentOptions) : new (loadHttp().Agent)(agentOptions),
+        );
       }
+      const req = secureHop ? loadHttps().request(options) : loadHttp().request(options);
       // A plain timer, cleared when the attempt settles: cheaper than an AbortSignal per call.
       const timer =
         r.timeoutMs === undefined
@@ -140,8 +224,7 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
     });
   const close = (): Promise<void> => {
     closed = true;
-    http?.destroy();
-    https?.destroy();
+    for (const agent of agents.values()) agent.destroy();
     return Promise.resolve();
   };
   return Object.assign(send, { close });

@@ -87,8 +87,16 @@ function fromSignerError(error: unknown): never {
   throw new VodValidationError(e.field, problem);
 }
 
-/** Connection failures that mean the request never left: nothing can have been applied. */
-const NOT_SENT: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+/**
+ * Connection failures that mean the request never left: nothing can have been applied. A
+ * proxy that refused the tunnel (`ERR_PROXY_TUNNEL`) never passed the request on either.
+ */
+const NOT_SENT: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ERR_PROXY_TUNNEL',
+]);
 const neverSent = (error: unknown): boolean => {
   for (let e = error, depth = 0; e instanceof Error && depth < 3; depth += 1) {
     const code = (e as { code?: unknown }).code;
