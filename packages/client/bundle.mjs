@@ -4,10 +4,8 @@
  * classes (`instanceof VodError` works across them). @vodkit/signer, @vodkit/types and
  * openapi-fetch are bundled in too; Node built-ins stay imports.
  *
- * Why: cold `import('@vodkit/client/node')` was ~35 ms as ~40 modules over four packages and
- * ~15 ms as one bundle (median of 21 fresh processes each, vs ~1.3 ms for a no-op import).
- * Bundling only the client's own files gained nothing measurable: resolving and loading the
- * dependency packages' modules is the cost.
+ * Why: resolving and loading some forty modules over four packages is most of a cold import's
+ * cost, and one bundle per entry removes it (the bench's "import + first call" row shows it).
  */
 import { bundleEntries } from '@vodkit/bundle';
 

@@ -512,4 +512,28 @@ vod.deleteImage({ DeleteImageType: 'ImageId', ImageIds: ['x'] }).then(console.lo
       ['browser bundle < 10 000 B min+gzip', `${gz} B`, verdict(gz < 10_000)],
     ],
   );
+
+  // The aims of issue 10 (one implementation per job), against pop-core in this same run.
+  console.log('\nAims (issue 10):');
+  printTable(
+    ['aim', 'vodkit / pop-core', 'verdict'],
+    [
+      [
+        `c${CONCURRENCY} req/s >= 2x pop-core`,
+        ratio(v.conc.rps, pop.conc.rps),
+        verdict(v.conc.rps >= 2 * pop.conc.rps),
+      ],
+      [
+        'CPU/call <= 0.6x pop-core',
+        ratio(v.cpuUsPerCall, pop.cpuUsPerCall),
+        verdict(v.cpuUsPerCall <= 0.6 * pop.cpuUsPerCall),
+      ],
+      [
+        'import + 1st call <= 0.5x pop-core',
+        ratio(cold(v), cold(pop)),
+        verdict(cold(v) <= 0.5 * cold(pop)),
+      ],
+      ['browser app bundle <= 10 kB min+gzip', `${gz} B`, verdict(gz <= 10_000)],
+    ],
+  );
 }
