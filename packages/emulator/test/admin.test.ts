@@ -18,7 +18,7 @@ import {
   startEmulator,
 } from '../src/index.js';
 import type { RecordedRequest, RunningEmulator, StateSnapshot } from '../src/index.js';
-import { byIds, callV1, callV3 } from './support/rpc.js';
+import { byIds, callV2, callV3 } from './support/rpc.js';
 
 let vod: RunningEmulator;
 let dir: string;
@@ -110,7 +110,7 @@ describe('admin API', () => {
   test('requests lists RPC calls, newest last, secrets redacted; DELETE clears', async () => {
     await admin('DELETE', 'requests');
     vod.state.add([{ imageId: 'a' }, { imageId: 'b' }]);
-    await callV1(vod.url, byIds('a'));
+    await callV2(vod.url, byIds('a'));
     await callV3(vod.url, byIds('b'));
     const all = (await admin('GET', 'requests')).json['requests'] as RecordedRequest[];
     expect(all.map((r) => r.algorithm)).toEqual(['HMAC-SHA1', 'ACS3-HMAC-SHA256']);
@@ -128,8 +128,8 @@ describe('admin API', () => {
     try {
       expect(moved.json['offsetMs']).toBe(3_600_000);
       vod.state.add([{ imageId: 'x' }]);
-      expect((await callV1(vod.url, byIds('x'))).json?.['Code']).toBe('InvalidTimeStamp.Expired');
-      expect((await callV1(vod.url, byIds('x'), { time: Date.now() + 3_600_000 })).status).toBe(
+      expect((await callV2(vod.url, byIds('x'))).json?.['Code']).toBe('InvalidTimeStamp.Expired');
+      expect((await callV2(vod.url, byIds('x'), { time: Date.now() + 3_600_000 })).status).toBe(
         200,
       );
       expect((await admin('POST', 'clock', { advanceMs: 1000 })).json['offsetMs']).toBe(3_601_000);
@@ -141,14 +141,14 @@ describe('admin API', () => {
 
   test('accounts and STS tokens can be added at run time', async () => {
     const key = { accessKeyId: 'LTAI5tAddedLater', accessKeySecret: 'later' };
-    expect((await callV1(vod.url, byIds('x'), { credentials: key })).json?.['Code']).toBe(
+    expect((await callV2(vod.url, byIds('x'), { credentials: key })).json?.['Code']).toBe(
       'InvalidAccessKeyId.NotFound',
     );
     expect(
       (await admin('POST', 'accounts', { accountId: 'later', accessKeys: [key] })).status,
     ).toBe(200);
     vod.state.add([{ imageId: 'x' }, { imageId: 'y' }]);
-    expect((await callV1(vod.url, byIds('x'), { credentials: key })).status).toBe(200);
+    expect((await callV2(vod.url, byIds('x'), { credentials: key })).status).toBe(200);
     const sts = { accessKeyId: 'STS.later', accessKeySecret: 's', securityToken: 't' };
     expect(
       (
@@ -394,7 +394,7 @@ describe('request log', () => {
         body: signed.encoded,
       });
       await callV3(e.url, byIds('logged'), { credentials: sts });
-      await callV1(e.url, byIds('logged'), {
+      await callV2(e.url, byIds('logged'), {
         credentials: { ...DEFAULT_EMULATOR_CREDENTIALS, accessKeySecret: 'wrong' },
       });
       expect(lines).toHaveLength(3);
@@ -486,7 +486,7 @@ describe('bin', () => {
       });
       expect(await health.json()).toMatchObject({ ok: true, images: 1 });
       // strict: a field of another variant is an error.
-      const strict = await callV1(url, { ...byIds('from-env'), VideoId: 'v' });
+      const strict = await callV2(url, { ...byIds('from-env'), VideoId: 'v' });
       expect(strict.json?.['Code']).toBe('InvalidParameter');
     } finally {
       await stop();
@@ -520,7 +520,7 @@ describe('bin', () => {
       headers: { 'content-type': 'application/json' },
       body: '[{"imageId":"from-bin"},{"imageId":"x"}]',
     });
-    expect((await callV1(url, byIds('x'))).status).toBe(200);
+    expect((await callV2(url, byIds('x'))).status).toBe(200);
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

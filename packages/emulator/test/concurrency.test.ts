@@ -1,5 +1,5 @@
 /**
- * 32 concurrent clients (half V1, half V3) delete overlapping sets of 10,000 seeded images by ID,
+ * 32 concurrent clients (half V2, half V3) delete overlapping sets of 10,000 seeded images by ID,
  * URL and video + kinds. Deletes commute, so the final store must be exactly the seed minus the
  * union of every target: nothing lost, nothing left behind, and every image reported deleted by
  * exactly one call. A save/load round trip then preserves the store.
@@ -11,7 +11,7 @@ import { MAX_IMAGE_IDS, MAX_IMAGE_URLS, SNAPSHOT_KINDS } from '@vodkit/types';
 import { expect, test } from 'vitest';
 import { startEmulator } from '../src/index.js';
 import type { ImageKind, SeedImage } from '../src/index.js';
-import { callV1, callV3 } from './support/rpc.js';
+import { callV2, callV3 } from './support/rpc.js';
 
 const IMAGES = 10_000;
 const UPLOADED = 6_000;
@@ -95,7 +95,7 @@ test(
           { length: 2 * step },
           (_, k) => ops[(c * step + k) % ops.length],
         ).filter((op): op is Op => op !== undefined);
-        const call = c % 2 === 0 ? callV1 : callV3;
+        const call = c % 2 === 0 ? callV2 : callV3;
         const ids = mine.flatMap((op) => (op.kind === 'id' ? [id(op.i)] : []));
         const urls = mine.flatMap((op) =>
           op.kind === 'url' ? [images[op.i]?.url ?? `${vod.url}/images/${id(op.i)}.png`] : [],

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_MAX_BODY_BYTES, createSpecValidator, startEmulator } from '../src/index.js';
 import type { RunningEmulator } from '../src/index.js';
-import { byIds, callV1, callV3, seeded } from './support/rpc.js';
+import { byIds, callV2, callV3, seeded } from './support/rpc.js';
 
 const specs = createSpecValidator();
 let vod: RunningEmulator;
@@ -352,7 +352,7 @@ describe('fuzz', () => {
       expect(outcome.answer.toLowerCase()).toContain('connection: close');
       // The server stopped reading: far less than the bounded 512 MiB went out.
       expect(outcome.sent).toBeLessThan(8192);
-      expect((await callV1(small.url, seeded(small, 'after'))).status).toBe(200);
+      expect((await callV2(small.url, seeded(small, 'after'))).status).toBe(200);
     } finally {
       await small.close();
     }
@@ -380,7 +380,7 @@ describe('fuzz', () => {
           fc.integer({ min: 0, max: 1800 }),
           fc.boolean(),
           async (offsetS, laterS, v3) => {
-            const call = v3 ? callV3 : callV1;
+            const call = v3 ? callV3 : callV2;
             t = start;
             n += 1;
             const nonce = `replay-${n}`;
@@ -405,7 +405,7 @@ describe('fuzz', () => {
 
   test('after all that, signed calls still work', async () => {
     expect((await callV3(vod.url, byIds('nothing'))).status).toBe(404);
-    expect((await callV1(vod.url, byIds('survivor'))).status).toBe(200);
+    expect((await callV2(vod.url, byIds('survivor'))).status).toBe(200);
     expect(vod.state.has('survivor')).toBe(false);
   });
 });

@@ -13,7 +13,7 @@ import {
   withoutStage,
 } from '../src/index.js';
 import type { EmulatorOptions, RunningEmulator, Stage } from '../src/index.js';
-import { byIds, callV1, callV3, seeded } from './support/rpc.js';
+import { byIds, callV2, callV3, seeded } from './support/rpc.js';
 
 const wrongSecret = { ...DEFAULT_EMULATOR_CREDENTIALS, accessKeySecret: 'not-the-secret' };
 
@@ -72,12 +72,12 @@ describe('the default pipeline', () => {
 describe('one stage removed or replaced, in one line', () => {
   test('without verify, a wrong secret deletes', async () => {
     await withEmulator({ stages: withoutStage(DEFAULT_STAGES, 'verify') }, async (vod) => {
-      const answer = await callV1(vod.url, seeded(vod, 'a'), { credentials: wrongSecret });
+      const answer = await callV2(vod.url, seeded(vod, 'a'), { credentials: wrongSecret });
       expect(answer.status).toBe(200);
       expect(vod.state.has('a')).toBe(false);
     });
     await withEmulator({}, async (vod) => {
-      const answer = await callV1(vod.url, seeded(vod, 'a'), { credentials: wrongSecret });
+      const answer = await callV2(vod.url, seeded(vod, 'a'), { credentials: wrongSecret });
       expect(answer.json?.['Code']).toBe('SignatureDoesNotMatch');
       expect(vod.state.has('a')).toBe(true);
     });
@@ -103,13 +103,13 @@ describe('one stage removed or replaced, in one line', () => {
     };
     const accounts = [{ accountId: 'a', accessKeys: [denied] }];
     await withEmulator({ accounts }, async (vod) => {
-      const answer = await callV1(vod.url, seeded(vod, 'd'), { credentials: denied });
+      const answer = await callV2(vod.url, seeded(vod, 'd'), { credentials: denied });
       expect(answer.json?.['Code']).toBe('Forbidden.RAM');
     });
     await withEmulator(
       { accounts, stages: withoutStage(DEFAULT_STAGES, 'authorize') },
       async (vod) => {
-        expect((await callV1(vod.url, seeded(vod, 'd'), { credentials: denied })).status).toBe(200);
+        expect((await callV2(vod.url, seeded(vod, 'd'), { credentials: denied })).status).toBe(200);
       },
     );
   });
@@ -121,7 +121,7 @@ describe('one stage removed or replaced, in one line', () => {
       async (vod) => {
         const statuses: number[] = [];
         for (let i = 0; i < 5; i += 1) {
-          statuses.push((await callV1(vod.url, seeded(vod, `r${i}`), { time: t })).status);
+          statuses.push((await callV2(vod.url, seeded(vod, `r${i}`), { time: t })).status);
         }
         expect(statuses).toEqual([200, 200, 200, 200, 200]);
       },
@@ -130,7 +130,7 @@ describe('one stage removed or replaced, in one line', () => {
 
   test('without validate, nothing reaches apply: the pipeline answers InternalError, never a hang', async () => {
     await withEmulator({ stages: withoutStage(DEFAULT_STAGES, 'validate') }, async (vod) => {
-      const answer = await callV1(vod.url, seeded(vod, 'v'));
+      const answer = await callV2(vod.url, seeded(vod, 'v'));
       expect(answer.status).toBe(500);
       expect(answer.json?.['Message']).toContain('needs a validated request');
       expect(vod.state.has('v')).toBe(true);
@@ -140,16 +140,16 @@ describe('one stage removed or replaced, in one line', () => {
   test('with apply replaced, the call succeeds and deletes nothing', async () => {
     const skip: Stage = { name: 'apply', run: () => undefined };
     await withEmulator({ stages: replaceStage(DEFAULT_STAGES, 'apply', skip) }, async (vod) => {
-      expect((await callV1(vod.url, seeded(vod, 'kept'))).status).toBe(200);
+      expect((await callV2(vod.url, seeded(vod, 'kept'))).status).toBe(200);
       expect(vod.state.has('kept')).toBe(true);
       // And a missing image no longer answers NoSuchResource.
-      expect((await callV1(vod.url, byIds('never'))).status).toBe(200);
+      expect((await callV2(vod.url, byIds('never'))).status).toBe(200);
     });
   });
 
   test('without answer, the pipeline still answers (InternalError), so no request hangs', async () => {
     await withEmulator({ stages: withoutStage(DEFAULT_STAGES, 'answer') }, async (vod) => {
-      const answer = await callV1(vod.url, seeded(vod, 'n'));
+      const answer = await callV2(vod.url, seeded(vod, 'n'));
       expect(answer.status).toBe(500);
       expect(answer.json?.['Message']).toContain('no stage answered');
       // apply ran: the image is gone even though the answer says otherwise.
@@ -183,7 +183,7 @@ describe('one stage removed or replaced, in one line', () => {
     await withEmulator(
       { stages: replaceStage(DEFAULT_STAGES, 'authorize', refuse) },
       async (vod) => {
-        const answer = await callV1(vod.url, seeded(vod, 'f'), { format: 'XML' });
+        const answer = await callV2(vod.url, seeded(vod, 'f'), { format: 'XML' });
         expect(answer.status).toBe(403);
         expect(answer.text).toContain('<Code>Forbidden</Code>');
         expect(vod.requests().at(-1)?.code).toBe('Forbidden');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startEmulator } from '../src/index.js';
 import type { SeedImage } from '../src/index.js';
-import { byIds, callV1 } from './support/rpc.js';
+import { byIds, callV2 } from './support/rpc.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -32,7 +32,7 @@ describe('CDN lag', () => {
       expect(before.status).toBe(200);
       expect(before.headers.get('content-type')).toBe('image/png');
       expect(before.headers.get('x-vodkit-cdn')).toBe('stored');
-      expect((await callV1(vod.url, byIds('lagged'), { time: t })).status).toBe(200);
+      expect((await callV2(vod.url, byIds('lagged'), { time: t })).status).toBe(200);
       expect(vod.state.has('lagged')).toBe(false);
       t += 59_000;
       const during = await fetch(url);
@@ -52,7 +52,7 @@ describe('CDN lag', () => {
     const vod = await startEmulator({ images: [{ imageId: 'gone' }] });
     try {
       const url = vod.state.get('gone')?.url ?? '';
-      await callV1(vod.url, byIds('gone'));
+      await callV2(vod.url, byIds('gone'));
       expect((await fetch(url)).status).toBe(404);
     } finally {
       await vod.close();
@@ -67,7 +67,7 @@ describe('state files', () => {
       stateFile: file,
       images: [{ imageId: 'a' }, { imageId: 'b', videoId: 'v', kind: 'NormalSnapshot' }],
     });
-    await callV1(first.url, byIds('a'));
+    await callV2(first.url, byIds('a'));
     await first.close();
     const saved = JSON.parse(await readFile(file, 'utf8')) as { images: SeedImage[] };
     expect(saved.images).toEqual([{ imageId: 'b', kind: 'NormalSnapshot', videoId: 'v' }]);

@@ -26,7 +26,7 @@ export type Acs3AlgorithmName = 'ACS3-HMAC-SHA256';
 export const ACS3_ALGORITHMS: Readonly<Record<Acs3AlgorithmName, Acs3Algorithm>> = {
   'ACS3-HMAC-SHA256': {
     hashHex: (crypto, data) => crypto.sha256Hex(data),
-    // Unlike V1, the key is the bare secret, without a trailing `&`.
+    // Unlike V2, the key is the bare secret, without a trailing `&`.
     signHex: (crypto, secret, stringToSign) => crypto.hmacSha256Hex(secret, stringToSign),
   },
 };

@@ -7,7 +7,7 @@ export type Awaitable<T> = T | PromiseLike<T>;
  * default). Strings are hashed as their UTF-8 bytes.
  */
 export interface SignerCrypto {
-  /** Base64 of HMAC-SHA1(key, data): the V1 (`HMAC-SHA1`) signature. */
+  /** Base64 of HMAC-SHA1(key, data): the V2 (`HMAC-SHA1`) signature. */
   hmacSha1Base64(key: string, data: string): Awaitable<string>;
   /** Lowercase hex of SHA-256(data). */
   sha256Hex(data: string | Uint8Array): Awaitable<string>;

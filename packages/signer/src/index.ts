@@ -1,6 +1,6 @@
 /**
- * `@vodkit/signer`: Alibaba Cloud API request signing (V1 `HMAC-SHA1` RPC and V3
- * `ACS3-HMAC-SHA256`) on WebCrypto only: no `node:` imports, no `Buffer`, no dependencies.
+ * `@vodkit/signer`: Alibaba Cloud API request signing (V2 `HMAC-SHA1` RPC, which sends
+ * `SignatureVersion=1.0` on the wire, and V3 `ACS3-HMAC-SHA256`) on WebCrypto only: no `node:` imports, no `Buffer`, no dependencies.
  * Server-side verification lives in `@vodkit/signer/verify` (browsers never need it, so it stays
  * out of this entry's size budget); on Node, `@vodkit/signer/node` offers everything
  * synchronously over `node:crypto`, several times faster.
@@ -14,7 +14,7 @@ import type { Acs3SignInput, Acs3SignResult } from './acs3.js';
 import { webCrypto } from './webcrypto.js';
 
 /**
- * Signs an RPC request with the V1 algorithm (`HMAC-SHA1`, `SignatureVersion=1.0`).
+ * Signs an RPC request with the V2 algorithm (`HMAC-SHA1`, `SignatureVersion=1.0`).
  *
  * @example
  * const { encoded } = await signRpc({
@@ -32,7 +32,7 @@ export async function signRpc(input: RpcSignInput): Promise<RpcSignResult> {
 }
 
 /**
- * Presigns a V1 GET URL.
+ * Presigns a V2 GET URL.
  *
  * @example
  * const { url } = await presignRpcUrl({ endpoint: 'https://vod.cn-shanghai.aliyuncs.com',

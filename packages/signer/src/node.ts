@@ -16,7 +16,7 @@ import type { Awaitable } from './crypto.js';
 import { nodeCrypto } from './node-crypto.js';
 
 /**
- * Signs an RPC request with V1 (`HMAC-SHA1`), synchronously.
+ * Signs an RPC request with V2 (`HMAC-SHA1`), synchronously.
  *
  * @example
  * const { encoded } = signRpc({ method: 'POST', action: 'DeleteImage', version: '2017-03-21',
@@ -27,7 +27,7 @@ export function signRpc(input: RpcSignInput): RpcSignResult {
   return expectSync(signRpcWith(nodeCrypto, input), 'signRpc');
 }
 
-/** Presigns a V1 GET URL, synchronously. */
+/** Presigns a V2 GET URL, synchronously. */
 export function presignRpcUrl(input: RpcPresignInput): RpcPresignResult {
   return expectSync(presignRpcUrlWith(nodeCrypto, input), 'presignRpcUrl');
 }

@@ -7,7 +7,7 @@ import { checkCredentials, collectParams, takeClockAndNonce } from './options.js
 import type { Params, SigningContext } from './options.js';
 import { formatTimestamp } from './time.js';
 
-/** Input of a V1 (`HMAC-SHA1`, `SignatureVersion=1.0`) RPC signature. */
+/** Input of a V2 (`HMAC-SHA1`, `SignatureVersion=1.0`) RPC signature. */
 export interface RpcSignInput extends SigningContext {
   /** The real HTTP method; it is part of the string-to-sign. */
   readonly method: 'GET' | 'POST';
@@ -21,7 +21,7 @@ export interface RpcSignInput extends SigningContext {
   readonly format?: string | undefined;
 }
 
-/** A V1-signed parameter set and every intermediate string. */
+/** A V2-signed parameter set and every intermediate string. */
 export interface RpcSignResult {
   /** `HMAC-SHA1`. */
   readonly algorithm: 'HMAC-SHA1';
@@ -44,7 +44,7 @@ export interface RpcSignResult {
   readonly nonce: string;
 }
 
-/** Parameter names the V1 signer owns. */
+/** Parameter names the V2 signer owns. */
 export const RPC_COMMON_PARAMS: ReadonlySet<string> = new Set([
   'Action',
   'Version',
@@ -58,7 +58,7 @@ export const RPC_COMMON_PARAMS: ReadonlySet<string> = new Set([
   'Signature',
 ]);
 
-/** Builds the V1 string-to-sign from a complete, decoded parameter map (without `Signature`). */
+/** Builds the V2 string-to-sign from a complete, decoded parameter map (without `Signature`). */
 export function rpcStringToSign(
   method: string,
   params: Readonly<ParamMap>,
@@ -70,10 +70,10 @@ export function rpcStringToSign(
   return { canonicalQuery, stringToSign: `${method}&%2F&${encodeURIComponent(canonicalQuery)}` };
 }
 
-/** The V1 HMAC key: the secret followed by `&`, with or without STS. */
+/** The V2 HMAC key: the secret followed by `&`, with or without STS. */
 export const rpcKey = (secret: string): string => `${secret}&`;
 
-/** Signs a V1 RPC request with the given crypto; sync when `crypto` is. */
+/** Signs a V2 RPC request with the given crypto; sync when `crypto` is. */
 export function signRpcWith(crypto: SignerCrypto, input: RpcSignInput): Awaitable<RpcSignResult> {
   requireInput(input);
   const method = matches(input.method, 'method', /^(?:GET|POST)$/, 'must be "GET" or "POST"');

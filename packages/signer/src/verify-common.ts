@@ -88,7 +88,7 @@ export interface VerifySuccess {
   readonly params: Readonly<ParamMap>;
   /** The server-side string-to-sign. */
   readonly stringToSign: string;
-  /** The canonical query string (V1) or canonical request (V3). */
+  /** The canonical query string (V2) or canonical request (V3). */
   readonly canonical: string;
 }
 
@@ -108,7 +108,7 @@ export interface VerifyFailure {
   readonly accessKeyId?: string;
   /** For `SignatureDoesNotMatch`: the server-side string-to-sign, unmasked. */
   readonly stringToSign?: string;
-  /** For `SignatureDoesNotMatch`: the canonical query (V1) or canonical request (V3). */
+  /** For `SignatureDoesNotMatch`: the canonical query (V2) or canonical request (V3). */
   readonly canonical?: string;
 }
 
@@ -138,7 +138,7 @@ export const header = (req: ReceivedRequest, name: string): string | undefined =
   return v === undefined ? undefined : typeof v === 'string' ? v : v.join(',');
 };
 
-/** The decoded parameters: the query alone (V3 signs it) and query ∪ form body (V1 signs that). */
+/** The decoded parameters: the query alone (V3 signs it) and query ∪ form body (V2 signs that). */
 export interface DecodedParams {
   readonly query: ParamMap;
   readonly all: ParamMap;

@@ -23,7 +23,7 @@ export type {
 
 /**
  * Verifies a received request signed with either algorithm (`Authorization: ACS3-…` selects V3,
- * otherwise the V1 `Signature` parameter is checked). Order of checks: structure, timestamp
+ * otherwise the V2 `Signature` parameter is checked). Order of checks: structure, timestamp
  * format and window, key lookup, STS token, body hash (V3), signature. Nonce replay is left to
  * the caller (see {@link createNonceCache}), to be checked only on success.
  */

@@ -25,7 +25,7 @@ const failure = (f: () => unknown): { field: string; message: string } => {
   throw new Error('expected a SignerInputError');
 };
 
-describe('V1 input checks', () => {
+describe('V2 input checks', () => {
   it.each([
     [
       'lone high surrogate in a value',

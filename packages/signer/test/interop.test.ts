@@ -80,7 +80,7 @@ describe('official clients over HTTP (127.0.0.1)', () => {
     return r;
   };
 
-  it.each(rpcVectors.map((v) => [v.name, v] as const))('pop-core V1: %s', async (_n, v) => {
+  it.each(rpcVectors.map((v) => [v.name, v] as const))('pop-core V2: %s', async (_n, v) => {
     const f = fixed(v);
     const params = Object.fromEntries(
       Object.entries(v.input.params ?? {}).filter((e): e is [string, string] => e[1] !== undefined),
@@ -109,7 +109,7 @@ describe('official clients over HTTP (127.0.0.1)', () => {
   });
 
   it.each(rpcVectors.filter((v) => v.input.format === undefined).map((v) => [v.name, v] as const))(
-    'openapi-client V1 (signatureAlgorithm "v2"): %s',
+    'openapi-client V2 (signatureAlgorithm "v2"): %s',
     async (_n, v) => {
       const f = fixed(v);
       const params = Object.fromEntries(
@@ -237,7 +237,7 @@ const rpcCase = fc.record({
   nonce,
 });
 
-describe(`property: V1 signatures equal @alicloud/openapi-util (${RUNS} runs each)`, () => {
+describe(`property: V2 signatures equal @alicloud/openapi-util (${RUNS} runs each)`, () => {
   it('node entry', () => {
     fc.assert(
       fc.property(rpcCase, (c) => {
@@ -258,7 +258,7 @@ describe(`property: V1 signatures equal @alicloud/openapi-util (${RUNS} runs eac
   });
 });
 
-describe('property: V1 signatures equal pop-core over HTTP (100 runs)', () => {
+describe('property: V2 signatures equal pop-core over HTTP (100 runs)', () => {
   let server: CaptureServer;
   beforeAll(async () => {
     server = await startCapture();
@@ -352,7 +352,7 @@ const asciiChange = fc.record({
   ch: fc.constantFrom('a', 'Z', '0', '%', '+', '~', '*', '-'),
 });
 
-describe(`property: verify V1 (${RUNS} runs)`, () => {
+describe(`property: verify V2 (${RUNS} runs)`, () => {
   it('accepts what openapi-util signs and rejects a one-character change', () => {
     const target = fc.constantFrom('value', 'name', 'method', 'secret');
     fc.assert(

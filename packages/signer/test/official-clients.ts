@@ -18,7 +18,7 @@ interface PopCoreClient {
 }
 type PopCoreCtor = new (config: Record<string, unknown>) => PopCoreClient;
 
-/** Sends a V1 request through pop-core's `RPCClient.request`. */
+/** Sends a V2 request through pop-core's `RPCClient.request`. */
 export async function popCoreRequest(
   host: string,
   method: 'GET' | 'POST',
@@ -57,7 +57,7 @@ interface OpenApiModule {
   OpenApiRequest: new (m: Record<string, unknown>) => unknown;
 }
 
-/** Sends a request through openapi-client's `callApi`, with V3 (default) or V1 (`'v2'`). */
+/** Sends a request through openapi-client's `callApi`, with V3 (default) or V2 (`'v2'`). */
 export async function openApiClientRequest(
   host: string,
   algorithm: 'ACS3-HMAC-SHA256' | 'v2',

@@ -23,7 +23,7 @@ const TeaRequest = (
   fromOpenApiUtil('@alicloud/tea-typescript') as { Request: new () => TeaRequestType }
 ).Request;
 
-/** What the official computation needs for a V1 signature. */
+/** What the official computation needs for a V2 signature. */
 export interface OfficialRpcInput {
   readonly method: string;
   readonly action: string;
@@ -35,7 +35,7 @@ export interface OfficialRpcInput {
   readonly nonce: string;
 }
 
-/** The complete V1 parameter set as documented (common parameters + API parameters). */
+/** The complete V2 parameter set as documented (common parameters + API parameters). */
 export function officialRpcParams(i: OfficialRpcInput): Record<string, string> {
   const params: Record<string, string> = {
     Action: i.action,

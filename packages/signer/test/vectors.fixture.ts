@@ -36,7 +36,7 @@ interface Overrides {
   readonly nonce?: string;
 }
 
-/** A V1 (`HMAC-SHA1`) vector. */
+/** A V2 (`HMAC-SHA1`) vector. */
 export interface RpcVector {
   readonly name: string;
   readonly kind: 'rpc';

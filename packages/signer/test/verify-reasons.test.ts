@@ -58,7 +58,7 @@ const editQuery = (req: ReceivedRequest, from: RegExp, to: string): ReceivedRequ
   query: req.query.replace(from, to),
 });
 
-describe('V1', () => {
+describe('V2', () => {
   it('accepts a good request and returns the decoded parameters', () => {
     const r = node.verifyRequest(v1(), options());
     expect(r).toMatchObject({

@@ -188,12 +188,12 @@ function aims(
 /** Runs the signer benchmark and prints its tables. */
 export async function run(): Promise<void> {
   console.log(
-    `20-ID DeleteImage; V1 string-to-sign ${rpcSample.stringToSign.length} chars, V3 canonical request ${acs3Sample.canonicalRequest.length} chars; node ${process.version}`,
+    `20-ID DeleteImage; V2 string-to-sign ${rpcSample.stringToSign.length} chars, V3 canonical request ${acs3Sample.canonicalRequest.length} chars; node ${process.version}`,
   );
   const pop = popCoreClient();
   const oac = openApiClient();
 
-  // V1 (HMAC-SHA1)
+  // V2 (HMAC-SHA1)
   const v1Key = `${credentials.accessKeySecret}&`;
   const v1Floor = contender('node:crypto HMAC-SHA1 floor (same string-to-sign)', () =>
     createHmac('sha1', v1Key).update(rpcSample.stringToSign).digest('base64'),
@@ -231,7 +231,7 @@ export async function run(): Promise<void> {
     v1Util,
     v1Pop,
   ]);
-  table('V1 HMAC-SHA1, POST form body', m1Floor, m1Node, [
+  table('V2 HMAC-SHA1, POST form body', m1Floor, m1Node, [
     m1Floor,
     m1Hmac,
     m1Node,

@@ -4,21 +4,21 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_EMULATOR_CREDENTIALS, startEmulator } from '../../src/index.js';
 import { expectSuccess, useFixture } from '../support/fixture.js';
-import { byIds, callV1, callV3, seeded, toAnswer } from '../support/rpc.js';
+import { byIds, callV2, callV3, seeded, toAnswer } from '../support/rpc.js';
 
 const fx = useFixture();
 
 describe('answers', () => {
-  test('V1 POST (form body), V1 GET (query), V3 (query) and V3 (form body) all delete', async () => {
+  test('V2 POST (form body), V2 GET (query), V3 (query) and V3 (form body) all delete', async () => {
     fx.vod.state.add([{ imageId: 'p1' }, { imageId: 'p2' }, { imageId: 'p3' }, { imageId: 'p4' }]);
-    expectSuccess(await callV1(fx.vod.url, byIds('p1'), { time: fx.clock }));
-    expectSuccess(await callV1(fx.vod.url, byIds('p2'), { time: fx.clock, method: 'GET' }));
+    expectSuccess(await callV2(fx.vod.url, byIds('p1'), { time: fx.clock }));
+    expectSuccess(await callV2(fx.vod.url, byIds('p2'), { time: fx.clock, method: 'GET' }));
     expectSuccess(await callV3(fx.vod.url, byIds('p3'), { time: fx.clock }));
     expectSuccess(await callV3(fx.vod.url, byIds('p4'), { time: fx.clock, in: 'form' }));
     expect(['p1', 'p2', 'p3', 'p4'].filter((id) => fx.vod.state.has(id))).toEqual([]);
   });
 
-  test('V1 may split parameters between the query string and the form body', async () => {
+  test('V2 may split parameters between the query string and the form body', async () => {
     fx.vod.state.add([{ imageId: 'split' }]);
     const { signRpc } = await import('@vodkit/signer/node');
     const signed = signRpc({
@@ -46,13 +46,13 @@ describe('answers', () => {
   });
 
   test('Format=XML answers XML, success and error alike; json in lower case answers JSON', async () => {
-    const ok = await callV1(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock, format: 'XML' });
+    const ok = await callV2(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock, format: 'XML' });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toBe('text/xml;charset=utf-8');
     expect(ok.text).toMatch(
       /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<DeleteImageResponse><RequestId>[0-9A-F-]{36}<\/RequestId><\/DeleteImageResponse>$/,
     );
-    const bad = await callV1(
+    const bad = await callV2(
       fx.vod.url,
       { DeleteImageType: 'Nope' },
       { time: fx.clock, format: 'xml' },
@@ -64,13 +64,13 @@ describe('answers', () => {
     expect(bad.text).toContain(
       '<Recommend>https://api.aliyun.com/troubleshoot?q=InvalidParameter&amp;product=vod&amp;requestId=',
     );
-    const json = await callV1(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock, format: 'json' });
+    const json = await callV2(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock, format: 'json' });
     expect(json.headers.get('content-type')).toBe('application/json;charset=utf-8');
     expectSuccess(json);
   });
 
   test('every answer carries the emulator fx.clock in Date', async () => {
-    const answer = await callV1(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock });
+    const answer = await callV2(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock });
     expect(Date.parse(answer.headers.get('date') ?? '')).toBe(Math.floor(fx.clock / 1000) * 1000);
   });
 });

@@ -3,21 +3,21 @@
  */
 import { describe, expect, test } from 'vitest';
 import { expectError, useFixture } from '../support/fixture.js';
-import { callV1, callV1Tampered, callV3, seeded, toAnswer } from '../support/rpc.js';
+import { callV2, callV2Tampered, callV3, seeded, toAnswer } from '../support/rpc.js';
 
 const fx = useFixture();
 
 describe('API routing', () => {
   test('a wrong Action is InvalidAction.NotFound, a wrong Version InvalidVersion', async () => {
     expectError(
-      await callV1(fx.vod.url, seeded(fx.vod, 'x'), {
+      await callV2(fx.vod.url, seeded(fx.vod, 'x'), {
         time: fx.clock,
         common: { Action: 'DescribeImages' },
       }),
       'InvalidAction.NotFound',
     );
     expectError(
-      await callV1(fx.vod.url, seeded(fx.vod, 'x'), {
+      await callV2(fx.vod.url, seeded(fx.vod, 'x'), {
         time: fx.clock,
         common: { Version: '2014-01-01' },
       }),
@@ -34,7 +34,7 @@ describe('API routing', () => {
   });
 
   test('no Action at all is MissingParameter naming it', async () => {
-    const answer = await callV1Tampered(fx.vod.url, seeded(fx.vod, 'x'), (p) => {
+    const answer = await callV2Tampered(fx.vod.url, seeded(fx.vod, 'x'), (p) => {
       delete p['Action'];
       return p;
     });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { startEmulator } from '../../src/index.js';
 import type { RunningEmulator, SeedImage } from '../../src/index.js';
-import { byIds, callV1, callV3, expectErrorShape } from '../support/rpc.js';
+import { byIds, callV2, callV3, expectErrorShape } from '../support/rpc.js';
 
 const VIDEO: SeedImage[] = [
   { imageId: 'cover', videoId: 'v1', kind: 'CoverSnapshot' },
@@ -34,7 +34,7 @@ describe('deleting', () => {
   });
 
   test('by ID deletes the listed images', async () => {
-    const answer = await callV1(vod.url, byIds('u1', 'served'));
+    const answer = await callV2(vod.url, byIds('u1', 'served'));
     expect(answer.status).toBe(200);
     expect(vod.state.has('u1') || vod.state.has('served')).toBe(false);
     expect(vod.state.size).toBe(7);
@@ -42,7 +42,7 @@ describe('deleting', () => {
   });
 
   test('a missing image is NoSuchResource (404); by default a partly missing batch deletes nothing', async () => {
-    const missing = await callV1(vod.url, byIds('nope'));
+    const missing = await callV2(vod.url, byIds('nope'));
     expect(missing.status).toBe(404);
     expect(expectErrorShape(missing)).toEqual({
       Code: 'NoSuchResource',
@@ -93,7 +93,7 @@ describe('deleting', () => {
     vod.state.add(urls.map((url, i) => ({ imageId: `enc${i}`, url })));
     const encoded = urls.map((u) => encodeURIComponent(u)).join(',');
     expect(encoded).not.toMatch(/[ +?é]/);
-    for (const call of [callV1, callV3]) {
+    for (const call of [callV2, callV3]) {
       vod.state.add(urls.map((url, i) => ({ imageId: `enc${i}`, url })));
       const answer = await call(vod.url, { DeleteImageType: 'ImageURL', ImageURLs: encoded });
       expect(answer.status, answer.text).toBe(200);
@@ -102,7 +102,7 @@ describe('deleting', () => {
   });
 
   test('by video and kinds deletes those snapshot kinds of that video only', async () => {
-    const answer = await callV1(vod.url, {
+    const answer = await callV2(vod.url, {
       DeleteImageType: 'VideoId',
       VideoId: 'v1',
       ImageType: 'CoverSnapshot,SpriteSnapshot',
@@ -115,7 +115,7 @@ describe('deleting', () => {
   });
 
   test('ImageType=All deletes every snapshot kind of the video, not its uploaded images', async () => {
-    await callV1(vod.url, { DeleteImageType: 'VideoId', VideoId: 'v1', ImageType: 'All' });
+    await callV2(vod.url, { DeleteImageType: 'VideoId', VideoId: 'v1', ImageType: 'All' });
     expect(vod.state.images().map((i) => i.imageId)).toEqual([
       'poster',
       'other-cover',
@@ -126,21 +126,21 @@ describe('deleting', () => {
   });
 
   test('repeating a successful delete answers NoSuchResource; the image stays gone', async () => {
-    const answers = [await callV1(vod.url, byIds('u1')), await callV1(vod.url, byIds('u1'))];
+    const answers = [await callV2(vod.url, byIds('u1')), await callV2(vod.url, byIds('u1'))];
     expect(answers.map((a) => a.status)).toEqual([200, 404]);
     expect(answers[1]?.json?.['Code']).toBe('NoSuchResource');
     expect(vod.state.has('u1')).toBe(false);
   });
 
   test('an unknown video is NoSuchResource; a known one without the kinds asked for succeeds', async () => {
-    const unknown = await callV1(vod.url, {
+    const unknown = await callV2(vod.url, {
       DeleteImageType: 'VideoId',
       VideoId: 'v9',
       ImageType: 'All',
     });
     expect(unknown.status).toBe(404);
     expect(unknown.json?.['Code']).toBe('NoSuchResource');
-    const none = await callV1(vod.url, {
+    const none = await callV2(vod.url, {
       DeleteImageType: 'VideoId',
       VideoId: 'v2',
       ImageType: 'SpriteSnapshot',
@@ -172,7 +172,7 @@ describe('partialBatch: delete-rest', () => {
     });
     try {
       expect([vod.profile, vod.partialBatch]).toEqual(['service', 'delete-rest']);
-      const partly = await callV1(vod.url, byIds('a', 'gone', 'b'));
+      const partly = await callV2(vod.url, byIds('a', 'gone', 'b'));
       expect(partly.status).toBe(200);
       expect(vod.requests().at(-1)?.deleted).toEqual(['a', 'b']);
       const none = await callV3(vod.url, byIds('gone'));

@@ -3,7 +3,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { KEYS, expectError, useFixture } from '../support/fixture.js';
-import { byIds, callV1, callV3, seeded } from '../support/rpc.js';
+import { byIds, callV2, callV3, seeded } from '../support/rpc.js';
 
 const fx = useFixture();
 
@@ -11,7 +11,7 @@ describe('authorization', () => {
   test('a RAM user whose policy does not allow vod:DeleteImage gets Forbidden.RAM (403)', async () => {
     fx.vod.state.add([{ imageId: 'ram' }]);
     expectError(
-      await callV1(fx.vod.url, byIds('ram'), { time: fx.clock, credentials: KEYS.ramUser }),
+      await callV2(fx.vod.url, byIds('ram'), { time: fx.clock, credentials: KEYS.ramUser }),
       'Forbidden.RAM',
     );
     expect(fx.vod.state.has('ram')).toBe(true);
@@ -39,21 +39,21 @@ describe('authorization', () => {
       securityToken: 'ro-token',
     };
     expectError(
-      await callV1(fx.vod.url, byIds('ram'), { time: fx.clock, credentials }),
+      await callV2(fx.vod.url, byIds('ram'), { time: fx.clock, credentials }),
       'Forbidden.RAM',
     );
   });
 
   test('an account without VOD is OperationDenied; an overdue one OperationDenied.Suspended', async () => {
     expectError(
-      await callV1(fx.vod.url, seeded(fx.vod, 'x'), {
+      await callV2(fx.vod.url, seeded(fx.vod, 'x'), {
         time: fx.clock,
         credentials: { accessKeyId: 'LTAI5tNew', accessKeySecret: 'n' },
       }),
       'OperationDenied',
     );
     expectError(
-      await callV1(fx.vod.url, seeded(fx.vod, 'x'), {
+      await callV2(fx.vod.url, seeded(fx.vod, 'x'), {
         time: fx.clock,
         credentials: { accessKeyId: 'LTAI5tLate', accessKeySecret: 'l' },
       }),

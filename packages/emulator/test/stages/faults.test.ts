@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { DOCUMENTED_ERRORS } from '@vodkit/types';
 import { startEmulator } from '../../src/index.js';
 import type { FaultKind, RunningEmulator } from '../../src/index.js';
-import { callV1, callV3, expectErrorShape, seeded } from '../support/rpc.js';
+import { callV2, callV3, expectErrorShape, seeded } from '../support/rpc.js';
 
 let vod: RunningEmulator;
 beforeAll(async () => {
@@ -28,7 +28,7 @@ describe('error faults', () => {
     '%s answers its documented status and shape, and deletes nothing',
     async (code) => {
       vod.faults.failNext(1, code);
-      const answer = await callV1(vod.url, seeded(vod, 'img'));
+      const answer = await callV2(vod.url, seeded(vod, 'img'));
       expect(expectErrorShape(answer).Code).toBe(code);
       expect(answer.status).toBe(DOCUMENTED_ERRORS[code].httpStatus);
       expect(vod.state.has('img')).toBe(true);
@@ -48,38 +48,38 @@ describe('error faults', () => {
 
   test('an explicit code and status, with a message', async () => {
     vod.faults.failNext(1, { code: 'QuotaExceeded.Custom', httpStatus: 429, message: 'Too much.' });
-    const answer = await callV1(vod.url, seeded(vod, 'img'), { format: 'XML' });
+    const answer = await callV2(vod.url, seeded(vod, 'img'), { format: 'XML' });
     expect(answer.status).toBe(429);
     expect(answer.text).toContain('<Code>QuotaExceeded.Custom</Code><Message>Too much.</Message>');
   });
 
   test('an undocumented code defaults to 500', async () => {
     vod.faults.failNext(1, 'Backend.Exploded');
-    expect((await callV1(vod.url, seeded(vod, 'img'))).status).toBe(500);
+    expect((await callV2(vod.url, seeded(vod, 'img'))).status).toBe(500);
   });
 
   test('throttling faults carry x-acs-retry-after when the plan sets it', async () => {
     vod.faults.set({ failNext: { count: 2, fault: 'Throttling.User' }, retryAfterMs: 1500 });
-    expect((await callV1(vod.url, seeded(vod, 'img'))).headers.get('x-acs-retry-after')).toBe(
+    expect((await callV2(vod.url, seeded(vod, 'img'))).headers.get('x-acs-retry-after')).toBe(
       '1500',
     );
     vod.faults.set({ failNext: { count: 1, fault: 'Throttling.User' } });
-    expect((await callV1(vod.url, seeded(vod, 'img'))).headers.get('x-acs-retry-after')).toBeNull();
+    expect((await callV2(vod.url, seeded(vod, 'img'))).headers.get('x-acs-retry-after')).toBeNull();
   });
 });
 
 describe('transport faults', () => {
   test('reset: the connection drops without an answer', async () => {
     vod.faults.failNext(1, 'reset');
-    await expect(callV1(vod.url, seeded(vod, 'img'))).rejects.toThrow();
+    await expect(callV2(vod.url, seeded(vod, 'img'))).rejects.toThrow();
     expect(vod.state.has('img')).toBe(true);
     expect(vod.requests().at(-1)).toMatchObject({ status: 0, fault: 'reset' });
-    expect((await callV1(vod.url, seeded(vod, 'img'))).status).toBe(200);
+    expect((await callV2(vod.url, seeded(vod, 'img'))).status).toBe(200);
   });
 
   test('malformed-json: a 200 whose JSON body does not parse', async () => {
     vod.faults.failNext(1, 'malformed-json');
-    const answer = await callV1(vod.url, seeded(vod, 'img'));
+    const answer = await callV2(vod.url, seeded(vod, 'img'));
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toContain('application/json');
     expect(answer.json).toBeUndefined();
@@ -99,7 +99,7 @@ describe('latency and probability', () => {
   test('fixed latency delays the answer', async () => {
     vod.faults.set({ latencyMs: 150 });
     const started = performance.now();
-    expect((await callV1(vod.url, seeded(vod, 'img'))).status).toBe(200);
+    expect((await callV2(vod.url, seeded(vod, 'img'))).status).toBe(200);
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
   });
 
@@ -128,7 +128,7 @@ describe('latency and probability', () => {
       });
       try {
         const statuses: number[] = [];
-        for (let i = 0; i < 20; i += 1) statuses.push((await callV1(e.url, seeded(e, 'x'))).status);
+        for (let i = 0; i < 20; i += 1) statuses.push((await callV2(e.url, seeded(e, 'x'))).status);
         return statuses;
       } finally {
         await e.close();
@@ -165,8 +165,8 @@ describe('faults from options and the admin API', () => {
     const fault: FaultKind = 'InternalError';
     const e = await startEmulator({ faults: { failNext: { count: 1, fault } } });
     try {
-      expect((await callV1(e.url, seeded(e, 'x'))).status).toBe(500);
-      expect((await callV1(e.url, seeded(e, 'x'))).status).toBe(200);
+      expect((await callV2(e.url, seeded(e, 'x'))).status).toBe(500);
+      expect((await callV2(e.url, seeded(e, 'x'))).status).toBe(200);
     } finally {
       await e.close();
     }
@@ -180,13 +180,13 @@ describe('faults from options and the admin API', () => {
       body: JSON.stringify({ failNext: { count: 2, fault: 'ServiceUnavailable' } }),
     });
     expect(set.status).toBe(200);
-    expect((await callV1(vod.url, seeded(vod, 'img'))).status).toBe(503);
+    expect((await callV2(vod.url, seeded(vod, 'img'))).status).toBe(503);
     const read = (await (await fetch(`${vod.url}/__admin/faults`)).json()) as {
       failNext: { count: number };
     };
     expect(read.failNext.count).toBe(1);
     await fetch(`${vod.url}/__admin/faults`, { method: 'DELETE', headers: json });
-    expect((await callV1(vod.url, seeded(vod, 'img'))).status).toBe(200);
+    expect((await callV2(vod.url, seeded(vod, 'img'))).status).toBe(200);
     const refused = await fetch(`${vod.url}/__admin/faults`, {
       method: 'POST',
       headers: json,
@@ -204,7 +204,7 @@ describe('faults from options and the admin API', () => {
 
   test('close() cuts injected latency short', async () => {
     const e = await startEmulator({ faults: { latencyMs: 60_000 } });
-    const pending = callV1(e.url, seeded(e, 'x')).then(
+    const pending = callV2(e.url, seeded(e, 'x')).then(
       () => 'answered',
       () => 'dropped',
     );

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { QPS_LIMIT_PER_ACCOUNT } from '@vodkit/types';
 import { DEFAULT_EMULATOR_CREDENTIALS, startEmulator } from '../../src/index.js';
 import { KEYS, expectError, expectSuccess } from '../support/fixture.js';
-import { callV1, callV3, seeded } from '../support/rpc.js';
+import { callV2, callV3, seeded } from '../support/rpc.js';
 
 describe('rate limit', () => {
   test(`the ${QPS_LIMIT_PER_ACCOUNT + 1}th call within a second is Throttling.User; the next second passes`, async () => {
@@ -14,7 +14,7 @@ describe('rate limit', () => {
     try {
       const answers = await Promise.all(
         Array.from({ length: QPS_LIMIT_PER_ACCOUNT + 1 }, (_, i) =>
-          callV1(limited.url, seeded(limited, `x${i}`), { time: t }),
+          callV2(limited.url, seeded(limited, `x${i}`), { time: t }),
         ),
       );
       expect(answers.filter((a) => a.status === 200)).toHaveLength(QPS_LIMIT_PER_ACCOUNT);
@@ -24,7 +24,7 @@ describe('rate limit', () => {
       expectError(throttled, 'Throttling.User');
       expect(Number(throttled.headers.get('x-acs-retry-after'))).toBeGreaterThan(0);
       t += 1000;
-      expectSuccess(await callV1(limited.url, seeded(limited, 'x'), { time: t }));
+      expectSuccess(await callV2(limited.url, seeded(limited, 'x'), { time: t }));
     } finally {
       await limited.close();
     }
@@ -42,15 +42,15 @@ describe('rate limit', () => {
       ],
     });
     try {
-      expectSuccess(await callV1(limited.url, seeded(limited, 'x'), { time: t }));
+      expectSuccess(await callV2(limited.url, seeded(limited, 'x'), { time: t }));
       expectSuccess(
-        await callV1(limited.url, seeded(limited, 'x'), { time: t, credentials: KEYS.second }),
+        await callV2(limited.url, seeded(limited, 'x'), { time: t, credentials: KEYS.second }),
       );
       const third = await callV3(limited.url, seeded(limited, 'x'), { time: t });
       expectError(third, 'Throttling.User');
       expect(third.headers.get('x-acs-retry-after')).toBeNull();
       expectSuccess(
-        await callV1(limited.url, seeded(limited, 'x'), { time: t, credentials: other }),
+        await callV2(limited.url, seeded(limited, 'x'), { time: t, credentials: other }),
       );
     } finally {
       await limited.close();

@@ -6,7 +6,7 @@ import { MAX_IMAGE_IDS } from '@vodkit/types';
 import { startEmulator } from '../../src/index.js';
 import type { RunningEmulator } from '../../src/index.js';
 import { expectError, expectSuccess, useFixture } from '../support/fixture.js';
-import { byIds, callV1, callV3, seeded } from '../support/rpc.js';
+import { byIds, callV2, callV3, seeded } from '../support/rpc.js';
 
 const fx = useFixture();
 
@@ -121,7 +121,7 @@ describe('validation against the spec', () => {
     const targets = VODKIT_RULES.has(name) ? [strict] : [fx.vod, strict];
     for (const target of targets) {
       for (const answer of [
-        await callV1(target.url, params, { time: fx.clock }),
+        await callV2(target.url, params, { time: fx.clock }),
         await callV3(target.url, params, { time: fx.clock }),
       ]) {
         expect(expectError(answer, code)).toContain(text);
@@ -138,7 +138,7 @@ describe('validation against the spec', () => {
         { imageId: 'vc', videoId: 'v', kind: 'CoverSnapshot' },
         { imageId: 'vn', videoId: 'v', kind: 'NormalSnapshot' },
       ]);
-      expectSuccess(await callV1(fx.vod.url, params, { time: fx.clock }));
+      expectSuccess(await callV2(fx.vod.url, params, { time: fx.clock }));
       const deleted = fx.vod.requests().at(-1)?.deleted ?? [];
       expect(deleted.length).toBeGreaterThan(0);
       // All stands for every kind, even listed with one.
@@ -149,7 +149,7 @@ describe('validation against the spec', () => {
   test('an unknown Format is InvalidParameter naming Format', async () => {
     expect(
       expectError(
-        await callV1(fx.vod.url, byIds('a'), { time: fx.clock, format: 'YAML' }),
+        await callV2(fx.vod.url, byIds('a'), { time: fx.clock, format: 'YAML' }),
         'InvalidParameter',
       ),
     ).toContain('"Format"');
@@ -157,7 +157,7 @@ describe('validation against the spec', () => {
 
   test('RegionId, a common parameter of the gateway, is accepted', async () => {
     expectSuccess(
-      await callV1(
+      await callV2(
         fx.vod.url,
         { ...seeded(fx.vod, 'a'), RegionId: 'cn-shanghai' },
         { time: fx.clock },

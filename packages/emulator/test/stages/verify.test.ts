@@ -4,13 +4,13 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_EMULATOR_CREDENTIALS, startEmulator } from '../../src/index.js';
 import { KEYS, STS, OLD_STS, expectError, expectSuccess, useFixture } from '../support/fixture.js';
-import { byIds, callV1, callV1Tampered, callV3, expectErrorShape, seeded } from '../support/rpc.js';
+import { byIds, callV2, callV2Tampered, callV3, expectErrorShape, seeded } from '../support/rpc.js';
 
 const fx = useFixture();
 
 describe('signature and credentials', () => {
   test('no signature at all is IncompleteSignature', async () => {
-    const answer = await callV1Tampered(fx.vod.url, seeded(fx.vod, 'x'), (p) => {
+    const answer = await callV2Tampered(fx.vod.url, seeded(fx.vod, 'x'), (p) => {
       delete p['Signature'];
       return p;
     });
@@ -20,7 +20,7 @@ describe('signature and credentials', () => {
   test('a wrong secret is SignatureDoesNotMatch, with the server string-to-sign (both algorithms)', async () => {
     const credentials = { ...DEFAULT_EMULATOR_CREDENTIALS, accessKeySecret: 'wrong' };
     const v1 = expectError(
-      await callV1(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock, credentials }),
+      await callV2(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock, credentials }),
       'SignatureDoesNotMatch',
     );
     expect(v1).toMatch(
@@ -35,7 +35,7 @@ describe('signature and credentials', () => {
 
   test('a changed parameter is SignatureDoesNotMatch and deletes nothing', async () => {
     fx.vod.state.add([{ imageId: 'victim' }]);
-    const answer = await callV1Tampered(
+    const answer = await callV2Tampered(
       fx.vod.url,
       byIds('x'),
       (p) => ({ ...p, ImageIds: 'victim' }),
@@ -48,7 +48,7 @@ describe('signature and credentials', () => {
   });
 
   test('an unparseable Timestamp is InvalidTimeStamp.Format', async () => {
-    const answer = await callV1Tampered(fx.vod.url, seeded(fx.vod, 'x'), (p) => ({
+    const answer = await callV2Tampered(fx.vod.url, seeded(fx.vod, 'x'), (p) => ({
       ...p,
       Timestamp: '2026-01-15 08:30:00',
     }));
@@ -57,7 +57,7 @@ describe('signature and credentials', () => {
 
   test('more than 15 minutes of skew either way is InvalidTimeStamp.Expired; 14 minutes passes', async () => {
     for (const time of [fx.clock - 16 * 60_000, fx.clock + 16 * 60_000]) {
-      const answer = await callV1(fx.vod.url, seeded(fx.vod, 'x'), { time });
+      const answer = await callV2(fx.vod.url, seeded(fx.vod, 'x'), { time });
       expectError(answer, 'InvalidTimeStamp.Expired');
       // The Date header lets the client measure its skew.
       expect(Date.parse(answer.headers.get('date') ?? '')).toBe(Math.floor(fx.clock / 1000) * 1000);
@@ -66,7 +66,7 @@ describe('signature and credentials', () => {
       await callV3(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock - 16 * 60_000 }),
       'InvalidTimeStamp.Expired',
     );
-    expectSuccess(await callV1(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock - 14 * 60_000 }));
+    expectSuccess(await callV2(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock - 14 * 60_000 }));
     expectSuccess(await callV3(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock + 14 * 60_000 }));
   });
 
@@ -74,7 +74,7 @@ describe('signature and credentials', () => {
     const strict = await startEmulator({ now: () => fx.clock, maxSkewMs: 60_000 });
     try {
       expectError(
-        await callV1(strict.url, seeded(strict, 'x'), { time: fx.clock - 120_000 }),
+        await callV2(strict.url, seeded(strict, 'x'), { time: fx.clock - 120_000 }),
         'InvalidTimeStamp.Expired',
       );
       expectSuccess(await callV3(strict.url, seeded(strict, 'x'), { time: fx.clock - 30_000 }));
@@ -85,10 +85,10 @@ describe('signature and credentials', () => {
 
   test('a nonce used again within the window is SignatureNonceUsed (both algorithms)', async () => {
     expectSuccess(
-      await callV1(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock, nonce: 'nonce-once' }),
+      await callV2(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock, nonce: 'nonce-once' }),
     );
     expectError(
-      await callV1(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock, nonce: 'nonce-once' }),
+      await callV2(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock, nonce: 'nonce-once' }),
       'SignatureNonceUsed',
     );
     expectSuccess(
@@ -105,7 +105,7 @@ describe('signature and credentials', () => {
     const signedAt = fx.clock + 14 * 60_000;
     try {
       expectSuccess(
-        await callV1(fx.vod.url, seeded(fx.vod, 'ahead'), {
+        await callV2(fx.vod.url, seeded(fx.vod, 'ahead'), {
           time: signedAt,
           nonce: 'from-the-future',
         }),
@@ -114,7 +114,7 @@ describe('signature and credentials', () => {
       // within the window of its own timestamp.
       fx.clock += 16 * 60_000;
       expectError(
-        await callV1(fx.vod.url, seeded(fx.vod, 'ahead'), {
+        await callV2(fx.vod.url, seeded(fx.vod, 'ahead'), {
           time: signedAt,
           nonce: 'from-the-future',
         }),
@@ -124,7 +124,7 @@ describe('signature and credentials', () => {
       // Once its timestamp is out of the window, the time check answers instead.
       fx.clock = signedAt + 15 * 60_000 + 1000;
       expectError(
-        await callV1(fx.vod.url, seeded(fx.vod, 'ahead'), {
+        await callV2(fx.vod.url, seeded(fx.vod, 'ahead'), {
           time: signedAt,
           nonce: 'from-the-future',
         }),
@@ -138,7 +138,7 @@ describe('signature and credentials', () => {
   test('a forged request does not burn the nonce of a later genuine one', async () => {
     const credentials = { ...DEFAULT_EMULATOR_CREDENTIALS, accessKeySecret: 'forger' };
     expectError(
-      await callV1(fx.vod.url, seeded(fx.vod, 'x'), {
+      await callV2(fx.vod.url, seeded(fx.vod, 'x'), {
         time: fx.clock,
         nonce: 'n-forged',
         credentials,
@@ -146,14 +146,14 @@ describe('signature and credentials', () => {
       'SignatureDoesNotMatch',
     );
     expectSuccess(
-      await callV1(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock, nonce: 'n-forged' }),
+      await callV2(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock, nonce: 'n-forged' }),
     );
   });
 
   test('an unknown key is InvalidAccessKeyId.NotFound (404), a disabled one InvalidAccessKeyId.Inactive', async () => {
     const unknown = { accessKeyId: 'LTAI5tNobody', accessKeySecret: 's' };
     expectError(
-      await callV1(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock, credentials: unknown }),
+      await callV2(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock, credentials: unknown }),
       'InvalidAccessKeyId.NotFound',
     );
     expectError(
@@ -161,7 +161,7 @@ describe('signature and credentials', () => {
       'InvalidAccessKeyId.NotFound',
     );
     expectError(
-      await callV1(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock, credentials: KEYS.inactive }),
+      await callV2(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock, credentials: KEYS.inactive }),
       'InvalidAccessKeyId.Inactive',
     );
   });
@@ -169,7 +169,7 @@ describe('signature and credentials', () => {
   test('several keys of one account all work', async () => {
     fx.vod.state.add([{ imageId: 'k1' }, { imageId: 'k2' }]);
     expectSuccess(
-      await callV1(fx.vod.url, byIds('k1'), { time: fx.clock, credentials: KEYS.second }),
+      await callV2(fx.vod.url, byIds('k1'), { time: fx.clock, credentials: KEYS.second }),
     );
     expectSuccess(
       await callV3(fx.vod.url, byIds('k2'), { time: fx.clock, credentials: KEYS.wildcard }),
@@ -179,11 +179,11 @@ describe('signature and credentials', () => {
 
   test('STS: a valid token deletes; expired, wrong, missing and empty tokens get their codes', async () => {
     fx.vod.state.add([{ imageId: 'sts1' }, { imageId: 'sts2' }]);
-    expectSuccess(await callV1(fx.vod.url, byIds('sts1'), { time: fx.clock, credentials: STS }));
+    expectSuccess(await callV2(fx.vod.url, byIds('sts1'), { time: fx.clock, credentials: STS }));
     expectSuccess(await callV3(fx.vod.url, byIds('sts2'), { time: fx.clock, credentials: STS }));
     expect(fx.vod.state.has('sts1') || fx.vod.state.has('sts2')).toBe(false);
     expectError(
-      await callV1(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock, credentials: OLD_STS }),
+      await callV2(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock, credentials: OLD_STS }),
       'InvalidSecurityToken.Expired',
     );
     expectError(
@@ -195,10 +195,10 @@ describe('signature and credentials', () => {
     );
     const noToken = { accessKeyId: STS.accessKeyId, accessKeySecret: STS.accessKeySecret };
     expectError(
-      await callV1(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock, credentials: noToken }),
+      await callV2(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock, credentials: noToken }),
       'MissingSecurityToken',
     );
-    const empty = await callV1Tampered(
+    const empty = await callV2Tampered(
       fx.vod.url,
       seeded(fx.vod, 'x'),
       (p) => ({ ...p, SecurityToken: '' }),
@@ -215,7 +215,7 @@ describe('signature and credentials', () => {
     fx.clock += 3_600_000;
     try {
       expectError(
-        await callV1(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock, credentials: STS }),
+        await callV2(fx.vod.url, seeded(fx.vod, 'x'), { time: fx.clock, credentials: STS }),
         'InvalidSecurityToken.Expired',
       );
     } finally {
@@ -225,7 +225,7 @@ describe('signature and credentials', () => {
 
   test('missing common parameters are named (Missing<Name>)', async () => {
     for (const name of ['AccessKeyId', 'SignatureNonce', 'Timestamp']) {
-      const answer = await callV1Tampered(fx.vod.url, seeded(fx.vod, 'x'), (p) =>
+      const answer = await callV2Tampered(fx.vod.url, seeded(fx.vod, 'x'), (p) =>
         Object.fromEntries(Object.entries(p).filter(([key]) => key !== name)),
       );
       expect(expectErrorShape(answer).Code).toBe(`Missing${name}`);

@@ -35,12 +35,12 @@ export interface CallOptions {
   readonly time?: number;
   readonly nonce?: string;
   readonly format?: string;
-  /** Overrides of the common parameters (V1), e.g. `{ Action: 'Nope' }`. */
+  /** Overrides of the common parameters (V2), e.g. `{ Action: 'Nope' }`. */
   readonly common?: Readonly<Record<string, string | undefined>>;
 }
 
-/** Sends a V1 (HMAC-SHA1) call: POST puts everything in a form body (as pop-core), GET in the query. */
-export async function callV1(
+/** Sends a V2 (HMAC-SHA1) call: POST puts everything in a form body (as pop-core), GET in the query. */
+export async function callV2(
   url: string,
   params: Readonly<Record<string, string | undefined>>,
   options: CallOptions = {},
@@ -117,8 +117,8 @@ export const byIds = (...ids: string[]): Record<string, string> => ({
   ImageIds: ids.join(','),
 });
 
-/** Signs a V1 POST, lets the test change the signed parameters, and sends them as a form body. */
-export async function callV1Tampered(
+/** Signs a V2 POST, lets the test change the signed parameters, and sends them as a form body. */
+export async function callV2Tampered(
   url: string,
   params: Readonly<Record<string, string>>,
   tamper: (signed: Record<string, string>) => Record<string, string>,
