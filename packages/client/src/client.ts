@@ -12,7 +12,6 @@ import { toProvider } from './credentials.js';
 import type { CredentialProvider, VodCredentials } from './credentials.js';
 import type { RetryOptions } from './retry.js';
 import { toWireParams } from './validate.js';
-import { runBulk } from './bulk.js';
 import type { BulkResult, DeleteImagesOptions } from './bulk.js';
 import { fetchTransport } from './transport.js';
 import type { Transport } from './transport.js';
@@ -207,7 +206,8 @@ export function createVodClientWith<T extends boolean = false>(
       if (outcome.error !== undefined) throw outcome.error;
       return outcome.data as Out;
     },
-    deleteImages(bulkOptions) {
+    async deleteImages(bulkOptions) {
+      const { runBulk } = await import('./bulk.js');
       return runBulk(call, bulkOptions);
     },
     async dryRun(request, dryOptions = {}) {

@@ -69,15 +69,9 @@ export {
 export type { FailureClass, FailureDecision, RetryOptions } from './retry.js';
 export { toWireParams } from './validate.js';
 export type { WireParams } from './validate.js';
-export { createPacer } from './bulk.js';
-export type {
-  BulkProgress,
-  BulkResult,
-  ChunkResult,
-  DeleteImagesOptions,
-  Pacer,
-  PacerOptions,
-} from './bulk.js';
+export { createPacer } from './pacer.js';
+export type { Pacer, PacerOptions } from './pacer.js';
+export type { BulkProgress, BulkResult, ChunkResult, DeleteImagesOptions } from './bulk.js';
 export { DEFAULT_MAX_RESPONSE_BYTES, fetchTransport } from './transport.js';
 export type {
   FetchTransportOptions,

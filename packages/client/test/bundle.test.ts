@@ -1,7 +1,8 @@
 /**
  * The main entry bundles for browsers with no Node built-ins. Budget: what a browser app that
  * imports `createVodClient` loads at start (client, signer, @vodkit/types' constants; openapi-fetch
- * comes later, in a chunk of its own, once middleware or `raw()` needs it) under 10 000 B
+ * comes later, in a chunk of its own, once middleware or `raw()` needs it, and so does the bulk
+ * runner with the first `deleteImages`) under 10 000 B
  * min+gzip. Every export at once (helpers an app may not use) is printed and held under 11 kB so
  * regressions show.
  */

@@ -15,6 +15,7 @@ const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 interface Entry {
   createVodClient: (options: object) => {
     deleteImage: (request: object) => Promise<{ error?: unknown }>;
+    deleteImages: (options: object) => Promise<unknown>;
   };
   VodError: abstract new (...args: never[]) => unknown;
   VodValidationError: abstract new (...args: never[]) => unknown;
@@ -40,6 +41,10 @@ it('the Node and main entries share their classes', async () => {
   const { error } = await client.deleteImage({ DeleteImageType: 'ImageId', ImageIds: [] });
   expect(error).toBeInstanceOf(main.VodValidationError);
   expect(error).toBeInstanceOf(main.VodError);
+  // Bulk deletes load in a chunk of their own on first use, with the same classes.
+  await expect(client.deleteImages({ imageIds: ['a'], concurrency: 0 })).rejects.toBeInstanceOf(
+    main.VodValidationError,
+  );
 });
 
 it('the Node entry imports file-system modules only when a file provider runs', async () => {
