@@ -8,8 +8,9 @@
  * what it adds over importing an empty module), import plus first call; then
  * min+gzip bundle size and install footprint, and ratios against pop-core and the floor.
  *
- * Fairness: the server is a bare `node:http` one in its own process (it answers every request
- * with `{ RequestId }` and verifies nothing), so what differs between rows is the client. Each
+ * Fairness: the server is a minimal `node:net` one in its own process (it answers every request
+ * with `{ RequestId }` and verifies nothing, with headroom above the fastest client), so what
+ * differs between rows is the client. Each
  * contender runs in a fresh `node` process of its own (plain Node, no TypeScript loader), so
  * cold import, RSS and CPU are its alone; every contender is run ROUNDS times, interleaved, and
  * its median round kept. Every answer must be a success or the run fails.
@@ -32,7 +33,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { measureBrowserBundle } from '@vodkit/test-browser';
 import { count, printTable, ratio } from './support/measure.ts';
-import { startBareServer, stopServerProcess } from './support/servers.ts';
+import { startRawServer, stopServerProcess } from './support/servers.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const benchDir = join(here, '..');
@@ -301,7 +302,7 @@ export async function run(): Promise<void> {
     'pop-core',
     'openapi-client',
   ];
-  const server = await startBareServer();
+  const server = await startRawServer();
   const runs = new Map<string, Result[]>(contenders.map((c) => [c, []]));
   try {
     for (let round = 0; round < ROUNDS; round++) {
@@ -322,7 +323,7 @@ export async function run(): Promise<void> {
   };
 
   console.log(
-    `Loopback, bare node:http server in its own process; ${SEQUENTIAL} sequential calls, ${CONCURRENT} at concurrency ${CONCURRENCY}; median of ${ROUNDS} fresh processes per contender.\n` +
+    `Loopback, minimal node:net server in its own process; ${SEQUENTIAL} sequential calls, ${CONCURRENT} at concurrency ${CONCURRENCY}; median of ${ROUNDS} fresh processes per contender.\n` +
       `cold import: median of ${IMPORT_RUNS} fresh processes that only import; an empty module takes ${ms(importOf('empty ESM'))} by import(), ${ms(importOf('empty CJS'))} by require() (the loader starting up), and 'added' is the contender's import minus the empty module's.\n` +
       `import + 1st call: from the import to the first answer, client construction and lazily loaded modules included.\n`,
   );

@@ -31,6 +31,49 @@ server.keepAliveTimeout = 60000;
 server.listen(0, '127.0.0.1', () => console.log('listening on http://127.0.0.1:' + server.address().port));
 `;
 
+/**
+ * A server for measuring clients: `node:net` with the least HTTP/1.1 a keep-alive exchange
+ * needs (a head, then a `content-length` or chunked body), answering `{ RequestId }` (200).
+ * The `node:http` server tops out near what the fastest clients can send on two cores, so a
+ * client bench against it measures the server; this one leaves headroom, so the rows differ by
+ * client.
+ */
+const rawServerSource = `
+const net = require('node:net');
+const { randomUUID } = require('node:crypto');
+const server = net.createServer((socket) => {
+  socket.setNoDelay(true);
+  socket.setEncoding('latin1');
+  let buf = '';
+  socket.on('data', (chunk) => {
+    buf += chunk;
+    for (;;) {
+      const end = buf.indexOf('\\r\\n\\r\\n');
+      if (end < 0) return;
+      const head = buf.slice(0, end).toLowerCase();
+      let next;
+      if (/\\r\\ntransfer-encoding: *chunked/.test(head)) {
+        const last = buf.indexOf('\\r\\n0\\r\\n\\r\\n', end);
+        if (last < 0) return;
+        next = last + 7;
+      } else {
+        const m = /\\r\\ncontent-length: *(\\d+)/.exec(head);
+        next = end + 4 + (m ? Number(m[1]) : 0);
+        if (buf.length < next) return;
+      }
+      buf = buf.slice(next);
+      const id = randomUUID().toUpperCase();
+      const body = '{"RequestId":"' + id + '"}';
+      socket.write('HTTP/1.1 200 OK\\r\\ndate: ' + new Date().toUTCString() + '\\r\\nx-acs-request-id: ' + id +
+        '\\r\\ncontent-type: application/json;charset=utf-8\\r\\ncontent-length: ' + body.length +
+        '\\r\\nconnection: keep-alive\\r\\n\\r\\n' + body);
+    }
+  });
+  socket.on('error', () => socket.destroy());
+});
+server.listen(0, '127.0.0.1', () => console.log('listening on http://127.0.0.1:' + server.address().port));
+`;
+
 /** What the bare floor server answers. */
 export type BareAnswer = 'success' | 'no-such-resource';
 
@@ -64,6 +107,11 @@ export function startServerProcess(args: readonly string[]): Promise<ServerProce
 /** Starts the bare floor server. */
 export function startBareServer(answer: BareAnswer = 'success'): Promise<ServerProcess> {
   return startServerProcess(['-e', bareServerSource(answer)]);
+}
+
+/** Starts the raw `node:net` server that client benchmarks measure against. */
+export function startRawServer(): Promise<ServerProcess> {
+  return startServerProcess(['-e', rawServerSource]);
 }
 
 /** Stops a server process and waits for it to exit. */
