@@ -3,6 +3,7 @@ import { loneSurrogate } from './errors.js';
 // encodeURIComponent leaves these five unescaped; Alibaba's percentEncode (RFC 3986) escapes them.
 const RESERVED_LEFT = /[!'()*]/g;
 const escapeOne = (c: string): string => `%${c.charCodeAt(0).toString(16).toUpperCase()}`;
+const UNRESERVED = /^[\w.~-]*$/;
 
 /**
  * Alibaba's `percentEncode`: UTF-8 bytes, `A-Z a-z 0-9 - _ . ~` kept, everything else `%XY` with
@@ -12,6 +13,8 @@ const escapeOne = (c: string): string => `%${c.charCodeAt(0).toString(16).toUppe
  * @example percentEncode("a b*~") === "a%20b%2A~"
  */
 export function percentEncode(value: string, field = 'value'): string {
+  // Most names and values are unreserved characters only: nothing to encode, nothing to check.
+  if (UNRESERVED.test(value)) return value;
   let out: string;
   try {
     out = encodeURIComponent(value);
