@@ -1,0 +1,332 @@
+import fc from 'fast-check';
+import { MAX_IMAGE_IDS, MAX_IMAGE_URLS, SNAPSHOT_KINDS } from '@vodkit/types';
+import type { Check, CheckContext } from '../check.js';
+import { ContractFailure } from '../check.js';
+import { expectAccepted, expectError } from '../expect.js';
+import { byIds, byUrls, byVideo, imageUrl } from '../params.js';
+import type { Params } from '../params.js';
+import { ALGORITHMS, SHAPES } from '../wire.js';
+
+/** What a valid request of each variant exercises. */
+function coverValid(ctx: CheckContext): void {
+  for (const c of VALID_COVERS) ctx.cover(c, 'valid');
+}
+const VALID_COVERS = [
+  'required DeleteImageType',
+  'required ImageIds',
+  'required ImageURLs',
+  'required VideoId',
+  'required ImageType',
+  'enum DeleteImageType',
+  'enum SnapshotKind',
+  'pattern ImageURL',
+  'pattern ImageId',
+  'uniqueItems ImageType',
+  'additionalProperties',
+  'ImageType All alone',
+];
+
+const many = (ctx: CheckContext, prefix: string, n: number): string[] =>
+  Array.from({ length: n }, () => ctx.id(prefix));
+
+/** Every variant in every request shape, with both algorithms, is accepted and deletes. */
+export const validVariants: Check = {
+  id: 'valid-variants',
+  proves:
+    'each DeleteImageType (ImageURL, ImageId, VideoId) is accepted in every request shape (GET query, POST form, POST query with an empty body) with V2 and V3',
+  source: 'spec: DeleteImageRequest oneOf + x-request-shapes; both signature algorithms',
+  needs: ['seed', 'destructive'],
+  async run(ctx) {
+    const seed = ctx.target.seed;
+    if (seed === undefined) return;
+    for (const algorithm of ALGORITHMS) {
+      for (const shape of SHAPES) {
+        const id = ctx.id('img');
+        const urlId = ctx.id('url');
+        const video = ctx.id('video');
+        await seed([
+          { imageId: id },
+          { imageId: urlId, url: imageUrl(urlId) },
+          ...SNAPSHOT_KINDS.map((kind) => ({ imageId: ctx.id('snap'), videoId: video, kind })),
+        ]);
+        const cases: [string, Params][] = [
+          ['ImageId', byIds([id])],
+          ['ImageURL', byUrls([imageUrl(urlId)])],
+          ['VideoId', byVideo(video, [SNAPSHOT_KINDS[0], SNAPSHOT_KINDS[1]])],
+          ['VideoId All', byVideo(video, 'All')],
+        ];
+        for (const [name, params] of cases) {
+          const label = `${algorithm} ${shape} ${name}`;
+          expectAccepted(await ctx.call({ params, algorithm, shape, label }));
+        }
+      }
+    }
+    coverValid(ctx);
+  },
+};
+
+interface Invalid {
+  readonly label: string;
+  readonly params: Params;
+  readonly code: string;
+  /** Only vodkit's stricter rules refuse it (`x-vodkit-rules`). */
+  readonly strictOnly?: boolean;
+  readonly covers?: string;
+}
+
+const INVALID = (ctx: CheckContext): Invalid[] => {
+  const id = ctx.id('none');
+  return [
+    {
+      label: 'no DeleteImageType',
+      params: { ImageIds: id },
+      code: 'MissingParameter',
+      covers: 'required DeleteImageType',
+    },
+    {
+      label: 'an unknown DeleteImageType',
+      params: { DeleteImageType: 'Nope', ImageIds: id },
+      code: 'InvalidParameter',
+      covers: 'enum DeleteImageType',
+    },
+    {
+      label: 'ImageId without ImageIds',
+      params: { DeleteImageType: 'ImageId' },
+      code: 'MissingParameter',
+      covers: 'required ImageIds',
+    },
+    {
+      label: 'ImageId with an empty ImageIds',
+      params: { DeleteImageType: 'ImageId', ImageIds: '' },
+      code: 'MissingParameter',
+    },
+    {
+      label: 'ImageURL without ImageURLs',
+      params: { DeleteImageType: 'ImageURL' },
+      code: 'MissingParameter',
+      covers: 'required ImageURLs',
+    },
+    {
+      label: 'ImageURL with a URL that is not http(s)',
+      params: byUrls(['ftp://example.com/a.png']),
+      code: 'InvalidParameter',
+      covers: 'pattern ImageURL',
+    },
+    {
+      label: 'VideoId without VideoId',
+      params: { DeleteImageType: 'VideoId', ImageType: 'All' },
+      code: 'MissingParameter',
+      covers: 'required VideoId',
+    },
+    {
+      label: 'VideoId without ImageType',
+      params: { DeleteImageType: 'VideoId', VideoId: id },
+      code: 'MissingParameter',
+      covers: 'required ImageType',
+    },
+    {
+      label: 'VideoId with an unknown ImageType',
+      params: byVideo(id, ['Bogus']),
+      code: 'InvalidParameter',
+      covers: 'enum SnapshotKind',
+    },
+    {
+      label: "another variant's field",
+      params: { ...byIds([id]), VideoId: id },
+      code: 'InvalidParameter',
+      strictOnly: true,
+      covers: 'additionalProperties',
+    },
+    {
+      label: 'All beside a kind',
+      params: byVideo(id, ['All', 'CoverSnapshot']),
+      code: 'InvalidParameter',
+      strictOnly: true,
+      covers: 'ImageType All alone',
+    },
+    {
+      label: 'a repeated snapshot kind',
+      params: byVideo(id, ['CoverSnapshot', 'CoverSnapshot']),
+      code: 'InvalidParameter',
+      strictOnly: true,
+      covers: 'uniqueItems ImageType',
+    },
+    {
+      label: 'a control character in an ImageId',
+      params: byIds([`${id}\n`]),
+      code: 'InvalidParameter',
+      strictOnly: true,
+      covers: 'pattern ImageId',
+    },
+  ];
+};
+
+/** Every invalid combination is refused with the code the spec names. */
+export const invalidCombinations: Check = {
+  id: 'invalid-combinations',
+  proves:
+    'requests that break a rule of the spec (a required field missing, an unknown enum value, a bad URL; with strict, vodkit rules too) are refused with MissingParameter or InvalidParameter',
+  source: 'spec: DeleteImageRequest variants (required, enum, pattern) and x-vodkit-rules',
+  needs: [],
+  async run(ctx) {
+    let round = 0;
+    for (const c of INVALID(ctx)) {
+      if (c.strictOnly === true && !ctx.strict) continue;
+      // Spread over the algorithms and shapes: a rule holds whatever the signing.
+      const algorithm = ALGORITHMS[round % 2];
+      const shape = SHAPES[round % 3];
+      round += 1;
+      expectError(await ctx.call({ params: c.params, algorithm, shape, label: c.label }), [c.code]);
+      if (c.covers !== undefined) ctx.cover(c.covers, 'invalid');
+    }
+  },
+};
+
+/** 20 items are within the limit; 21 are refused. */
+export const itemLimits: Check = {
+  id: 'item-limits',
+  proves: `up to ${MAX_IMAGE_IDS} ImageIds and ${MAX_IMAGE_URLS} ImageURLs pass validation; one more is InvalidParameter`,
+  source: 'spec: ImageIdList maxItems, ImageURLList maxItems',
+  needs: [],
+  async run(ctx) {
+    const ok = ['NoSuchResource'];
+    const ids = many(ctx, 'none', MAX_IMAGE_IDS + 1);
+    const urls = ids.map(imageUrl);
+    const at = await ctx.call({ params: byIds(ids.slice(0, MAX_IMAGE_IDS)), label: '20 ImageIds' });
+    if (at.answer.status !== 200) expectError(at, ok);
+    expectError(await ctx.call({ params: byIds(ids), label: '21 ImageIds' }), ['InvalidParameter']);
+    const atUrls = await ctx.call({
+      params: byUrls(urls.slice(0, MAX_IMAGE_URLS)),
+      label: '20 ImageURLs',
+    });
+    if (atUrls.answer.status !== 200) expectError(atUrls, ok);
+    expectError(await ctx.call({ params: byUrls(urls), label: '21 ImageURLs' }), [
+      'InvalidParameter',
+    ]);
+    ctx.cover('maxItems ImageIds', 'valid');
+    ctx.cover('maxItems ImageIds', 'invalid');
+    ctx.cover('maxItems ImageURLs', 'valid');
+    ctx.cover('maxItems ImageURLs', 'invalid');
+  },
+};
+
+const safeId = fc.stringMatching(/^[a-z0-9]{8,32}$/);
+const validRequest: fc.Arbitrary<Params> = fc.oneof(
+  fc.uniqueArray(safeId, { minLength: 1, maxLength: MAX_IMAGE_IDS }).map(byIds),
+  fc
+    .uniqueArray(safeId, { minLength: 1, maxLength: MAX_IMAGE_URLS })
+    .map((ids) => byUrls(ids.map(imageUrl))),
+  fc
+    .tuple(safeId, fc.subarray([...SNAPSHOT_KINDS], { minLength: 1 }))
+    .map(([v, k]) => byVideo(v, k)),
+  safeId.map((v) => byVideo(v, 'All')),
+);
+
+/** A mutation that breaks exactly one rule, and the code the spec names for it. */
+interface Mutation {
+  readonly name: string;
+  readonly code: string;
+  readonly strictOnly?: boolean;
+  readonly apply: (p: Params) => Params | undefined;
+}
+const without = (p: Params, name: string): Params =>
+  Object.fromEntries(Object.entries(p).filter(([key]) => key !== name));
+const listField = (p: Params): string | undefined =>
+  p['ImageIds'] !== undefined ? 'ImageIds' : p['ImageURLs'] !== undefined ? 'ImageURLs' : undefined;
+const MUTATIONS: readonly Mutation[] = [
+  {
+    name: 'drop DeleteImageType',
+    code: 'MissingParameter',
+    apply: (p) => without(p, 'DeleteImageType'),
+  },
+  {
+    name: 'drop the variant field',
+    code: 'MissingParameter',
+    apply: (p) => without(p, listField(p) ?? 'VideoId'),
+  },
+  {
+    name: 'unknown DeleteImageType',
+    code: 'InvalidParameter',
+    apply: (p) => ({ ...p, DeleteImageType: 'Unknown' }),
+  },
+  {
+    name: 'one item over the limit',
+    code: 'InvalidParameter',
+    apply: (p) => {
+      const field = listField(p);
+      if (field === undefined) return undefined;
+      const items = Array.from(
+        { length: MAX_IMAGE_IDS + 1 },
+        (_, i) => `over${i}x${p[field]?.length ?? 0}`,
+      );
+      return field === 'ImageIds' ? byIds(items) : byUrls(items.map(imageUrl));
+    },
+  },
+  {
+    name: 'unknown snapshot kind',
+    code: 'InvalidParameter',
+    apply: (p) => (p['ImageType'] === undefined ? undefined : { ...p, ImageType: 'NoSuchKind' }),
+  },
+  {
+    name: 'a repeated snapshot kind',
+    code: 'InvalidParameter',
+    strictOnly: true,
+    apply: (p) => {
+      const kind = p['ImageType']?.split(',')[0];
+      return kind === undefined || kind === 'All'
+        ? undefined
+        : { ...p, ImageType: `${kind},${kind}` };
+    },
+  },
+];
+
+/**
+ * Requests generated from the spec: valid ones pass validation (a missing image answers
+ * NoSuchResource), and each mutation, applied before signing so only its rule is broken, is
+ * refused with the code the spec names.
+ */
+export const generatedCases: Check = {
+  id: 'generated-cases',
+  proves:
+    "requests generated from the spec are accepted when valid and refused with the spec's code when one rule is broken (mutated before signing); seeded and reproducible",
+  source: 'spec: DeleteImageRequest schemas (fast-check arbitraries from the variants and limits)',
+  needs: [],
+  async run(ctx) {
+    const mutations = MUTATIONS.filter((m) => m.strictOnly !== true || ctx.strict);
+    const cases = fc.sample(
+      fc.tuple(
+        validRequest,
+        fc.constantFrom(...mutations),
+        fc.constantFrom(...ALGORITHMS),
+        fc.constantFrom(...SHAPES),
+      ),
+      { seed: ctx.seed, numRuns: 24 },
+    );
+    coverValid(ctx);
+    for (const [i, [params, mutation, algorithm, shape]] of cases.entries()) {
+      const where = `generated case ${i} (seed ${ctx.seed})`;
+      const valid = await ctx.call({
+        params,
+        algorithm,
+        shape,
+        label: `${where}: valid ${algorithm} ${shape}`,
+      });
+      if (valid.answer.status !== 200) expectError(valid, ['NoSuchResource']);
+      const mutated = mutation.apply(params);
+      if (mutated === undefined) continue;
+      const label = `${where}: ${mutation.name}, ${algorithm} ${shape}`;
+      const exchange = await ctx.call({ params: mutated, algorithm, shape, label });
+      try {
+        expectError(exchange, [mutation.code]);
+      } catch (error) {
+        if (error instanceof ContractFailure) {
+          throw new ContractFailure(
+            `${error.message} (replay with seed ${ctx.seed})`,
+            error.exchange,
+          );
+        }
+        throw error;
+      }
+    }
+  },
+};

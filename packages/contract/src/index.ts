@@ -1,0 +1,36 @@
+/**
+ * `@vodkit/contract`: a contract suite for Alibaba Cloud VOD `DeleteImage`. Point it at any
+ * target (the vodkit emulator, a mock, a gateway, the real service) and it tells a faithful
+ * target from a broken one, check by check, with a reproducer for every failure.
+ *
+ * @example
+ * ```ts
+ * import { defineDeleteImageContract } from '@vodkit/contract';
+ * defineDeleteImageContract(); // against an in-process emulator
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { defineDeleteImageContract } from './define.js';
+export type { DefineContractOptions } from './define.js';
+export { runContract, resolveTarget } from './suite.js';
+export type { ContractOptions, ContractOutcome, TargetOption } from './suite.js';
+export { CHECKS, selectChecks } from './checks/index.js';
+export type { CallSpec, Check, CheckContext, Exchange, Exercise, Need } from './check.js';
+export { ContractFailure } from './check.js';
+export { createRun, missingNeeds, reproducerOf } from './runner.js';
+export type { CheckResult, CheckStatus, ContractRun, RunOptions } from './runner.js';
+export { alibabaTarget, emulatorTarget, urlTarget, ALIBABA_ENV } from './targets.js';
+export type { EmulatorTargetOptions, UrlTargetOptions } from './targets.js';
+export type {
+  ContractTarget,
+  StsCredentials,
+  TargetPartialBatch,
+  TargetProfile,
+} from './target.js';
+export { toJsonReport, toJunitReport, reportIdentity } from './report.js';
+export type { ReportMeta } from './report.js';
+export { CoverageRecorder, specConstraints } from './coverage.js';
+export type { Coverage } from './coverage.js';
+export { redact, send, sign, toCurl, ALGORITHMS, SHAPES } from './wire.js';
+export type { Algorithm, Answer, Shape, SignOptions, WireRequest } from './wire.js';

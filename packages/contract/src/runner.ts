@@ -1,0 +1,154 @@
+/**
+ * Runs checks against a target without any test framework: the CLI, the vitest registration
+ * and the mutant tests all go through here, so a check means the same everywhere.
+ */
+import type { Check, CallSpec, CheckContext, Exchange, Need } from './check.js';
+import { ContractFailure } from './check.js';
+import { CoverageRecorder } from './coverage.js';
+import type { Coverage } from './coverage.js';
+import type { ContractTarget } from './target.js';
+import { send, sign, toCurl } from './wire.js';
+
+/** How one check ended. */
+export type CheckStatus = 'passed' | 'failed' | 'not-applicable';
+
+/** The result of one check. */
+export interface CheckResult {
+  readonly id: string;
+  readonly status: CheckStatus;
+  readonly durationMs: number;
+  /** Why it failed, or what it needed. */
+  readonly message?: string | undefined;
+  /** The failing request as `curl` (secrets masked) and the answer received. */
+  readonly reproducer?: string | undefined;
+}
+
+/** Options of {@link createRun}. */
+export interface RunOptions {
+  readonly target: ContractTarget;
+  /** vodkit's stricter rules too (the emulator's `strict` profile keeps them). */
+  readonly strict?: boolean | undefined;
+  /** The seed of generated cases; default from the clock (printed with every failure). */
+  readonly seed?: number | undefined;
+}
+
+/** A run: checks share its pacing, its IDs and its coverage. */
+export interface ContractRun {
+  readonly seed: number;
+  readonly strict: boolean;
+  /** Runs one check; never throws. */
+  run(check: Check): Promise<CheckResult>;
+  /** What the run exercised so far. */
+  coverage(): Coverage;
+}
+
+/** What a target lacks for a check, if anything. */
+export function missingNeeds(check: Check, target: ContractTarget): Need[] {
+  return check.needs.filter((need) =>
+    need === 'destructive' ? !target.destructive : target[need] === undefined,
+  );
+}
+
+/** The request and answer of a failure, as a reader can replay it. */
+export function reproducerOf(exchange: Exchange): string {
+  const body =
+    exchange.answer.text.length > 2000
+      ? `${exchange.answer.text.slice(0, 2000)}…`
+      : exchange.answer.text;
+  return `${exchange.label}\n  request: ${toCurl(exchange.request)}\n  answer:  HTTP ${exchange.answer.status} ${body}`;
+}
+
+const wait = (ms: number): Promise<void> =>
+  new Promise((resolve) => {
+    setTimeout(resolve, ms);
+  });
+
+/** Starts a run against `target`. */
+export function createRun(options: RunOptions): ContractRun {
+  const { target } = options;
+  const strict = options.strict ?? target.profile === 'strict';
+  const seed = options.seed ?? Date.now() % 2 ** 31;
+  const recorder = new CoverageRecorder();
+  // Paced under the target's limit, with room for its clock and ours to disagree.
+  const intervalMs = 1000 / (target.qps * 0.8);
+  let nextAt = 0;
+  let counter = 0;
+  const runTag = seed.toString(36);
+
+  async function exchange(spec: CallSpec): Promise<Exchange> {
+    const request = sign({
+      url: target.url,
+      algorithm: spec.algorithm ?? 'V3',
+      shape: spec.shape ?? 'post-form',
+      params: spec.params,
+      credentials: spec.credentials ?? target.credentials,
+      clock: spec.clock,
+      nonce: spec.nonce,
+    });
+    const sent = spec.tamper === undefined ? request : spec.tamper(request);
+    const answer = await send(sent);
+    const code = (answer.json as { Code?: unknown } | undefined)?.Code;
+    if (typeof code === 'string') recorder.answered(code);
+    return { label: spec.label ?? 'a request', request: sent, answer };
+  }
+
+  const ctx: CheckContext = {
+    target,
+    strict,
+    seed,
+    async call(spec) {
+      const now = performance.now();
+      nextAt = Math.max(nextAt, now);
+      const delay = nextAt - now;
+      nextAt += intervalMs;
+      if (delay > 0) await wait(delay);
+      return exchange(spec);
+    },
+    async burst(specs) {
+      const exchanges = await Promise.all(specs.map(exchange));
+      nextAt = performance.now() + intervalMs;
+      return exchanges;
+    },
+    id(prefix) {
+      counter += 1;
+      return `${prefix}${runTag}x${counter}`;
+    },
+    cover(constraint, how) {
+      recorder.cover(constraint, how);
+    },
+    pause: wait,
+  };
+
+  return {
+    seed,
+    strict,
+    async run(check) {
+      const started = performance.now();
+      const took = (): number => Math.round(performance.now() - started);
+      const lacking = missingNeeds(check, target);
+      if (lacking.length > 0) {
+        return {
+          id: check.id,
+          status: 'not-applicable',
+          durationMs: 0,
+          message: `needs ${lacking.join(', ')}`,
+        };
+      }
+      try {
+        await check.run(ctx);
+        return { id: check.id, status: 'passed', durationMs: took() };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const exchangeOf = error instanceof ContractFailure ? error.exchange : undefined;
+        return {
+          id: check.id,
+          status: 'failed',
+          durationMs: took(),
+          message: `${message} [seed ${seed}]`,
+          ...(exchangeOf === undefined ? {} : { reproducer: reproducerOf(exchangeOf) }),
+        };
+      }
+    },
+    coverage: () => recorder.report(strict),
+  };
+}

@@ -1,0 +1,92 @@
+/** A whole run, start to end: resolve the target, run the checks, collect what a report needs. */
+import { selectChecks } from './checks/index.js';
+import { reportIdentity } from './report.js';
+import type { ReportMeta } from './report.js';
+import { createRun } from './runner.js';
+import type { CheckResult } from './runner.js';
+import type { ContractTarget } from './target.js';
+import { alibabaTarget, emulatorTarget, urlTarget } from './targets.js';
+import type { EmulatorTargetOptions, UrlTargetOptions } from './targets.js';
+import type { Credentials } from '@vodkit/signer';
+
+/** Where to point the suite: `'emulator'`, `'alibaba'`, a base URL, or a target of your own. */
+export type TargetOption = string | ContractTarget;
+
+/** Options shared by {@link runContract} and `defineDeleteImageContract`. */
+export interface ContractOptions {
+  /** `'emulator'` (default: one started in this process), `'alibaba'`, a base URL, or a target. */
+  readonly target?: TargetOption | undefined;
+  /** Credentials for a URL target (the emulator's defaults otherwise). */
+  readonly credentials?: Credentials | undefined;
+  /** The checks to run, by ID; default all. */
+  readonly checks?: readonly string[] | undefined;
+  /** Allow checks that delete. Required for `'alibaba'`, with `deletableIds`. */
+  readonly destructive?: boolean | undefined;
+  /** For `'alibaba'`: the image IDs destructive checks may delete. */
+  readonly deletableIds?: readonly string[] | undefined;
+  /** The seed of generated cases. */
+  readonly seed?: number | undefined;
+  /** Also check vodkit's stricter rules (pass on the emulator's `strict` profile). */
+  readonly strict?: boolean | undefined;
+  /** For a URL target: fixtures and declared behaviour (seed, lookup, partialBatch, qps, keys…). */
+  readonly url?: Omit<UrlTargetOptions, 'credentials'> | undefined;
+  /** For the emulator target: its options (profile, partialBatch, qps, stages…). */
+  readonly emulator?: EmulatorTargetOptions | undefined;
+  /** Environment for `'alibaba'`; default `process.env`. */
+  readonly env?: NodeJS.ProcessEnv | undefined;
+}
+
+/** Makes the target an option names. */
+export async function resolveTarget(options: ContractOptions): Promise<ContractTarget> {
+  const target = options.target ?? 'emulator';
+  if (typeof target !== 'string') return target;
+  if (target === 'emulator') {
+    return emulatorTarget({
+      ...(options.strict === true ? { profile: 'strict' } : {}),
+      ...options.emulator,
+    });
+  }
+  if (target === 'alibaba') {
+    return alibabaTarget(options.env ?? process.env, {
+      destructive: options.destructive,
+      deletableIds: options.deletableIds,
+    });
+  }
+  if (options.credentials === undefined) {
+    throw new TypeError(`target ${target}: credentials are required for a URL target`);
+  }
+  return urlTarget(target, {
+    ...options.url,
+    credentials: options.credentials,
+    ...(options.destructive === undefined ? {} : { destructive: options.destructive }),
+  });
+}
+
+/** The results of a run and what its reports say. */
+export interface ContractOutcome {
+  readonly results: readonly CheckResult[];
+  readonly meta: ReportMeta;
+}
+
+/** Runs the suite against a target and closes what it started. */
+export async function runContract(options: ContractOptions = {}): Promise<ContractOutcome> {
+  const checks = selectChecks(options.checks);
+  const target = await resolveTarget(options);
+  try {
+    const run = createRun({ target, strict: options.strict, seed: options.seed });
+    const results: CheckResult[] = [];
+    for (const check of checks) results.push(await run.run(check));
+    return {
+      results,
+      meta: {
+        target: target.label,
+        seed: run.seed,
+        strict: run.strict,
+        coverage: run.coverage(),
+        ...reportIdentity(),
+      },
+    };
+  } finally {
+    if (options.target === undefined || typeof options.target === 'string') await target.close();
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * Where the suite points: an in-process emulator (the default), any URL, or Alibaba Cloud itself
+ * (from environment variables, read-only unless destructive checks are asked for and the IDs
+ * they may delete are given).
+ */
+import { DEFAULT_EMULATOR_CREDENTIALS, startEmulator } from '@vodkit/emulator';
+import type { EmulatorOptions, RunningEmulator } from '@vodkit/emulator';
+import type { Credentials } from '@vodkit/signer';
+import { QPS_LIMIT_PER_ACCOUNT, REGION_ENDPOINTS } from '@vodkit/types';
+import type {
+  ContractTarget,
+  StsCredentials,
+  TargetPartialBatch,
+  TargetProfile,
+} from './target.js';
+
+const DISABLED: Credentials = {
+  accessKeyId: 'LTAI5tContractDisabled',
+  accessKeySecret: 'contract-disabled-secret',
+};
+const DENIED: Credentials = {
+  accessKeyId: 'LTAI5tContractDenied',
+  accessKeySecret: 'contract-denied-secret',
+};
+const STS_VALID: StsCredentials = {
+  accessKeyId: 'STS.ContractValid',
+  accessKeySecret: 'contract-sts-secret',
+  securityToken: 'contract-sts-token-valid',
+};
+const STS_EXPIRED: StsCredentials = {
+  accessKeyId: 'STS.ContractExpired',
+  accessKeySecret: 'contract-sts-expired-secret',
+  securityToken: 'contract-sts-token-expired',
+};
+const ACCOUNT = 'contract-account';
+
+/** Options of {@link emulatorTarget}: any emulator option (stages, profile, partialBatch, qps…). */
+export type EmulatorTargetOptions = Omit<
+  EmulatorOptions,
+  'accounts' | 'stsTokens' | 'host' | 'port' | 'log'
+>;
+
+/**
+ * An emulator started in this process on 127.0.0.1, port 0, with the keys the checks need (a
+ * root key, a disabled key, a RAM-denied key, valid and expired STS credentials). Seeding and
+ * lookup go through its state.
+ */
+export async function emulatorTarget(
+  options: EmulatorTargetOptions = {},
+): Promise<ContractTarget & { readonly emulator: RunningEmulator }> {
+  const now = options.now ?? Date.now;
+  const emulator = await startEmulator({
+    ...options,
+    host: '127.0.0.1',
+    port: 0,
+    log: false,
+    accounts: [
+      {
+        accountId: ACCOUNT,
+        accessKeys: [
+          DEFAULT_EMULATOR_CREDENTIALS,
+          { ...DISABLED, active: false },
+          { ...DENIED, policy: { allow: ['vod:*'], deny: ['vod:DeleteImage'] } },
+        ],
+      },
+    ],
+    stsTokens: [
+      { ...STS_VALID, accountId: ACCOUNT, expiresAt: now() + 3_600_000 },
+      { ...STS_EXPIRED, accountId: ACCOUNT, expiresAt: now() - 60_000 },
+    ],
+  });
+  return {
+    emulator,
+    url: emulator.url,
+    label: `emulator (${emulator.profile}, ${emulator.partialBatch})`,
+    credentials: DEFAULT_EMULATOR_CREDENTIALS,
+    disabledKey: DISABLED,
+    deniedKey: DENIED,
+    sts: { valid: STS_VALID, expired: STS_EXPIRED },
+    seed: (images) => {
+      emulator.state.add(images);
+      return Promise.resolve();
+    },
+    lookup: (imageId) =>
+      Promise.resolve(emulator.state.images().some((i) => i.imageId === imageId)),
+    profile: emulator.profile,
+    partialBatch: emulator.partialBatch,
+    qps: options.qps ?? QPS_LIMIT_PER_ACCOUNT,
+    destructive: true,
+    close: () => emulator.close(),
+  };
+}
+
+/** Options of {@link urlTarget}. */
+export interface UrlTargetOptions {
+  readonly credentials: Credentials;
+  readonly disabledKey?: Credentials | undefined;
+  readonly deniedKey?: Credentials | undefined;
+  readonly sts?: ContractTarget['sts'];
+  readonly seed?: ContractTarget['seed'];
+  readonly lookup?: ContractTarget['lookup'];
+  readonly profile?: TargetProfile | undefined;
+  readonly partialBatch?: TargetPartialBatch | undefined;
+  readonly qps?: number | undefined;
+  /** Allow checks that delete (they need `seed` too). Default: true when `seed` is given. */
+  readonly destructive?: boolean | undefined;
+  readonly label?: string | undefined;
+}
+
+/** Any DeleteImage endpoint: a mock, a gateway, an emulator you started. */
+export function urlTarget(url: string, options: UrlTargetOptions): ContractTarget {
+  const origin = new URL(url).origin;
+  return {
+    url: origin,
+    label: options.label ?? origin,
+    credentials: options.credentials,
+    disabledKey: options.disabledKey,
+    deniedKey: options.deniedKey,
+    sts: options.sts,
+    seed: options.seed,
+    lookup: options.lookup,
+    profile: options.profile ?? 'service',
+    partialBatch: options.partialBatch ?? 'fail-whole-call',
+    qps: options.qps ?? QPS_LIMIT_PER_ACCOUNT,
+    destructive: options.destructive ?? options.seed !== undefined,
+    close: () => Promise.resolve(),
+  };
+}
+
+/** The environment variables {@link alibabaTarget} reads. */
+export const ALIBABA_ENV = {
+  region: 'VODKIT_CONTRACT_REGION',
+  endpoint: 'VODKIT_CONTRACT_ENDPOINT',
+  accessKeyId: 'ALIBABA_CLOUD_ACCESS_KEY_ID',
+  accessKeySecret: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+} as const;
+
+/**
+ * The real service. Endpoint from `VODKIT_CONTRACT_ENDPOINT` or the region in
+ * `VODKIT_CONTRACT_REGION` (default cn-shanghai), credentials from the standard variables.
+ * Destructive checks are refused unless `destructive: true` and the IDs they may delete are given.
+ */
+export function alibabaTarget(
+  env: NodeJS.ProcessEnv,
+  options: {
+    readonly destructive?: boolean | undefined;
+    readonly deletableIds?: readonly string[] | undefined;
+  } = {},
+): ContractTarget {
+  const accessKeyId = env[ALIBABA_ENV.accessKeyId];
+  const accessKeySecret = env[ALIBABA_ENV.accessKeySecret];
+  if (accessKeyId === undefined || accessKeySecret === undefined) {
+    throw new TypeError(
+      `target 'alibaba' needs ${ALIBABA_ENV.accessKeyId} and ${ALIBABA_ENV.accessKeySecret}`,
+    );
+  }
+  if (options.destructive === true && (options.deletableIds ?? []).length === 0) {
+    throw new TypeError(
+      "target 'alibaba': destructive checks need deletableIds, the images they may delete",
+    );
+  }
+  const region = env[ALIBABA_ENV.region] ?? 'cn-shanghai';
+  const host = Object.hasOwn(REGION_ENDPOINTS, region)
+    ? (REGION_ENDPOINTS as Readonly<Record<string, string>>)[region]
+    : undefined;
+  const endpoint =
+    env[ALIBABA_ENV.endpoint] ?? (host === undefined ? undefined : `https://${host}`);
+  if (endpoint === undefined)
+    throw new TypeError(`${ALIBABA_ENV.region}: unknown region "${region}"`);
+  return {
+    ...urlTarget(endpoint, { credentials: { accessKeyId, accessKeySecret }, label: 'alibaba' }),
+    deletableIds: options.deletableIds,
+    // The service cannot be seeded: checks that must create images stay not applicable.
+    destructive: options.destructive === true,
+  };
+}

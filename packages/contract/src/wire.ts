@@ -1,0 +1,177 @@
+/**
+ * The suite's own requests: signed with `@vodkit/signer` in each of the spec's three request
+ * shapes and both algorithms, optionally changed after signing (tampering) or before it
+ * (generated cases), sent with `fetch`, and read back as an {@link Answer}.
+ */
+import { signAcs3, signRpc } from '@vodkit/signer/node';
+import type { Acs3SignResult, Credentials, RpcSignResult } from '@vodkit/signer';
+import { ACTION, API_VERSION } from '@vodkit/types';
+
+/** Alibaba's names: V2 is HMAC-SHA1 RPC signing, V3 is ACS3-HMAC-SHA256. */
+export type Algorithm = 'V2' | 'V3';
+
+/** The spec's request shapes (`x-request-shapes`). */
+export type Shape = 'get-query' | 'post-form' | 'post-query';
+
+/** Every algorithm and every shape. */
+export const ALGORITHMS: readonly Algorithm[] = ['V2', 'V3'];
+/** Every request shape. */
+export const SHAPES: readonly Shape[] = ['get-query', 'post-form', 'post-query'];
+
+/** One HTTP request, ready to send. */
+export interface WireRequest {
+  readonly method: 'GET' | 'POST';
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string | undefined;
+}
+
+/** What a target answered. */
+export interface Answer {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly text: string;
+  /** The body as JSON, or `undefined` when it is not JSON. */
+  readonly json: unknown;
+}
+
+/** What to sign. */
+export interface SignOptions {
+  readonly url: string;
+  readonly algorithm: Algorithm;
+  readonly shape: Shape;
+  /** DeleteImage parameters in wire form (lists comma-joined). */
+  readonly params: Readonly<Record<string, string>>;
+  readonly credentials: Credentials;
+  /** The clock to sign with (epoch ms); default now. */
+  readonly clock?: (() => number) | undefined;
+  /** The nonce to sign with; default a fresh one. */
+  readonly nonce?: (() => string) | undefined;
+}
+
+const FORM = 'application/x-www-form-urlencoded';
+
+function rpcRequest(url: string, shape: Shape, s: RpcSignResult): WireRequest {
+  if (shape === 'get-query') return { method: 'GET', url: `${url}/?${s.encoded}`, headers: {} };
+  if (shape === 'post-query') {
+    return {
+      method: 'POST',
+      url: `${url}/?${s.encoded}`,
+      headers: { 'content-type': FORM },
+      body: '',
+    };
+  }
+  return { method: 'POST', url: `${url}/`, headers: { 'content-type': FORM }, body: s.encoded };
+}
+
+function acs3Request(url: string, shape: Shape, s: Acs3SignResult): WireRequest {
+  const target = s.query === '' ? `${url}/` : `${url}/?${s.query}`;
+  const method = shape === 'get-query' ? 'GET' : 'POST';
+  const body = typeof s.body === 'string' ? s.body : '';
+  return method === 'GET'
+    ? { method, url: target, headers: s.headers }
+    : { method, url: target, headers: s.headers, body };
+}
+
+/** Signs DeleteImage parameters in one shape with one algorithm. */
+export function sign(options: SignOptions): WireRequest {
+  const { url, shape, params, credentials } = options;
+  const context = {
+    credentials,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.nonce === undefined ? {} : { nonce: options.nonce }),
+  };
+  if (options.algorithm === 'V2') {
+    const signed = signRpc({
+      method: shape === 'get-query' ? 'GET' : 'POST',
+      action: ACTION,
+      version: API_VERSION,
+      params,
+      ...context,
+    });
+    return rpcRequest(url, shape, signed);
+  }
+  const signed = signAcs3({
+    method: shape === 'get-query' ? 'GET' : 'POST',
+    host: new URL(url).host,
+    action: ACTION,
+    version: API_VERSION,
+    ...(shape === 'post-form' ? { form: params } : { query: params }),
+    // An empty POST body still has a type: sign the one the form shape would send.
+    ...(shape === 'post-query' ? { headers: { 'content-type': FORM } } : {}),
+    ...context,
+  });
+  return acs3Request(url, shape, signed);
+}
+
+/** How long the suite waits for one answer. */
+const ANSWER_TIMEOUT_MS = 10_000;
+/** The largest answer read; a DeleteImage answer is a few hundred bytes. */
+const MAX_ANSWER_BYTES = 1_048_576;
+
+/** Sends a request and reads the whole answer (bounded in time and size). */
+export async function send(request: WireRequest): Promise<Answer> {
+  const res = await fetch(request.url, {
+    method: request.method,
+    headers: request.headers,
+    ...(request.body === undefined ? {} : { body: request.body }),
+    signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS),
+    redirect: 'manual',
+  });
+  const buffer = new Uint8Array(await res.arrayBuffer());
+  if (buffer.byteLength > MAX_ANSWER_BYTES) {
+    throw new Error(`the answer is over ${MAX_ANSWER_BYTES} bytes`);
+  }
+  const text = new TextDecoder().decode(buffer);
+  let json: unknown;
+  try {
+    json = JSON.parse(text) as unknown;
+  } catch {
+    json = undefined;
+  }
+  const headers: Record<string, string> = {};
+  res.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  return { status: res.status, headers, text, json };
+}
+
+// What a request carries that must never be shown: V2's Signature and SecurityToken
+// parameters, V3's authorization signature and token header.
+const SECRET_PARAMS = /([?&](?:Signature|SecurityToken)=)[^&]*/g;
+const SECRET_HEADERS: ReadonlySet<string> = new Set(['x-acs-security-token']);
+
+/** The request with its signature and token masked as `***`. */
+export function redact(request: WireRequest): WireRequest {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    const lower = name.toLowerCase();
+    headers[name] = SECRET_HEADERS.has(lower)
+      ? '***'
+      : lower === 'authorization'
+        ? value.replace(/Signature=[^,\s]*/, 'Signature=***')
+        : value;
+  }
+  const body =
+    request.body === undefined
+      ? undefined
+      : `&${request.body}`.replace(SECRET_PARAMS, '$1***').slice(1);
+  return {
+    method: request.method,
+    url: request.url.replace(SECRET_PARAMS, '$1***'),
+    headers,
+    ...(body === undefined ? {} : { body }),
+  };
+}
+
+const quote = (s: string): string => `'${s.replaceAll("'", `'\\''`)}'`;
+
+/** The request as a `curl` command, secrets masked. */
+export function toCurl(signed: WireRequest): string {
+  const request = redact(signed);
+  const parts = ['curl', '-sS', '-X', request.method, quote(request.url)];
+  for (const [name, value] of Object.entries(request.headers))
+    parts.push('-H', quote(`${name}: ${value}`));
+  if (request.body !== undefined) parts.push('--data-raw', quote(request.body));
+  return parts.join(' ');
+}
