@@ -74,7 +74,7 @@ export class ContractFailure extends Error {
   constructor(
     message: string,
     /** The exchange that broke the contract, if a request showed it. */
-    readonly exchange?: Exchange,
+    readonly exchange?: Exchange | undefined,
   ) {
     super(message);
   }

@@ -66,7 +66,7 @@ async function main(argv: readonly string[]): Promise<number> {
       checks: values.checks?.split(',').filter((c) => c !== ''),
       strict: values.strict,
       seed,
-      ...(id !== undefined && secret !== undefined
+      ...(id !== undefined && id !== '' && secret !== undefined && secret !== ''
         ? { credentials: { accessKeyId: id, accessKeySecret: secret } }
         : {}),
     });
@@ -95,4 +95,9 @@ async function main(argv: readonly string[]): Promise<number> {
   return results.some((r) => r.status === 'failed') ? 1 : 0;
 }
 
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,115 @@
+/**
+ * `vodkit-contract` from the command line (the built bin): it runs against an emulator, writes
+ * JUnit and JSON reports, exits 1 when a check fails, and prints a reproducer with the secrets
+ * masked.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  DEFAULT_EMULATOR_CREDENTIALS,
+  startEmulator,
+  withoutStage,
+  DEFAULT_STAGES,
+} from '@vodkit/emulator';
+import type { RunningEmulator } from '@vodkit/emulator';
+
+const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'vodkit-contract-'));
+
+function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string }> {
+  if (!existsSync(bin))
+    throw new Error('dist/cli.js is missing: run `pnpm --filter @vodkit/contract build` first');
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { env: { ...process.env, ...env } },
+      (error, stdout, stderr) => {
+        resolve({ code: error === null ? 0 : Number(error.code), out: stdout + stderr });
+      },
+    );
+  });
+}
+
+let broken: RunningEmulator;
+beforeAll(async () => {
+  // An emulator that never checks signatures, started apart, reached by URL.
+  broken = await startEmulator({
+    host: '127.0.0.1',
+    port: 0,
+    log: false,
+    stages: withoutStage(DEFAULT_STAGES, 'verify'),
+  });
+});
+afterAll(() => broken.close());
+
+it('runs against an in-process emulator and writes JUnit and JSON reports', async () => {
+  const junit = join(dir, 'contract.xml');
+  const json = join(dir, 'contract.json');
+  const { code, out } = await run([
+    '--checks',
+    'missing-image,item-limits,timestamps',
+    '--junit',
+    junit,
+    '--json',
+    json,
+    '--seed',
+    '7',
+  ]);
+  expect(out).toContain('pass  missing-image');
+  expect(code).toBe(0);
+  const report = JSON.parse(readFileSync(json, 'utf8')) as {
+    checks: { id: string; result: string }[];
+    specHash: string;
+    seed: number;
+    target: string;
+  };
+  expect(report.checks.map((c) => [c.id, c.result])).toEqual([
+    ['item-limits', 'passed'],
+    ['timestamps', 'passed'],
+    ['missing-image', 'passed'],
+  ]);
+  expect(report.specHash).toMatch(/^[0-9a-f]{64}$/);
+  expect(report.seed).toBe(7);
+  expect(report.target).toMatch(/^emulator/);
+  const xml = readFileSync(junit, 'utf8');
+  expect(xml).toMatch(/<testsuites name="@vodkit\/contract" tests="3" failures="0"/);
+  expect(xml).toContain('<testcase classname="vodkit.contract" name="timestamps"');
+});
+
+it('fails against a broken target by URL, with a reproducer whose secrets are masked', async () => {
+  const json = join(dir, 'broken.json');
+  const { code, out } = await run(
+    ['--target', broken.url, '--checks', 'signature-tampering,missing-image', '--json', json],
+    {
+      ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_EMULATOR_CREDENTIALS.accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_EMULATOR_CREDENTIALS.accessKeySecret,
+    },
+  );
+  expect(code).toBe(1);
+  expect(out).toContain('FAIL  signature-tampering');
+  expect(out).toContain('pass  missing-image');
+  expect(out).toMatch(/request: curl -sS -X (GET|POST) 'http:\/\/127\.0\.0\.1:\d+\//);
+  expect(out).toMatch(/Signature(=|%3D)\*\*\*/);
+  expect(out).not.toContain(DEFAULT_EMULATOR_CREDENTIALS.accessKeySecret);
+  const report = JSON.parse(readFileSync(json, 'utf8')) as {
+    checks: { id: string; result: string; reproducer?: string }[];
+  };
+  expect(report.checks[0]).toMatchObject({ id: 'signature-tampering', result: 'failed' });
+  expect(report.checks[0]?.reproducer).toContain('answer:  HTTP 404');
+});
+
+it('refuses an unknown check and a URL target without credentials, with exit code 2', async () => {
+  const unknown = await run(['--checks', 'no-such-check']);
+  expect(unknown.code).toBe(2);
+  expect(unknown.out).toContain('unknown check no-such-check');
+  const bare = await run(['--target', broken.url], {
+    ALIBABA_CLOUD_ACCESS_KEY_ID: '',
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: '',
+  });
+  expect(bare.code).toBe(2);
+});
