@@ -16,6 +16,8 @@ export type { DefineContractOptions } from './define.js';
 export { runContract, resolveTarget } from './suite.js';
 export type { ContractOptions, ContractOutcome, TargetOption } from './suite.js';
 export { CHECKS, selectChecks } from './checks/index.js';
+export { invalidCases } from './checks/requests.js';
+export type { InvalidCase } from './checks/requests.js';
 export type { CallSpec, Check, CheckContext, Exchange, Exercise, Need } from './check.js';
 export { ContractFailure } from './check.js';
 export { createRun, missingNeeds, reproducerOf } from './runner.js';

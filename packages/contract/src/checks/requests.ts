@@ -65,17 +65,21 @@ export const validVariants: Check = {
   },
 };
 
-interface Invalid {
+/** An invalid request and the code the spec names for it. */
+export interface InvalidCase {
   readonly label: string;
   readonly params: Params;
   readonly code: string;
-  /** Only vodkit's stricter rules refuse it (`x-vodkit-rules`). */
-  readonly strictOnly?: boolean;
+  /**
+   * The spec's `x-vodkit-rules` marker (`Schema.keyword`) when only vodkit's stricter rule
+   * refuses the request: such cases run only with `strict`.
+   */
+  readonly vodkitRule?: string;
   readonly covers?: string;
 }
 
-const INVALID = (ctx: CheckContext): Invalid[] => {
-  const id = ctx.id('none');
+/** The invalid requests of `invalid-combinations`, around an ID no image has. */
+export const invalidCases = (id: string): InvalidCase[] => {
   return [
     {
       label: 'no DeleteImageType',
@@ -131,32 +135,62 @@ const INVALID = (ctx: CheckContext): Invalid[] => {
       covers: 'enum SnapshotKind',
     },
     {
-      label: "another variant's field",
+      label: "another variant's field (ImageId with VideoId)",
       params: { ...byIds([id]), VideoId: id },
       code: 'InvalidParameter',
-      strictOnly: true,
+      vodkitRule: 'DeleteImageByImageIds.additionalProperties',
       covers: 'additionalProperties',
+    },
+    {
+      label: "another variant's field (ImageURL with ImageIds)",
+      params: { ...byUrls([imageUrl(id)]), ImageIds: id },
+      code: 'InvalidParameter',
+      vodkitRule: 'DeleteImageByImageURLs.additionalProperties',
+    },
+    {
+      label: "another variant's field (VideoId with ImageIds)",
+      params: { ...byVideo(id, 'All'), ImageIds: id },
+      code: 'InvalidParameter',
+      vodkitRule: 'DeleteImageByVideoId.additionalProperties',
     },
     {
       label: 'All beside a kind',
       params: byVideo(id, ['All', 'CoverSnapshot']),
       code: 'InvalidParameter',
-      strictOnly: true,
+      vodkitRule: 'ImageTypeSelection.items',
       covers: 'ImageType All alone',
     },
     {
       label: 'a repeated snapshot kind',
       params: byVideo(id, ['CoverSnapshot', 'CoverSnapshot']),
       code: 'InvalidParameter',
-      strictOnly: true,
+      vodkitRule: 'ImageTypeSelection.uniqueItems',
       covers: 'uniqueItems ImageType',
+    },
+    {
+      label: 'five snapshot kinds',
+      params: byVideo(id, [...SNAPSHOT_KINDS, SNAPSHOT_KINDS[0]]),
+      code: 'InvalidParameter',
+      vodkitRule: 'ImageTypeSelection.maxItems',
     },
     {
       label: 'a control character in an ImageId',
       params: byIds([`${id}\n`]),
       code: 'InvalidParameter',
-      strictOnly: true,
+      vodkitRule: 'ImageId.pattern',
       covers: 'pattern ImageId',
+    },
+    {
+      label: 'a control character in a VideoId',
+      params: byVideo(`${id}\r`, 'All'),
+      code: 'InvalidParameter',
+      vodkitRule: 'VideoId.pattern',
+    },
+    {
+      label: 'a control character in an ImageURL',
+      params: byUrls([`${imageUrl(id)}\n`]),
+      code: 'InvalidParameter',
+      vodkitRule: 'ImageURL.pattern',
     },
   ];
 };
@@ -170,8 +204,8 @@ export const invalidCombinations: Check = {
   needs: [],
   async run(ctx) {
     let round = 0;
-    for (const c of INVALID(ctx)) {
-      if (c.strictOnly === true && !ctx.strict) continue;
+    for (const c of invalidCases(ctx.id('none'))) {
+      if (c.vodkitRule !== undefined && !ctx.strict) continue;
       // Spread over the algorithms and shapes: a rule holds whatever the signing.
       const algorithm = ALGORITHMS[round % 2];
       const shape = SHAPES[round % 3];
@@ -210,7 +244,9 @@ export const itemLimits: Check = {
   },
 };
 
-const safeId = fc.stringMatching(/^[a-z0-9]{8,32}$/);
+// Prefixed, so a generated ID can never be a real one (those are 32 hex digits): against a real
+// service the valid cases delete nothing.
+const safeId = fc.stringMatching(/^[a-z0-9]{8,24}$/).map((s) => `vkc-${s}`);
 const validRequest: fc.Arbitrary<Params> = fc.oneof(
   fc.uniqueArray(safeId, { minLength: 1, maxLength: MAX_IMAGE_IDS }).map(byIds),
   fc
