@@ -8,12 +8,14 @@ import { parseArgs } from 'node:util';
 import { CHECKS } from './checks/index.js';
 import { toJsonReport, toJunitReport } from './report.js';
 import { runContract } from './suite.js';
-import { ALIBABA_ENV } from './targets.js';
+import { ALIBABA_ENV, emulatorUrlTarget } from './targets.js';
 
-const USAGE = `usage: vodkit-contract [--target emulator|alibaba|URL] [--checks a,b] [--strict]
-                       [--seed N] [--junit FILE] [--json FILE] [--list]
+const USAGE = `usage: vodkit-contract [--target emulator|alibaba|URL] [--emulator-admin] [--checks a,b]
+                       [--strict] [--seed N] [--junit FILE] [--json FILE] [--list]
 
   --target   where to point the suite (default: an emulator started here)
+  --emulator-admin  the URL is a vodkit emulator: set up keys and images through its admin API
+                    (VODKIT_EMULATOR_ADMIN_TOKEN if it has a token)
   --checks   run only these checks (see --list)
   --strict   also check vodkit's stricter rules
   --seed     seed of the generated cases (printed with every failure)
@@ -35,6 +37,7 @@ async function main(argv: readonly string[]): Promise<number> {
         junit: { type: 'string' },
         json: { type: 'string' },
         list: { type: 'boolean' },
+        'emulator-admin': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -61,8 +64,15 @@ async function main(argv: readonly string[]): Promise<number> {
   const secret = process.env[ALIBABA_ENV.accessKeySecret];
   let outcome;
   try {
+    const adminToken = process.env['VODKIT_EMULATOR_ADMIN_TOKEN'];
     outcome = await runContract({
-      target,
+      target:
+        values['emulator-admin'] === true && target !== 'emulator' && target !== 'alibaba'
+          ? await emulatorUrlTarget(target, {
+              ...(adminToken === undefined || adminToken === '' ? {} : { adminToken }),
+              ...(values.strict === true ? { profile: 'strict' as const } : {}),
+            })
+          : target,
       checks: values.checks?.split(',').filter((c) => c !== ''),
       strict: values.strict,
       seed,

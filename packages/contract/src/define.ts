@@ -38,6 +38,7 @@ export function defineDeleteImageContract(options: DefineContractOptions = {}): 
       run = createRun({ target, strict: options.strict, seed: options.seed });
     });
     afterAll(async () => {
+      if (run !== undefined) console.log(`DeleteImage contract coverage: ${run.coverage().line}`);
       if (
         target !== undefined &&
         run !== undefined &&

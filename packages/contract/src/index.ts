@@ -22,8 +22,18 @@ export type { CallSpec, Check, CheckContext, Exchange, Exercise, Need } from './
 export { ContractFailure } from './check.js';
 export { createRun, missingNeeds, reproducerOf } from './runner.js';
 export type { CheckResult, CheckStatus, ContractRun, RunOptions } from './runner.js';
-export { alibabaTarget, emulatorTarget, urlTarget, ALIBABA_ENV } from './targets.js';
-export type { EmulatorTargetOptions, UrlTargetOptions } from './targets.js';
+export {
+  alibabaTarget,
+  emulatorTarget,
+  emulatorUrlTarget,
+  urlTarget,
+  ALIBABA_ENV,
+} from './targets.js';
+export type {
+  EmulatorTargetOptions,
+  EmulatorUrlTargetOptions,
+  UrlTargetOptions,
+} from './targets.js';
 export type {
   ContractTarget,
   StsCredentials,

@@ -50,6 +50,8 @@ export async function emulatorTarget(
 ): Promise<ContractTarget & { readonly emulator: RunningEmulator }> {
   const now = options.now ?? Date.now;
   const emulator = await startEmulator({
+    // The throttling check also holds the target to its x-acs-retry-after.
+    retryAfter: true,
     ...options,
     host: '127.0.0.1',
     port: 0,
@@ -88,6 +90,92 @@ export async function emulatorTarget(
     qps: options.qps ?? QPS_LIMIT_PER_ACCOUNT,
     destructive: true,
     close: () => emulator.close(),
+  };
+}
+
+/** Options of {@link emulatorUrlTarget}. */
+export interface EmulatorUrlTargetOptions {
+  /** The emulator's admin token, if it was started with one. */
+  readonly adminToken?: string | undefined;
+  readonly profile?: TargetProfile | undefined;
+  readonly partialBatch?: TargetPartialBatch | undefined;
+  readonly qps?: number | undefined;
+}
+
+/**
+ * A vodkit emulator running elsewhere (`vodkit-emulator`, a container), reached by URL: the
+ * suite adds an account with the keys it needs and seeds and looks up images through the
+ * emulator's admin API.
+ */
+export async function emulatorUrlTarget(
+  url: string,
+  options: EmulatorUrlTargetOptions = {},
+): Promise<ContractTarget> {
+  const origin = new URL(url).origin;
+  const admin = async (method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> => {
+    const res = await fetch(`${origin}/__admin/${path}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        ...(options.adminToken === undefined
+          ? {}
+          : { authorization: `Bearer ${options.adminToken}` }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    const answer = await res.json();
+    if (!res.ok) throw new Error(`admin ${method} /__admin/${path}: HTTP ${res.status}`);
+    return answer;
+  };
+  // Keys of this run only: an emulator shared by several runs keeps them apart.
+  const tag = Math.random().toString(36).slice(2, 10);
+  const key = (name: string): Credentials => ({
+    accessKeyId: `LTAI5tContract${name}${tag}`,
+    accessKeySecret: `contract-${name.toLowerCase()}-${tag}`,
+  });
+  const root = key('Root');
+  const disabled = key('Disabled');
+  const denied = key('Denied');
+  const accountId = `contract-${tag}`;
+  await admin('POST', 'accounts', {
+    accountId,
+    accessKeys: [
+      root,
+      { ...disabled, active: false },
+      { ...denied, policy: { allow: ['vod:*'], deny: ['vod:DeleteImage'] } },
+    ],
+  });
+  const valid: StsCredentials = {
+    accessKeyId: `STS.Valid${tag}`,
+    accessKeySecret: `sts-${tag}`,
+    securityToken: `sts-token-${tag}`,
+  };
+  const expired: StsCredentials = {
+    accessKeyId: `STS.Expired${tag}`,
+    accessKeySecret: `sts-x-${tag}`,
+    securityToken: `sts-x-token-${tag}`,
+  };
+  await admin('POST', 'sts-tokens', { ...valid, accountId, expiresAt: Date.now() + 3_600_000 });
+  await admin('POST', 'sts-tokens', { ...expired, accountId, expiresAt: Date.now() - 60_000 });
+  return {
+    ...urlTarget(origin, {
+      credentials: root,
+      disabledKey: disabled,
+      deniedKey: denied,
+      sts: { valid, expired },
+      seed: async (images) => {
+        await admin('POST', 'images', { images });
+      },
+      lookup: async (imageId) => {
+        const state = (await admin('GET', 'state')) as { images: { imageId: string }[] };
+        return state.images.some((i) => i.imageId === imageId);
+      },
+      profile: options.profile,
+      partialBatch: options.partialBatch,
+      qps: options.qps,
+      label: `emulator at ${origin}`,
+    }),
   };
 }
 

@@ -113,3 +113,38 @@ it('refuses an unknown check and a URL target without credentials, with exit cod
   });
   expect(bare.code).toBe(2);
 });
+
+it('--emulator-admin sets up keys and images through the admin API of an emulator reached by URL', async () => {
+  const healthy = await startEmulator({
+    host: '127.0.0.1',
+    port: 0,
+    log: false,
+    adminToken: 'contract-admin-token',
+  });
+  try {
+    const { code, out } = await run(
+      [
+        '--target',
+        healthy.url,
+        '--emulator-admin',
+        '--checks',
+        'disabled-key,sts-tokens,ram-deny,deletes-take-effect,client-interop',
+      ],
+      {
+        VODKIT_EMULATOR_ADMIN_TOKEN: 'contract-admin-token',
+      },
+    );
+    expect(out).toContain('pass  deletes-take-effect');
+    expect(out).not.toContain('n/a');
+    expect(code).toBe(0);
+    // The suite deleted what it seeded: nothing of its own is left behind but the kept image.
+    expect(
+      healthy.state
+        .images()
+        .map((i) => i.imageId)
+        .every((id) => id.startsWith('keep')),
+    ).toBe(true);
+  } finally {
+    await healthy.close();
+  }
+});
