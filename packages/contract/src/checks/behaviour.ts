@@ -11,6 +11,13 @@ import { byIds, byUrls, byVideo, imageUrl } from '../params.js';
 
 const THROTTLING = ['Throttling.User', 'Throttling.Api', 'Throttling'];
 
+/** The target's seeding; checks that call this declare `needs: ['seed']`, so it is there. */
+function seedOf(ctx: CheckContext): NonNullable<CheckContext['target']['seed']> {
+  const seed = ctx.target.seed;
+  if (seed === undefined) throw new Error('seed is required');
+  return seed;
+}
+
 async function exists(ctx: CheckContext, imageId: string): Promise<boolean> {
   const lookup = ctx.target.lookup;
   if (lookup === undefined) throw new Error('lookup is required');
@@ -45,8 +52,7 @@ export const deletesTakeEffect: Check = {
   source: 'spec: DeleteImage semantics; x-idempotent idempotentMeans',
   needs: ['seed', 'lookup', 'destructive'],
   async run(ctx) {
-    const seed = ctx.target.seed;
-    if (seed === undefined) return;
+    const seed = seedOf(ctx);
     const [a, b, keep] = [ctx.id('del'), ctx.id('del'), ctx.id('keep')];
     await seed([{ imageId: a }, { imageId: b }, { imageId: keep }]);
     const exchange = await ctx.call({
@@ -74,8 +80,7 @@ export const partialBatch: Check = {
   source: 'spec: x-assumptions.partialBatch',
   needs: ['seed', 'lookup', 'destructive'],
   async run(ctx) {
-    const seed = ctx.target.seed;
-    if (seed === undefined) return;
+    const seed = seedOf(ctx);
     const present = ctx.id('present');
     await seed([{ imageId: present }]);
     const exchange = await ctx.call({
@@ -186,8 +191,7 @@ export const clientInterop: Check = {
   source: 'the vodkit client against the spec',
   needs: ['seed', 'lookup', 'destructive'],
   async run(ctx) {
-    const seed = ctx.target.seed;
-    if (seed === undefined) return;
+    const seed = seedOf(ctx);
     const id = ctx.id('client');
     await seed([{ imageId: id }]);
     const { createVodClient } = await import('@vodkit/client/node');
