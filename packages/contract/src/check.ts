@@ -52,7 +52,8 @@ export interface CheckContext {
 }
 
 /** What the target must offer for a check to apply. */
-export type Need = 'disabledKey' | 'deniedKey' | 'sts' | 'seed' | 'lookup' | 'destructive';
+export type Need =
+  'disabledKey' | 'deniedKey' | 'sts' | 'seed' | 'lookup' | 'deletableIds' | 'destructive';
 
 /** A named contract check. */
 export interface Check {

@@ -33,6 +33,7 @@ const STS_EXPIRED: StsCredentials = {
   securityToken: 'contract-sts-token-expired',
 };
 const ACCOUNT = 'contract-account';
+const GIVEN_IDS: readonly string[] = ['contract-given-1', 'contract-given-2'];
 
 /** Options of {@link emulatorTarget}: any emulator option (stages, profile, partialBatch, qps…). */
 export type EmulatorTargetOptions = Omit<
@@ -53,6 +54,7 @@ export async function emulatorTarget(
     // The throttling check also holds the target to its x-acs-retry-after.
     retryAfter: true,
     ...options,
+    images: [...(options.images ?? []), ...GIVEN_IDS.map((imageId) => ({ imageId }))],
     host: '127.0.0.1',
     port: 0,
     log: false,
@@ -85,6 +87,8 @@ export async function emulatorTarget(
     },
     lookup: (imageId) =>
       Promise.resolve(emulator.state.images().some((i) => i.imageId === imageId)),
+    // Images the suite may delete as given, like a user's against the real service.
+    deletableIds: GIVEN_IDS,
     profile: emulator.profile,
     partialBatch: emulator.partialBatch,
     qps: options.qps ?? QPS_LIMIT_PER_ACCOUNT,

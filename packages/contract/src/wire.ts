@@ -5,6 +5,8 @@
  */
 import { signAcs3, signRpc } from '@vodkit/signer/node';
 import type { Acs3SignResult, Credentials, RpcSignResult } from '@vodkit/signer';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { ACTION, API_VERSION } from '@vodkit/types';
 
 /** Alibaba's names: V2 is HMAC-SHA1 RPC signing, V3 is ACS3-HMAC-SHA256. */
@@ -109,31 +111,59 @@ const ANSWER_TIMEOUT_MS = 10_000;
 /** The largest answer read; a DeleteImage answer is a few hundred bytes. */
 const MAX_ANSWER_BYTES = 1_048_576;
 
-/** Sends a request and reads the whole answer (bounded in time and size). */
-export async function send(request: WireRequest): Promise<Answer> {
-  const res = await fetch(request.url, {
-    method: request.method,
-    headers: request.headers,
-    ...(request.body === undefined ? {} : { body: request.body }),
-    signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS),
-    redirect: 'manual',
-  });
-  const buffer = new Uint8Array(await res.arrayBuffer());
-  if (buffer.byteLength > MAX_ANSWER_BYTES) {
-    throw new Error(`the answer is over ${MAX_ANSWER_BYTES} bytes`);
-  }
-  const text = new TextDecoder().decode(buffer);
-  let json: unknown;
+const parseJson = (text: string): unknown => {
   try {
-    json = JSON.parse(text) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
-    json = undefined;
+    return undefined;
   }
-  const headers: Record<string, string> = {};
-  res.headers.forEach((value, name) => {
-    headers[name] = value;
+};
+
+/**
+ * Sends a request and reads the whole answer, bounded in time and size. `node:http` rather than
+ * `fetch`: a check may send a `host` header of its own (V3 signs it), which `fetch` forbids.
+ */
+export function send(request: WireRequest): Promise<Answer> {
+  const url = new URL(request.url);
+  const client = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = client(
+      url,
+      {
+        method: request.method,
+        headers: {
+          ...request.headers,
+          ...(request.body === undefined
+            ? {}
+            : { 'content-length': Buffer.byteLength(request.body) }),
+        },
+        timeout: ANSWER_TIMEOUT_MS,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let bytes = 0;
+        res.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          if (bytes > MAX_ANSWER_BYTES)
+            req.destroy(new Error(`the answer is over ${MAX_ANSWER_BYTES} bytes`));
+          else chunks.push(chunk);
+        });
+        res.on('error', reject);
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const headers: Record<string, string> = {};
+          for (const [name, value] of Object.entries(res.headers)) {
+            if (value !== undefined)
+              headers[name] = Array.isArray(value) ? value.join(', ') : value;
+          }
+          resolve({ status: res.statusCode ?? 0, headers, text, json: parseJson(text) });
+        });
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${ANSWER_TIMEOUT_MS} ms`)));
+    req.on('error', reject);
+    req.end(request.body);
   });
-  return { status: res.status, headers, text, json };
 }
 
 // What a request carries that must never be shown: V2's Signature and SecurityToken

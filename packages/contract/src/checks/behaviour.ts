@@ -72,6 +72,34 @@ export const deletesTakeEffect: Check = {
   },
 };
 
+/** The images the user allowed the suite to delete are deleted, once. */
+export const givenIdsDelete: Check = {
+  id: 'given-ids-delete',
+  proves:
+    'each image the user allowed the suite to delete (deletableIds) is deleted by one call, and deleting it again answers NoSuchResource; the one destructive check that needs no seeding, so it can run against the real service',
+  source: 'spec: DeleteImage semantics; x-idempotent idempotentMeans',
+  needs: ['deletableIds', 'destructive'],
+  async run(ctx) {
+    for (const id of ctx.target.deletableIds ?? []) {
+      const exchange = await ctx.call({
+        params: byIds([id]),
+        label: `delete the given image ${id}`,
+      });
+      expectAccepted(exchange);
+      if (ctx.target.lookup !== undefined) {
+        expectThat(
+          !(await exists(ctx, id)),
+          `a delete of ${id} answered 200 but the image is still there`,
+          exchange,
+        );
+      }
+      expectError(await ctx.call({ params: byIds([id]), label: `delete ${id} again` }), [
+        'NoSuchResource',
+      ]);
+    }
+  },
+};
+
 /** A batch with some images missing follows the target's declared behaviour. */
 export const partialBatch: Check = {
   id: 'partial-batch',

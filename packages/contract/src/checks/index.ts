@@ -2,6 +2,7 @@
 import type { Check } from '../check.js';
 import {
   answersMatchSpec,
+  givenIdsDelete,
   clientInterop,
   deletesTakeEffect,
   missingImage,
@@ -27,6 +28,7 @@ export const CHECKS: readonly Check[] = Object.freeze([
   ramDeny,
   missingImage,
   deletesTakeEffect,
+  givenIdsDelete,
   partialBatch,
   answersMatchSpec,
   clientInterop,

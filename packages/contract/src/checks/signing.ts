@@ -122,6 +122,12 @@ const TAMPERS: readonly Tamper[] = [
       ),
   },
   {
+    part: 'the host header',
+    algorithm: 'V3',
+    shape: 'post-form',
+    change: (r) => header(r, 'host', `tampered.${new URL(r.url).host}`),
+  },
+  {
     part: 'the HTTP method',
     algorithm: 'V3',
     shape: 'post-query',
