@@ -3,10 +3,9 @@
  * `vodkit-contract`: runs the DeleteImage contract from the command line and exits 0 when every
  * check that applies passed, 1 when one failed, 2 on a usage error.
  */
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CHECKS } from './checks/index.js';
-import { toJsonReport, toJunitReport } from './report.js';
+import { writeReports } from './report.js';
 import { runContract } from './suite.js';
 import { ALIBABA_ENV, emulatorUrlTarget } from './targets.js';
 
@@ -100,8 +99,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`\n${r.id}: ${r.message ?? ''}\n${r.reproducer ?? ''}\n`);
   }
   process.stdout.write(`\ncoverage: ${meta.coverage.line}\n`);
-  if (values.junit !== undefined) writeFileSync(values.junit, toJunitReport(results, meta));
-  if (values.json !== undefined) writeFileSync(values.json, toJsonReport(results, meta));
+  writeReports(results, meta, values);
   return results.some((r) => r.status === 'failed') ? 1 : 0;
 }
 

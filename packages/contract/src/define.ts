@@ -3,13 +3,12 @@
  * its own. The target starts in `beforeAll` and closes in `afterAll`; reports are written there
  * too when asked for.
  */
-import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { selectChecks } from './checks/index.js';
 import { missingNeeds, createRun } from './runner.js';
 import type { CheckResult, ContractRun } from './runner.js';
-import { reportIdentity, toJsonReport, toJunitReport } from './report.js';
-import { resolveTarget } from './suite.js';
+import { reportMetaOf, writeReports } from './report.js';
+import { resolveTarget, startsTarget } from './suite.js';
 import type { ContractOptions } from './suite.js';
 import type { ContractTarget } from './target.js';
 
@@ -39,27 +38,10 @@ export function defineDeleteImageContract(options: DefineContractOptions = {}): 
     });
     afterAll(async () => {
       if (run !== undefined) console.log(`DeleteImage contract coverage: ${run.coverage().line}`);
-      if (
-        target !== undefined &&
-        run !== undefined &&
-        (options.junit !== undefined || options.json !== undefined)
-      ) {
-        const meta = {
-          target: target.label,
-          seed: run.seed,
-          strict: run.strict,
-          coverage: run.coverage(),
-          ...reportIdentity(),
-        };
-        if (options.junit !== undefined) writeFileSync(options.junit, toJunitReport(results, meta));
-        if (options.json !== undefined) writeFileSync(options.json, toJsonReport(results, meta));
+      if (target !== undefined && run !== undefined) {
+        writeReports(results, reportMetaOf(target, run), options);
       }
-      if (
-        target !== undefined &&
-        (options.target === undefined || typeof options.target === 'string')
-      ) {
-        await target.close();
-      }
+      if (target !== undefined && startsTarget(options)) await target.close();
     });
     for (const check of checks) {
       it(`${check.id}: ${check.proves}`, async (test) => {

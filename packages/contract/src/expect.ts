@@ -8,14 +8,10 @@ import type { SpecValidator } from '@vodkit/emulator';
 import { DOCUMENTED_ERRORS } from '@vodkit/types';
 import { ContractFailure } from './check.js';
 import type { Exchange } from './check.js';
+import { codeOf } from './wire.js';
 
 let validator: SpecValidator | undefined;
 const spec = (): SpecValidator => (validator ??= createSpecValidator());
-
-const codeOf = (json: unknown): string | undefined => {
-  const code = (json as { Code?: unknown } | undefined)?.Code;
-  return typeof code === 'string' ? code : undefined;
-};
 
 /** The documented HTTP status of an error code. */
 export function statusOfCode(code: string): number | undefined {
@@ -51,10 +47,10 @@ export function expectSchema(exchange: Exchange, name: 'DeleteImageResponse' | '
 
 /** A success: 200, a `DeleteImageResponse`, a `RequestId`. */
 export function expectAccepted(exchange: Exchange): void {
-  const { status, json } = exchange.answer;
+  const { status } = exchange.answer;
   if (status !== 200) {
     fail(
-      `${exchange.label}: expected 200, got ${status} ${codeOf(json) ?? ''}`.trimEnd(),
+      `${exchange.label}: expected 200, got ${status} ${codeOf(exchange.answer) ?? ''}`.trimEnd(),
       exchange,
     );
   }
@@ -67,8 +63,8 @@ export function expectAccepted(exchange: Exchange): void {
  * `RequestId`. Returns the code answered.
  */
 export function expectError(exchange: Exchange, codes: readonly string[]): string {
-  const { status, json } = exchange.answer;
-  const code = codeOf(json);
+  const { status } = exchange.answer;
+  const code = codeOf(exchange.answer);
   if (code === undefined || !codes.includes(code)) {
     fail(
       `${exchange.label}: expected ${codes.join(' or ')}, got ${status} ${code ?? '(no Code)'}`,

@@ -1,9 +1,10 @@
 /** Reports a CI system or a dashboard can read: JUnit XML and JSON. */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Coverage } from './coverage.js';
-import type { CheckResult } from './runner.js';
+import type { CheckResult, ContractRun } from './runner.js';
+import type { ContractTarget } from './target.js';
 
 const require = createRequire(import.meta.url);
 
@@ -26,6 +27,27 @@ export function reportIdentity(): { vodkitVersion: string; specHash: string } {
   ) as { version: string };
   const spec = readFileSync(require.resolve('@vodkit/types/openapi.json'));
   return { vodkitVersion: pkg.version, specHash: createHash('sha256').update(spec).digest('hex') };
+}
+
+/** What the reports of a run say about it as a whole. */
+export function reportMetaOf(target: ContractTarget, run: ContractRun): ReportMeta {
+  return {
+    target: target.label,
+    seed: run.seed,
+    strict: run.strict,
+    coverage: run.coverage(),
+    ...reportIdentity(),
+  };
+}
+
+/** Writes the reports asked for (either, both or none). */
+export function writeReports(
+  results: readonly CheckResult[],
+  meta: ReportMeta,
+  files: { readonly junit?: string | undefined; readonly json?: string | undefined },
+): void {
+  if (files.junit !== undefined) writeFileSync(files.junit, toJunitReport(results, meta));
+  if (files.json !== undefined) writeFileSync(files.json, toJsonReport(results, meta));
 }
 
 /** The JSON report. */

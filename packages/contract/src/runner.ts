@@ -7,7 +7,7 @@ import { ContractFailure } from './check.js';
 import { CoverageRecorder } from './coverage.js';
 import type { Coverage } from './coverage.js';
 import type { ContractTarget } from './target.js';
-import { send, sign, toCurl } from './wire.js';
+import { codeOf, send, sign, toCurl } from './wire.js';
 
 /** How one check ended. */
 export type CheckStatus = 'passed' | 'failed' | 'not-applicable';
@@ -66,6 +66,12 @@ const wait = (ms: number): Promise<void> =>
 /** Starts a run against `target`. */
 export function createRun(options: RunOptions): ContractRun {
   const { target } = options;
+  if (!(typeof target.qps === 'number' && target.qps > 0 && Number.isFinite(target.qps))) {
+    throw new RangeError('qps: must be a finite number of calls per second above 0');
+  }
+  if (options.seed !== undefined && !Number.isSafeInteger(options.seed)) {
+    throw new RangeError('seed: must be a whole number');
+  }
   const strict = options.strict ?? target.profile === 'strict';
   const seed = options.seed ?? Date.now() % 2 ** 31;
   const recorder = new CoverageRecorder();
@@ -87,8 +93,8 @@ export function createRun(options: RunOptions): ContractRun {
     });
     const sent = spec.tamper === undefined ? request : spec.tamper(request);
     const answer = await send(sent);
-    const code = (answer.json as { Code?: unknown } | undefined)?.Code;
-    if (typeof code === 'string') recorder.answered(code);
+    const code = codeOf(answer);
+    if (code !== undefined) recorder.answered(code);
     return { label: spec.label ?? 'a request', request: sent, answer };
   }
 

@@ -1,6 +1,6 @@
 /** A whole run, start to end: resolve the target, run the checks, collect what a report needs. */
 import { selectChecks } from './checks/index.js';
-import { reportIdentity } from './report.js';
+import { reportMetaOf } from './report.js';
 import type { ReportMeta } from './report.js';
 import { createRun } from './runner.js';
 import type { CheckResult } from './runner.js';
@@ -35,6 +35,10 @@ export interface ContractOptions {
   /** Environment for `'alibaba'`; default `process.env`. */
   readonly env?: NodeJS.ProcessEnv | undefined;
 }
+
+/** Whether {@link resolveTarget} makes the target (and the suite closes it), or it was given. */
+export const startsTarget = (options: ContractOptions): boolean =>
+  options.target === undefined || typeof options.target === 'string';
 
 /** Makes the target an option names. */
 export async function resolveTarget(options: ContractOptions): Promise<ContractTarget> {
@@ -76,17 +80,8 @@ export async function runContract(options: ContractOptions = {}): Promise<Contra
     const run = createRun({ target, strict: options.strict, seed: options.seed });
     const results: CheckResult[] = [];
     for (const check of checks) results.push(await run.run(check));
-    return {
-      results,
-      meta: {
-        target: target.label,
-        seed: run.seed,
-        strict: run.strict,
-        coverage: run.coverage(),
-        ...reportIdentity(),
-      },
-    };
+    return { results, meta: reportMetaOf(target, run) };
   } finally {
-    if (options.target === undefined || typeof options.target === 'string') await target.close();
+    if (startsTarget(options)) await target.close();
   }
 }

@@ -4,7 +4,12 @@
  * they may delete are given).
  */
 import { DEFAULT_EMULATOR_CREDENTIALS, startEmulator } from '@vodkit/emulator';
-import type { EmulatorOptions, RunningEmulator } from '@vodkit/emulator';
+import type {
+  AccountConfig,
+  EmulatorOptions,
+  RunningEmulator,
+  StsTokenConfig,
+} from '@vodkit/emulator';
 import type { Credentials } from '@vodkit/signer';
 import { QPS_LIMIT_PER_ACCOUNT, REGION_ENDPOINTS } from '@vodkit/types';
 import type {
@@ -14,26 +19,68 @@ import type {
   TargetProfile,
 } from './target.js';
 
-const DISABLED: Credentials = {
-  accessKeyId: 'LTAI5tContractDisabled',
-  accessKeySecret: 'contract-disabled-secret',
-};
-const DENIED: Credentials = {
-  accessKeyId: 'LTAI5tContractDenied',
-  accessKeySecret: 'contract-denied-secret',
-};
-const STS_VALID: StsCredentials = {
-  accessKeyId: 'STS.ContractValid',
-  accessKeySecret: 'contract-sts-secret',
-  securityToken: 'contract-sts-token-valid',
-};
-const STS_EXPIRED: StsCredentials = {
-  accessKeyId: 'STS.ContractExpired',
-  accessKeySecret: 'contract-sts-expired-secret',
-  securityToken: 'contract-sts-token-expired',
-};
-const ACCOUNT = 'contract-account';
-const GIVEN_IDS: readonly string[] = ['contract-given-1', 'contract-given-2'];
+/** A target URL's origin; refuses anything but an `http(s)://` URL, naming the option. */
+function originOf(url: string): string {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // reported below
+  }
+  if (parsed === undefined || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+    throw new TypeError("target: must be 'emulator', 'alibaba' or an http:// or https:// URL");
+  }
+  return parsed.origin;
+}
+
+/** What the checks need of an emulator, as its configuration and as the target's fixtures. */
+interface ContractFixtures {
+  readonly account: AccountConfig;
+  readonly stsTokens: readonly StsTokenConfig[];
+  /** Images seeded for `given-ids-delete`. */
+  readonly givenIds: readonly string[];
+  readonly root: Credentials;
+  readonly fixtures: Pick<ContractTarget, 'disabledKey' | 'deniedKey' | 'sts'>;
+}
+
+/**
+ * A root key, a disabled key, a RAM-denied key, valid and expired STS credentials and two images
+ * to delete. `tag` makes every name the run's own, so runs sharing an emulator keep apart.
+ */
+function contractFixtures(tag: string, now: number, root?: Credentials): ContractFixtures {
+  const key = (name: string): Credentials => ({
+    accessKeyId: `LTAI5tContract${name}${tag}`,
+    accessKeySecret: `contract-${name.toLowerCase()}-secret${tag}`,
+  });
+  const sts = (name: string): StsCredentials => ({
+    accessKeyId: `STS.Contract${name}${tag}`,
+    accessKeySecret: `contract-sts-${name.toLowerCase()}-secret${tag}`,
+    securityToken: `contract-sts-token-${name.toLowerCase()}${tag}`,
+  });
+  const rootKey = root ?? key('Root');
+  const disabled = key('Disabled');
+  const denied = key('Denied');
+  const valid = sts('Valid');
+  const expired = sts('Expired');
+  const accountId = `contract-account${tag}`;
+  return {
+    account: {
+      accountId,
+      accessKeys: [
+        rootKey,
+        { ...disabled, active: false },
+        { ...denied, policy: { allow: ['vod:*'], deny: ['vod:DeleteImage'] } },
+      ],
+    },
+    stsTokens: [
+      { ...valid, accountId, expiresAt: now + 3_600_000 },
+      { ...expired, accountId, expiresAt: now - 60_000 },
+    ],
+    givenIds: [`contract-given-1${tag}`, `contract-given-2${tag}`],
+    root: rootKey,
+    fixtures: { disabledKey: disabled, deniedKey: denied, sts: { valid, expired } },
+  };
+}
 
 /** Options of {@link emulatorTarget}: any emulator option (stages, profile, partialBatch, qps…). */
 export type EmulatorTargetOptions = Omit<
@@ -49,38 +96,24 @@ export type EmulatorTargetOptions = Omit<
 export async function emulatorTarget(
   options: EmulatorTargetOptions = {},
 ): Promise<ContractTarget & { readonly emulator: RunningEmulator }> {
-  const now = options.now ?? Date.now;
+  const f = contractFixtures('', (options.now ?? Date.now)(), DEFAULT_EMULATOR_CREDENTIALS);
   const emulator = await startEmulator({
     // The throttling check also holds the target to its x-acs-retry-after.
     retryAfter: true,
     ...options,
-    images: [...(options.images ?? []), ...GIVEN_IDS.map((imageId) => ({ imageId }))],
+    images: [...(options.images ?? []), ...f.givenIds.map((imageId) => ({ imageId }))],
     host: '127.0.0.1',
     port: 0,
     log: false,
-    accounts: [
-      {
-        accountId: ACCOUNT,
-        accessKeys: [
-          DEFAULT_EMULATOR_CREDENTIALS,
-          { ...DISABLED, active: false },
-          { ...DENIED, policy: { allow: ['vod:*'], deny: ['vod:DeleteImage'] } },
-        ],
-      },
-    ],
-    stsTokens: [
-      { ...STS_VALID, accountId: ACCOUNT, expiresAt: now() + 3_600_000 },
-      { ...STS_EXPIRED, accountId: ACCOUNT, expiresAt: now() - 60_000 },
-    ],
+    accounts: [f.account],
+    stsTokens: f.stsTokens,
   });
   return {
     emulator,
     url: emulator.url,
     label: `emulator (${emulator.profile}, ${emulator.partialBatch})`,
-    credentials: DEFAULT_EMULATOR_CREDENTIALS,
-    disabledKey: DISABLED,
-    deniedKey: DENIED,
-    sts: { valid: STS_VALID, expired: STS_EXPIRED },
+    credentials: f.root,
+    ...f.fixtures,
     seed: (images) => {
       emulator.state.add(images);
       return Promise.resolve();
@@ -88,7 +121,7 @@ export async function emulatorTarget(
     lookup: (imageId) =>
       Promise.resolve(emulator.state.images().some((i) => i.imageId === imageId)),
     // Images the suite may delete as given, like a user's against the real service.
-    deletableIds: GIVEN_IDS,
+    deletableIds: f.givenIds,
     profile: emulator.profile,
     partialBatch: emulator.partialBatch,
     qps: options.qps ?? QPS_LIMIT_PER_ACCOUNT,
@@ -115,7 +148,7 @@ export async function emulatorUrlTarget(
   url: string,
   options: EmulatorUrlTargetOptions = {},
 ): Promise<ContractTarget> {
-  const origin = new URL(url).origin;
+  const origin = originOf(url);
   const admin = async (method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> => {
     const res = await fetch(`${origin}/__admin/${path}`, {
       method,
@@ -132,42 +165,16 @@ export async function emulatorUrlTarget(
     if (!res.ok) throw new Error(`admin ${method} /__admin/${path}: HTTP ${res.status}`);
     return answer;
   };
-  // Keys of this run only: an emulator shared by several runs keeps them apart.
-  const tag = Math.random().toString(36).slice(2, 10);
-  const key = (name: string): Credentials => ({
-    accessKeyId: `LTAI5tContract${name}${tag}`,
-    accessKeySecret: `contract-${name.toLowerCase()}-${tag}`,
-  });
-  const root = key('Root');
-  const disabled = key('Disabled');
-  const denied = key('Denied');
-  const accountId = `contract-${tag}`;
-  await admin('POST', 'accounts', {
-    accountId,
-    accessKeys: [
-      root,
-      { ...disabled, active: false },
-      { ...denied, policy: { allow: ['vod:*'], deny: ['vod:DeleteImage'] } },
-    ],
-  });
-  const valid: StsCredentials = {
-    accessKeyId: `STS.Valid${tag}`,
-    accessKeySecret: `sts-${tag}`,
-    securityToken: `sts-token-${tag}`,
-  };
-  const expired: StsCredentials = {
-    accessKeyId: `STS.Expired${tag}`,
-    accessKeySecret: `sts-x-${tag}`,
-    securityToken: `sts-x-token-${tag}`,
-  };
-  await admin('POST', 'sts-tokens', { ...valid, accountId, expiresAt: Date.now() + 3_600_000 });
-  await admin('POST', 'sts-tokens', { ...expired, accountId, expiresAt: Date.now() - 60_000 });
+  // Names of this run only: an emulator shared by several runs keeps them apart.
+  const f = contractFixtures(`-${Math.random().toString(36).slice(2, 10)}`, Date.now());
+  await admin('POST', 'accounts', f.account);
+  for (const token of f.stsTokens) await admin('POST', 'sts-tokens', token);
+  await admin('POST', 'images', { images: f.givenIds.map((imageId) => ({ imageId })) });
   return {
     ...urlTarget(origin, {
-      credentials: root,
-      disabledKey: disabled,
-      deniedKey: denied,
-      sts: { valid, expired },
+      credentials: f.root,
+      ...f.fixtures,
+      deletableIds: f.givenIds,
       seed: async (images) => {
         await admin('POST', 'images', { images });
       },
@@ -191,6 +198,8 @@ export interface UrlTargetOptions {
   readonly sts?: ContractTarget['sts'];
   readonly seed?: ContractTarget['seed'];
   readonly lookup?: ContractTarget['lookup'];
+  /** Images destructive checks may delete as given (`given-ids-delete`). */
+  readonly deletableIds?: readonly string[] | undefined;
   readonly profile?: TargetProfile | undefined;
   readonly partialBatch?: TargetPartialBatch | undefined;
   readonly qps?: number | undefined;
@@ -201,7 +210,7 @@ export interface UrlTargetOptions {
 
 /** Any DeleteImage endpoint: a mock, a gateway, an emulator you started. */
 export function urlTarget(url: string, options: UrlTargetOptions): ContractTarget {
-  const origin = new URL(url).origin;
+  const origin = originOf(url);
   return {
     url: origin,
     label: options.label ?? origin,
@@ -211,6 +220,7 @@ export function urlTarget(url: string, options: UrlTargetOptions): ContractTarge
     sts: options.sts,
     seed: options.seed,
     lookup: options.lookup,
+    deletableIds: options.deletableIds,
     profile: options.profile ?? 'service',
     partialBatch: options.partialBatch ?? 'fail-whole-call',
     qps: options.qps ?? QPS_LIMIT_PER_ACCOUNT,

@@ -194,6 +194,12 @@ export function redact(request: WireRequest): WireRequest {
   };
 }
 
+/** The `Code` of an answer's JSON body, if it has one. */
+export function codeOf(answer: Answer): string | undefined {
+  const code = (answer.json as { Code?: unknown } | undefined)?.Code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 const quote = (s: string): string => `'${s.replaceAll("'", `'\\''`)}'`;
 
 /** The request as a `curl` command, secrets masked. */

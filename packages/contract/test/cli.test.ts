@@ -128,7 +128,7 @@ it('--emulator-admin sets up keys and images through the admin API of an emulato
         healthy.url,
         '--emulator-admin',
         '--checks',
-        'disabled-key,sts-tokens,ram-deny,deletes-take-effect,client-interop',
+        'disabled-key,sts-tokens,ram-deny,deletes-take-effect,given-ids-delete,client-interop',
       ],
       {
         VODKIT_EMULATOR_ADMIN_TOKEN: 'contract-admin-token',

@@ -37,7 +37,11 @@ export const CHECKS: readonly Check[] = Object.freeze([
 
 /** The checks named by `ids` (all when none), in suite order; throws for an unknown ID. */
 export function selectChecks(ids?: readonly string[]): readonly Check[] {
-  if (ids === undefined || ids.length === 0) return CHECKS;
+  if (ids === undefined) return CHECKS;
+  if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) {
+    throw new TypeError('checks: must be an array of check IDs');
+  }
+  if (ids.length === 0) return CHECKS;
   const known = new Set(CHECKS.map((c) => c.id));
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length > 0) {

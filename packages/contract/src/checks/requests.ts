@@ -5,6 +5,7 @@ import { ContractFailure } from '../check.js';
 import { expectAccepted, expectError } from '../expect.js';
 import { byIds, byUrls, byVideo, imageUrl } from '../params.js';
 import type { Params } from '../params.js';
+import { seedOf } from './fixtures.js';
 import { ALGORITHMS, SHAPES } from '../wire.js';
 
 /** What a valid request of each variant exercises. */
@@ -37,8 +38,7 @@ export const validVariants: Check = {
   source: 'spec: DeleteImageRequest oneOf + x-request-shapes; both signature algorithms',
   needs: ['seed', 'destructive'],
   async run(ctx) {
-    const seed = ctx.target.seed;
-    if (seed === undefined) return;
+    const seed = seedOf(ctx);
     for (const algorithm of ALGORITHMS) {
       for (const shape of SHAPES) {
         const id = ctx.id('img');
