@@ -29,6 +29,10 @@ export interface NodeTransportOptions {
 
 type AgentOptions = ConstructorParameters<typeof Agent>[0];
 
+/** A keep-alive agent of `node:https` or `node:http`, loaded when first needed. */
+const keepAliveAgent = (secure: boolean, options: AgentOptions): Agent =>
+  secure ? new (loadHttps().Agent)(options) : new (loadHttp().Agent)(options);
+
 /**
  * An `https.Agent` whose connections are TLS over a CONNECT tunnel through `proxy`: the agent
  * still pools them per endpoint and resumes TLS sessions.
@@ -154,10 +158,9 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
       // Which module speaks to the first hop: the endpoint, or a proxy asked for the absolute URL.
       let secureHop = target.secure;
       if (proxy === undefined) {
-        options.agent = agentFor(target.secure ? 'https' : 'http', () =>
-          target?.secure === true
-            ? new (loadHttps().Agent)(endpointTlsOptions)
-            : new (loadHttp().Agent)(agentOptions),
+        const secure = target.secure;
+        options.agent = agentFor(secure ? 'https' : 'http', () =>
+          keepAliveAgent(secure, secure ? endpointTlsOptions : agentOptions),
         );
       } else if (target.secure) {
         const through = proxy;
@@ -172,7 +175,7 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
         options.path = `${origin}${path}`;
         if (to.authorization !== undefined) headers.push('proxy-authorization', to.authorization);
         options.agent = agentFor(`proxy ${to.label} ${to.authorization ?? ''}`, () =>
-          to.secure ? new (loadHttps().Agent)(agentOptions) : new (loadHttp().Agent)(agentOptions),
+          keepAliveAgent(to.secure, agentOptions),
         );
       }
       const req = secureHop ? loadHttps().request(options) : loadHttp().request(options);

@@ -4,10 +4,12 @@
  * `@vodkit/types` and the packages that depend on it far enough for the breaking changes.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import getChangesets from '@changesets/read';
+import { publishablePackages } from '@vodkit/release-check/workspace-packages';
+import type { PackageManifest } from '@vodkit/release-check/workspace-packages';
 import semver from 'semver';
 
 const require = createRequire(import.meta.url);
@@ -147,25 +149,15 @@ export function findReleasedSpec(repoRoot: string, workDir: string): ReleasedSpe
   return existsSync(path) ? { path, source: `npm @vodkit/types@${info.version}` } : undefined;
 }
 
-/** A workspace package, as the gate needs it. */
-export interface WorkspacePackage {
-  readonly name: string;
-  readonly version: string;
-  readonly private?: boolean | undefined;
-  readonly dependencies?: Readonly<Record<string, string>> | undefined;
-  readonly peerDependencies?: Readonly<Record<string, string>> | undefined;
-}
+/** A workspace package, as the gate needs it (release-check reads the manifests). */
+export type WorkspacePackage = Pick<
+  PackageManifest,
+  'name' | 'version' | 'private' | 'dependencies' | 'peerDependencies'
+>;
 
-/** The workspace's packages (`packages/*`). */
-export function readWorkspacePackages(repoRoot: string): WorkspacePackage[] {
-  const dir = join(repoRoot, 'packages');
-  return readdirSync(dir)
-    .filter((name) => existsSync(join(dir, name, 'package.json')))
-    .map(
-      (name) =>
-        JSON.parse(readFileSync(join(dir, name, 'package.json'), 'utf8')) as WorkspacePackage,
-    );
-}
+/** The workspace's published packages (`packages/*`, not private). */
+export const readWorkspacePackages = (): WorkspacePackage[] =>
+  publishablePackages().map((p) => p.manifest);
 
 /** The published packages that depend on `name`, directly or through each other. */
 export function dependentsOf(packages: readonly WorkspacePackage[], name: string): string[] {

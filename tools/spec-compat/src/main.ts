@@ -34,7 +34,7 @@ try {
       join(root, 'spec', 'vod.openapi.yaml'),
       join(work, 'diff'),
     );
-    const verdict = judge(diff, await pendingBumps(root), readWorkspacePackages(root));
+    const verdict = judge(diff, await pendingBumps(root), readWorkspacePackages());
     console.log(`spec compatibility against ${released.source}:`);
     for (const line of verdict.lines) console.log(`  ${line}`);
     process.exitCode = verdict.ok ? 0 : 1;

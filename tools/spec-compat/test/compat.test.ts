@@ -113,7 +113,7 @@ const BREAKING: SpecDiff = {
 describe('the changeset rule', () => {
   it('finds the published dependents, through each other, and not private packages', () => {
     expect(dependentsOf(PACKAGES, '@vodkit/types')).toEqual(['@vodkit/client', '@vodkit/signer']);
-    const real = dependentsOf(readWorkspacePackages(root), '@vodkit/types');
+    const real = dependentsOf(readWorkspacePackages(), '@vodkit/types');
     expect(real).toEqual(['@vodkit/client', '@vodkit/contract', '@vodkit/emulator']);
   });
 
