@@ -1,15 +1,40 @@
 /**
- * Shared vitest settings. Every package's `vitest.config.ts` spreads these so that each run also
- * writes a JSON report to `<package>/.reports/vitest.json`; `.ci/run` sums those reports into the
- * one `N passed, N failed` line CI prints.
+ * Shared vitest settings. Every package's `vitest.config.ts` builds its config with
+ * {@link packageTestConfig}, so that each run also writes a JSON report to
+ * `<package>/.reports/vitest[-dist].json`; `.ci/run` sums those reports into the one
+ * `N passed, N failed` line CI prints.
+ *
+ * One switch, `VODKIT_TEST_TARGET=dist`, runs a package's suite against what users install: every
+ * import a test makes of `src/<module>` is answered by the built `dist/<module>.js` instead. A
+ * bundler can change what an import means (a CommonJS package inlined into an ESM chunk keeps
+ * only its default export), so a suite that only ever imports the source cannot see it.
  */
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ViteUserConfig } from 'vitest/config';
+
+/** A vite plugin, as vitest's config takes it (vite itself is not a dependency of the root). */
+type PluginOption = NonNullable<ViteUserConfig['plugins']>[number];
+
+/** What the suites run against: the TypeScript source (the default) or the built `dist`. */
+export type TestTarget = 'src' | 'dist';
+
+/** The target chosen by `VODKIT_TEST_TARGET` (`src` when unset); anything else is refused. */
+export function testTarget(): TestTarget {
+  const value = process.env['VODKIT_TEST_TARGET'] ?? 'src';
+  if (value !== 'src' && value !== 'dist') {
+    throw new Error(`VODKIT_TEST_TARGET must be "src" or "dist", not ${JSON.stringify(value)}`);
+  }
+  return value;
+}
 
 /** Test options shared by every package; packages add their own `include` and extras. */
 export const sharedTestOptions: NonNullable<ViteUserConfig['test']> = {
   include: ['test/**/*.test.ts'],
   reporters: ['default', 'json'],
-  outputFile: { json: '.reports/vitest.json' },
+  outputFile: {
+    json: testTarget() === 'dist' ? '.reports/vitest-dist.json' : '.reports/vitest.json',
+  },
   // Network tests only ever talk to 127.0.0.1 and must end on their own; a hung test fails here.
   testTimeout: 30_000,
   hookTimeout: 30_000,
@@ -21,3 +46,61 @@ export const typeTestOptions: NonNullable<NonNullable<ViteUserConfig['test']>['t
   include: ['test/**/*.test-d.ts'],
   tsconfig: './tsconfig.json',
 };
+
+/** How a package's suite is set up; see {@link packageTestConfig}. */
+export interface PackageTestOptions {
+  /** Run the `.test-d.ts` type tests (in `src` runs; a `dist` run checks behaviour only). */
+  readonly typeTests?: boolean;
+  /**
+   * Test files that test an internal module the build does not ship as a file of its own (a
+   * bundled package keeps only its entries), each with the reason. A `dist` run leaves them out;
+   * any other import of such a module fails the run, naming the test and the module.
+   */
+  readonly srcOnly?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The vitest config of one package: the shared options, its type tests, and in a `dist` run the
+ * resolver that answers `src` imports from `dist`.
+ *
+ * @example export default packageTestConfig(import.meta.dirname, { typeTests: true });
+ */
+export function packageTestConfig(root: string, options: PackageTestOptions = {}): ViteUserConfig {
+  const dist = testTarget() === 'dist';
+  const srcOnly = Object.keys(options.srcOnly ?? {});
+  return {
+    plugins: dist ? [distResolver(root)] : [],
+    test: {
+      ...sharedTestOptions,
+      ...(dist ? { exclude: [...srcOnly, '**/node_modules/**'] } : {}),
+      ...(options.typeTests === true && !dist ? { typecheck: typeTestOptions } : {}),
+    },
+  };
+}
+
+/**
+ * Answers every import of `<root>/src/<module>` made from outside `src` with
+ * `<root>/dist/<module>.js`, and fails when the build has no such file.
+ */
+function distResolver(root: string): PluginOption {
+  const src = join(root, 'src') + sep;
+  return {
+    name: 'vodkit:test-against-dist',
+    enforce: 'pre',
+    resolveId(source: string, importer: string | undefined) {
+      if (importer === undefined || !source.startsWith('.')) return null;
+      if (importer.startsWith(src)) return null;
+      const target = resolve(dirname(importer), source);
+      if (!target.startsWith(src)) return null;
+      const module = relative(src, target).replace(/\.(?:[cm]?ts|[cm]?js)$/, '');
+      const built = join(root, 'dist', `${module}.js`);
+      if (existsSync(built)) return built;
+      const test = isAbsolute(importer) ? relative(root, importer) : importer;
+      throw new Error(
+        `${test} imports src/${module}, which the build does not ship as dist/${module}.js: ` +
+          'import a public entry instead, or list the test in srcOnly with the reason ' +
+          '(or build the package first).',
+      );
+    },
+  };
+}

@@ -1,5 +1,5 @@
-// Sums the JSON reports every vitest run writes to <package>/.reports/vitest.json and prints
-// one line, `N passed, N failed`, so CI's totals are visible at a glance.
+// Sums the JSON reports every vitest run writes to <package>/.reports/vitest.json (and
+// vitest-dist.json for a run against the built dist) and prints one line, `N passed, N failed`, so CI's totals are visible at a glance.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -10,17 +10,22 @@ const runs = [];
 for (const group of ['packages', 'tools']) {
   if (!existsSync(group)) continue;
   for (const name of readdirSync(group)) {
-    const report = join(group, name, '.reports', 'vitest.json');
-    if (!existsSync(report)) continue;
-    const result = JSON.parse(readFileSync(report, 'utf8'));
-    passed += result.numPassedTests;
-    failed += result.numFailedTests;
-    skipped += result.numPendingTests + result.numTodoTests;
-    // A suite that failed to load has no failed tests but must still count as a failure.
-    failed += result.testResults.filter(
-      (file) => file.status === 'failed' && file.assertionResults.length === 0,
-    ).length;
-    runs.push(`${group}/${name}: ${result.numPassedTests} passed, ${result.numFailedTests} failed`);
+    for (const reportName of ['vitest.json', 'vitest-dist.json']) {
+      const report = join(group, name, '.reports', reportName);
+      if (!existsSync(report)) continue;
+      const result = JSON.parse(readFileSync(report, 'utf8'));
+      passed += result.numPassedTests;
+      failed += result.numFailedTests;
+      skipped += result.numPendingTests + result.numTodoTests;
+      // A suite that failed to load has no failed tests but must still count as a failure.
+      failed += result.testResults.filter(
+        (file) => file.status === 'failed' && file.assertionResults.length === 0,
+      ).length;
+      const label = reportName === 'vitest.json' ? '' : ' (dist)';
+      runs.push(
+        `${group}/${name}${label}: ${result.numPassedTests} passed, ${result.numFailedTests} failed`,
+      );
+    }
   }
 }
 for (const run of runs) console.log(`  ${run}`);

@@ -1,4 +1,3 @@
-import { defineConfig } from 'vitest/config';
-import { sharedTestOptions } from '../../vitest.shared.ts';
+import { packageTestConfig } from '../../vitest.shared.ts';
 
-export default defineConfig({ test: sharedTestOptions });
+export default packageTestConfig(import.meta.dirname);

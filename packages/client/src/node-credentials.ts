@@ -1,6 +1,7 @@
 import { chain, fromEnv, malformed, memoize, notFound } from './credentials.js';
 import { VodCredentialsError } from './errors.js';
 import type { CredentialProvider, VodCredentials } from './credentials.js';
+import type * as Ini from 'ini';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -132,6 +133,9 @@ export function fromAliyunConfig(options: FileProviderOptions = {}): CredentialP
   };
 }
 
+/** The part of the `ini` package used here. */
+type IniModule = Pick<typeof Ini, 'parse'>;
+
 /**
  * Parses an INI file into sections of key/value pairs with the maintained `ini` package, the
  * parser Alibaba's own `@alicloud/credentials` uses: quotes are stripped, `;` and `#` start
@@ -141,7 +145,10 @@ export function fromAliyunConfig(options: FileProviderOptions = {}): CredentialP
  * @example const sections = await parseIni('[default]\naccess_key_id = LTAI...');
  */
 export async function parseIni(text: string): Promise<Record<string, Record<string, string>>> {
-  const { parse } = await import('ini');
+  // `ini` is CommonJS. Loaded by Node or vite it has named exports; inlined by the bundler into a
+  // chunk of its own it has only a default export (module.exports), so take whichever is there.
+  const loaded = (await import('ini')) as IniModule & { default?: IniModule };
+  const { parse } = loaded.default ?? loaded;
   const parsed = parse(text) as Record<string, unknown>;
   const out = Object.create(null) as Record<string, Record<string, string>>;
   for (const [name, section] of Object.entries(parsed)) {
