@@ -3,7 +3,7 @@
  * attw (ESM-only profile), and a clean npm install of all tarballs imports every entry point.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -71,6 +71,10 @@ describe('publishable packages', () => {
       );
     });
 
+    it('declares Node >=20.19, the first Node 20 that can require() an ES module', () => {
+      expect(pkg.manifest.engines?.['node']).toBe('>=20.19');
+    });
+
     it('ships only dist/, package.json, and docs', async () => {
       const tarball = packed.get(name);
       if (tarball === undefined) throw new Error(`${name} was not packed`);
@@ -117,4 +121,42 @@ describe('publishable packages', () => {
     const { stdout } = await run('node', ['smoke.mjs'], { cwd: scratch });
     expect(stdout.trim()).toBe(`imported ${specifiers.length}`);
   }, 180_000);
+
+  it('work as a new user first uses them: require() of every entry, and a delete signed with ~/.alibabacloud/credentials', async () => {
+    if (scratch === '') throw new Error('the install test did not run');
+    const home = await mkdtemp(join(tmpdir(), 'vodkit-home-'));
+    await mkdir(join(home, '.alibabacloud'));
+    const { DEFAULT_EMULATOR_CREDENTIALS: key } = await import('@vodkit/emulator');
+    await writeFile(
+      join(home, '.alibabacloud', 'credentials'),
+      `[default]\ntype = access_key\naccess_key_id = ${key.accessKeyId}\naccess_key_secret = ${key.accessKeySecret}\n`,
+    );
+    await copyFile(
+      new URL('../fixtures/journey.mjs', import.meta.url),
+      join(scratch, 'journey.mjs'),
+    );
+    const specifiers = packages.flatMap((pkg) =>
+      moduleEntrypoints(pkg.manifest)
+        .map((subpath) => `${pkg.manifest.name}${subpath.slice(1)}`)
+        // The contract's entry registers vitest tests and needs vitest's runner around it.
+        .filter((specifier) => specifier !== '@vodkit/contract'),
+    );
+    // Nothing but HOME and PATH: no credentials in the environment, no proxy.
+    const env = { HOME: home, PATH: process.env['PATH'] ?? '' };
+    const { stdout } = await run('node', ['journey.mjs', JSON.stringify(specifiers)], {
+      cwd: scratch,
+      env,
+      timeout: 60_000,
+    });
+    const result = JSON.parse(stdout) as {
+      required: string[];
+      deleted: { signatureAlgorithm: string; accessKeyId: string }[];
+      expectedKey: string;
+    };
+    expect(result.required).toEqual(specifiers);
+    expect(result.deleted).toEqual([
+      { signatureAlgorithm: 'ACS3-HMAC-SHA256', accessKeyId: key.accessKeyId },
+      { signatureAlgorithm: 'HMAC-SHA1', accessKeyId: key.accessKeyId },
+    ]);
+  }, 120_000);
 });
