@@ -34,7 +34,12 @@ export function defineDeleteImageContract(options: DefineContractOptions = {}): 
   describe('DeleteImage contract', () => {
     beforeAll(async () => {
       target = await resolveTarget(options);
-      run = createRun({ target, strict: options.strict, seed: options.seed });
+      run = createRun({
+        target,
+        strict: options.strict,
+        seed: options.seed,
+        answerTimeoutMs: options.answerTimeoutMs,
+      });
     });
     afterAll(async () => {
       if (run !== undefined) console.log(`DeleteImage contract coverage: ${run.coverage().line}`);

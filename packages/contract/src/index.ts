@@ -44,5 +44,13 @@ export { toJsonReport, toJunitReport, reportIdentity } from './report.js';
 export type { ReportMeta } from './report.js';
 export { CoverageRecorder, specConstraints } from './coverage.js';
 export type { Coverage } from './coverage.js';
-export { redact, send, sign, toCurl, ALGORITHMS, SHAPES } from './wire.js';
+export {
+  redact,
+  send,
+  sign,
+  toCurl,
+  ALGORITHMS,
+  SHAPES,
+  DEFAULT_ANSWER_TIMEOUT_MS,
+} from './wire.js';
 export type { Algorithm, Answer, Shape, SignOptions, WireRequest } from './wire.js';

@@ -7,7 +7,7 @@ import { ContractFailure } from './check.js';
 import { CoverageRecorder } from './coverage.js';
 import type { Coverage } from './coverage.js';
 import type { ContractTarget } from './target.js';
-import { codeOf, send, sign, toCurl } from './wire.js';
+import { DEFAULT_ANSWER_TIMEOUT_MS, codeOf, send, sign, toCurl } from './wire.js';
 
 /** How one check ended. */
 export type CheckStatus = 'passed' | 'failed' | 'not-applicable';
@@ -30,6 +30,8 @@ export interface RunOptions {
   readonly strict?: boolean | undefined;
   /** The seed of generated cases; default from the clock (printed with every failure). */
   readonly seed?: number | undefined;
+  /** How long one request may take, to the answer's last byte; default 10 000 ms. */
+  readonly answerTimeoutMs?: number | undefined;
 }
 
 /** A run: checks share its pacing, its IDs and its coverage. */
@@ -72,6 +74,10 @@ export function createRun(options: RunOptions): ContractRun {
   if (options.seed !== undefined && !Number.isSafeInteger(options.seed)) {
     throw new RangeError('seed: must be a whole number');
   }
+  const answerTimeoutMs = options.answerTimeoutMs ?? DEFAULT_ANSWER_TIMEOUT_MS;
+  if (!(Number.isSafeInteger(answerTimeoutMs) && answerTimeoutMs > 0)) {
+    throw new RangeError('answerTimeoutMs: must be a whole number of milliseconds above 0');
+  }
   const strict = options.strict ?? target.profile === 'strict';
   const seed = options.seed ?? Date.now() % 2 ** 31;
   const recorder = new CoverageRecorder();
@@ -92,7 +98,7 @@ export function createRun(options: RunOptions): ContractRun {
       nonce: spec.nonce,
     });
     const sent = spec.tamper === undefined ? request : spec.tamper(request);
-    const answer = await send(sent);
+    const answer = await send(sent, answerTimeoutMs);
     const code = codeOf(answer);
     if (code !== undefined) recorder.answered(code);
     return { label: spec.label ?? 'a request', request: sent, answer };

@@ -34,6 +34,8 @@ export interface ContractOptions {
   readonly emulator?: EmulatorTargetOptions | undefined;
   /** Environment for `'alibaba'`; default `process.env`. */
   readonly env?: NodeJS.ProcessEnv | undefined;
+  /** How long one request may take, to the answer's last byte; default 10 000 ms. */
+  readonly answerTimeoutMs?: number | undefined;
 }
 
 /** Whether {@link resolveTarget} makes the target (and the suite closes it), or it was given. */
@@ -77,7 +79,12 @@ export async function runContract(options: ContractOptions = {}): Promise<Contra
   const checks = selectChecks(options.checks);
   const target = await resolveTarget(options);
   try {
-    const run = createRun({ target, strict: options.strict, seed: options.seed });
+    const run = createRun({
+      target,
+      strict: options.strict,
+      seed: options.seed,
+      answerTimeoutMs: options.answerTimeoutMs,
+    });
     const results: CheckResult[] = [];
     for (const check of checks) results.push(await run.run(check));
     return { results, meta: reportMetaOf(target, run) };
