@@ -163,7 +163,12 @@ function measureImports(names: readonly string[]): Map<string, number> {
         const out = execFileSync(
           process.execPath,
           ['--input-type=module', '-e', IMPORT_CHILD, name, emptyDir],
-          { cwd: benchDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+          {
+            cwd: benchDir,
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'inherit'],
+            timeout: 60_000,
+          },
         );
         times.get(name)?.push(JSON.parse(out.trim()) as number);
       }

@@ -13,7 +13,10 @@ export interface PackedPackage {
 
 /** Runs `pnpm pack` in `dir`, writing the tarball into `destination`. */
 export async function packPackage(dir: string, destination: string): Promise<PackedPackage> {
-  const { stdout } = await run('pnpm', ['pack', '--pack-destination', destination], { cwd: dir });
+  const { stdout } = await run('pnpm', ['pack', '--pack-destination', destination], {
+    cwd: dir,
+    timeout: 120_000,
+  });
   const tarball = stdout.trim().split('\n').at(-1);
   if (tarball?.endsWith('.tgz') !== true) {
     throw new Error(`pnpm pack in ${dir} printed no tarball path:\n${stdout}`);

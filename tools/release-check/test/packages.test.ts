@@ -78,7 +78,7 @@ describe('publishable packages', () => {
     it('ships only dist/, package.json, and docs', async () => {
       const tarball = packed.get(name);
       if (tarball === undefined) throw new Error(`${name} was not packed`);
-      const { stdout } = await run('tar', ['-tzf', tarball.tarball]);
+      const { stdout } = await run('tar', ['-tzf', tarball.tarball], { timeout: 30_000 });
       const files = stdout.trim().split('\n');
       const unexpected = files.filter(
         (file) =>
@@ -101,9 +101,7 @@ describe('publishable packages', () => {
     await run(
       'npm',
       ['install', '--no-audit', '--no-fund', '--omit=dev', '--loglevel=error', ...tarballs],
-      {
-        cwd: scratch,
-      },
+      { cwd: scratch, timeout: 170_000 },
     );
     const specifiers = packages.flatMap((pkg) =>
       moduleEntrypoints(pkg.manifest).map((subpath) => `${pkg.manifest.name}${subpath.slice(1)}`),
@@ -118,7 +116,7 @@ describe('publishable packages', () => {
       join(scratch, 'smoke.mjs'),
       `${script}\nconsole.log('imported ${specifiers.length}');\n`,
     );
-    const { stdout } = await run('node', ['smoke.mjs'], { cwd: scratch });
+    const { stdout } = await run('node', ['smoke.mjs'], { cwd: scratch, timeout: 60_000 });
     expect(stdout.trim()).toBe(`imported ${specifiers.length}`);
   }, 180_000);
 

@@ -115,6 +115,7 @@ export function findReleasedSpec(repoRoot: string, workDir: string): ReleasedSpe
       cwd: repoRoot,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 30_000,
     });
   let tags: string[] = [];
   try {
@@ -144,7 +145,7 @@ export function findReleasedSpec(repoRoot: string, workDir: string): ReleasedSpe
   if (pack.status !== 0) return undefined;
   const [info] = JSON.parse(pack.stdout) as { filename: string; version: string }[];
   if (info === undefined) return undefined;
-  execFileSync('tar', ['-xzf', join(workDir, info.filename), '-C', workDir]);
+  execFileSync('tar', ['-xzf', join(workDir, info.filename), '-C', workDir], { timeout: 30_000 });
   const path = join(workDir, 'package', 'dist', 'openapi.yaml');
   return existsSync(path) ? { path, source: `npm @vodkit/types@${info.version}` } : undefined;
 }
