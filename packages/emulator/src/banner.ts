@@ -23,8 +23,9 @@ export function formatBanner(running: RunningEmulator, notes: readonly string[] 
       : []),
     ...notes.map((n) => `  ${n}`),
   ];
-  const host = new URL(running.url).hostname;
-  if (!isLoopbackHost(host)) {
+  // The listen address decides who can connect: a wildcard one's url names loopback.
+  const host = [running.address, new URL(running.url).hostname].find((h) => !isLoopbackHost(h));
+  if (host !== undefined) {
     lines.push(
       `  WARNING: listening on ${host}, not a loopback address: the RPC endpoint and the admin API`,
       '           are reachable from the network (admin requests need the admin token).',

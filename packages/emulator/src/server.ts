@@ -24,7 +24,7 @@ import type { EmulatorOptions } from './options.js';
 import { formatOf, decodeParams, splitTarget } from './parse.js';
 import { createRateLimiter } from './rate-limit.js';
 import { errorBody, errorOf, newRequestId, renderError } from './responses.js';
-import { isLoopbackHost } from './loopback.js';
+import { connectUrlOf, isLoopbackHost } from './loopback.js';
 import { checkStages, runPipeline } from './pipeline.js';
 import { defaultRequestValidator } from './spec-validator.js';
 import type { ValidationProfile } from './spec-validator.js';
@@ -36,8 +36,13 @@ import { ImageStore } from './store.js';
 
 /** A running emulator. */
 export interface RunningEmulator {
-  /** Base URL, e.g. `http://127.0.0.1:43117`; RPC calls go to `${url}/`. */
+  /**
+   * Base URL, e.g. `http://127.0.0.1:43117` or `http://[::1]:43117`; RPC calls go to `${url}/`.
+   * On a wildcard address (`0.0.0.0`, `::`) it names the loopback address of that family.
+   */
   readonly url: string;
+  /** The address it listens on, as the socket reports it (`::`, `0.0.0.0`, `::1`…). */
+  readonly address: string;
   /** The port it listens on. */
   readonly port: number;
   /** The image store. */
@@ -242,12 +247,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   await listen(server, host, checkNumber(options.port, 'port', 0));
   const address = server.address() as AddressInfo;
-  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  core.baseUrl = `http://${shownHost}:${address.port}`;
+  core.baseUrl = connectUrlOf(address);
 
   let closing: Promise<void> | undefined;
   return {
     url: core.baseUrl,
+    address: address.address,
     port: address.port,
     state,
     faults: core.faults,

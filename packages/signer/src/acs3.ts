@@ -2,10 +2,20 @@ import { canonicalize, requireWellFormed } from './encode.js';
 import type { ParamMap } from './encode.js';
 import { andThen } from './crypto.js';
 import type { Awaitable, SignerCrypto } from './crypto.js';
-import { ASCII, OWN, TWICE, check, matches, requireInput, requireString } from './errors.js';
+import {
+  ASCII,
+  OWN,
+  TWICE,
+  check,
+  entriesOf,
+  matches,
+  requireInput,
+  requireWord,
+} from './errors.js';
 import { checkCredentials, collectParams, takeClockAndNonce } from './options.js';
 import type { Params, SigningContext } from './options.js';
 import { formatTimestamp } from './time.js';
+import { HOST_RULE, isUrlHost, isUrlPath } from './url-parts.js';
 
 /** One V3 algorithm: how it hashes the payload and canonical request, and how it signs. */
 export interface Acs3Algorithm {
@@ -82,9 +92,16 @@ export function acs3SignCanonical(
 export interface Acs3SignInput extends SigningContext {
   /** The real HTTP method, e.g. `POST`. */
   readonly method: string;
-  /** The endpoint host, e.g. `vod.cn-shanghai.aliyuncs.com`; signed as the `host` header. */
+  /**
+   * The endpoint host, e.g. `vod.cn-shanghai.aliyuncs.com`, `127.0.0.1:4010` or `[::1]:4010`;
+   * signed as the `host` header, so it must be spelt as URL writes it (lowercase, IPv6 in its
+   * canonical bracketed form). Leave out a port that is the scheme's default: clients drop it.
+   */
   readonly host: string;
-  /** The request path as sent (already encoded); `/` for RPC APIs, the default. */
+  /**
+   * The request path as sent, as URL writes it (percent-encoded, no dot segments); `/` for RPC
+   * APIs, the default.
+   */
   readonly path?: string | undefined;
   /** The API action (`x-acs-action`). */
   readonly action: string;
@@ -96,7 +113,10 @@ export interface Acs3SignInput extends SigningContext {
   readonly form?: Params | undefined;
   /** A raw body, hashed as is (exclusive with `form`); pass its `content-type` in `headers`. */
   readonly body?: string | Uint8Array | undefined;
-  /** Extra headers; `content-type` and `x-acs-*` ones are signed, others just passed along. */
+  /**
+   * Extra headers, a plain object: names are HTTP tokens, values printable ASCII (tab allowed).
+   * `content-type` and `x-acs-*` ones are signed, others just passed along.
+   */
   readonly headers?: Readonly<Record<string, string | undefined>> | undefined;
   /** The algorithm; defaults to `ACS3-HMAC-SHA256`. */
   readonly algorithm?: Acs3AlgorithmName | undefined;
@@ -135,6 +155,8 @@ export interface Acs3SignResult {
 
 // Header values travel as bytes: printable ASCII (and tab) is what every HTTP stack keeps intact.
 const HEADER_VALUE = /^[\t\x20-\x7e]*$/;
+// RFC 9110 `token`: anything else is not a header name, or (CR, LF, `:`) ends one early.
+const HEADER_NAME = /^[!#-'*+.^`|~\w-]+$/;
 const FORM = 'application/x-www-form-urlencoded';
 
 /** Signs a V3 request with the given crypto; sync when `crypto` is. */
@@ -144,15 +166,24 @@ export function signAcs3With(
 ): Awaitable<Acs3SignResult> {
   requireInput(input);
   const name = input.algorithm ?? 'ACS3-HMAC-SHA256';
-  check(Object.hasOwn(ACS3_ALGORITHMS, name), 'algorithm', 'must be "ACS3-HMAC-SHA256"');
+  check(
+    typeof name === 'string' && Object.hasOwn(ACS3_ALGORITHMS, name),
+    'algorithm',
+    'must be "ACS3-HMAC-SHA256"',
+  );
   const method = matches(input.method, 'method', /^[A-Z]+$/, 'must be an uppercase HTTP method');
-  const host = matches(input.host, 'host', /^[\w.-]+(?::\d+)?$/, 'must be a host name[:port]');
-  const path = matches(input.path ?? '/', 'path', /^\//, 'must start with "/"');
+  const { host, path = '/' } = input;
+  check(isUrlHost(host), 'host', HOST_RULE);
+  check(isUrlPath(path), 'path', 'must be a path as URL writes it');
   const creds = checkCredentials(input.credentials);
 
   const headers = Object.create(null) as Record<string, string>;
-  for (const [raw, value] of Object.entries(input.headers ?? {})) {
+  for (const [raw, value] of input.headers === undefined
+    ? []
+    : entriesOf(input.headers, 'headers')) {
     if (value === undefined) continue;
+    // The name stays out of the field: it is what is broken, and may hold CR or LF.
+    check(HEADER_NAME.test(raw), 'headers', 'names must be HTTP tokens');
     const n = raw.toLowerCase();
     const field = `headers.${raw}`;
     check(n !== 'host' && n !== 'authorization', field, OWN);
@@ -182,14 +213,13 @@ export function signAcs3With(
 
   const { ms, nonce } = takeClockAndNonce(input, crypto.nonce);
   const timestamp = formatTimestamp(ms);
-  own('x-acs-action', requireString(input.action, 'action', true));
-  own('x-acs-version', requireString(input.version, 'version', true));
+  own('x-acs-action', requireWord(input.action, 'action'));
+  own('x-acs-version', requireWord(input.version, 'version'));
   own('x-acs-date', timestamp);
   own('x-acs-signature-nonce', nonce);
   const token = creds.securityToken;
-  if (token !== undefined) {
-    own('x-acs-security-token', matches(token, 'credentials.securityToken', HEADER_VALUE, ASCII));
-  }
+  // checkCredentials made it header-safe.
+  if (token !== undefined) own('x-acs-security-token', token);
 
   return andThen(ACS3_ALGORITHMS[name].hashHex(crypto, body), (hashedPayload) => {
     own('x-acs-content-sha256', hashedPayload);

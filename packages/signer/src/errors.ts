@@ -10,9 +10,10 @@ export class SignerInputError extends TypeError {
   /**
    * @param field - path of the offending input field
    * @param problem - what was wrong and what is allowed, without the value itself
+   * @param options - `cause`: what an injected function (clock, nonce) threw
    */
-  constructor(field: string, problem: string) {
-    super(`${field}: ${problem}`);
+  constructor(field: string, problem: string, options?: ErrorOptions) {
+    super(`${field}: ${problem}`, options);
     this.name = 'SignerInputError';
     this.field = field;
   }
@@ -23,7 +24,7 @@ export const OWN = 'is set by the signer; remove it';
 /** For names given twice (query and form, or header names differing in case). */
 export const TWICE = 'is given twice';
 /** The rule for values that travel in HTTP headers. */
-export const ASCII = 'must be printable ASCII';
+export const ASCII = 'must be a string of printable ASCII';
 
 /** Throws a {@link SignerInputError} unless `ok`. */
 export function check(ok: boolean, field: string, problem: string): void {
@@ -36,13 +37,33 @@ export function matches(value: unknown, field: string, pattern: RegExp, rule: st
   return value as string;
 }
 
-/** Throws unless `value` is a string; with `nonEmpty`, also unless it has a character. */
-export const requireString = (value: unknown, field: string, nonEmpty: boolean): string =>
-  matches(value, field, nonEmpty ? /[^]/ : /^/, `must be a ${nonEmpty ? 'non-empty ' : ''}string`);
+/**
+ * Returns `value` if it is a non-empty string of printable ASCII without spaces: what an action,
+ * a version or a nonce may be, so it travels unchanged in a header (V3) as in a form (V2).
+ */
+export const requireWord = (value: unknown, field: string): string =>
+  matches(value, field, /^[!-~]+$/, `${ASCII} without spaces`);
 
 /** The error for a string that holds a lone UTF-16 surrogate (it has no UTF-8 form). */
 export const loneSurrogate = (field: string): SignerInputError =>
   new SignerInputError(field, 'has a lone UTF-16 surrogate');
+
+/**
+ * The own entries of a plain object (its prototype `Object.prototype`, that of another realm, or
+ * `null`); throws for anything else. Arrays, Maps, class instances and strings are refused rather
+ * than read: their enumerable keys (`0`, `1`…, or none) are not what the caller meant to sign.
+ */
+export function entriesOf(value: unknown, field: string): [string, unknown][] {
+  // A plain object's prototype is null or has none (Object.prototype, of whichever realm).
+  check(
+    typeof value === 'object' &&
+      value !== null &&
+      Object.getPrototypeOf(Object.getPrototypeOf(value) ?? Object.prototype) === null,
+    field,
+    'must be a plain object',
+  );
+  return Object.entries(value as object);
+}
 
 /** Throws unless the signing input is an object: plain JavaScript may pass anything. */
 export function requireInput(input: unknown): void {

@@ -2,10 +2,11 @@ import { canonicalize } from './encode.js';
 import type { ParamMap } from './encode.js';
 import { andThen } from './crypto.js';
 import type { Awaitable, SignerCrypto } from './crypto.js';
-import { matches, requireInput, requireString } from './errors.js';
+import { check, matches, requireInput, requireWord } from './errors.js';
 import { checkCredentials, collectParams, takeClockAndNonce } from './options.js';
 import type { Params, SigningContext } from './options.js';
 import { formatTimestamp } from './time.js';
+import { isUrlHost } from './url-parts.js';
 
 /** Input of a V2 (`HMAC-SHA1`, `SignatureVersion=1.0`) RPC signature. */
 export interface RpcSignInput extends SigningContext {
@@ -86,9 +87,9 @@ export function signRpcWith(crypto: SignerCrypto, input: RpcSignInput): Awaitabl
   );
   const { ms, nonce } = takeClockAndNonce(input, crypto.nonce);
   const timestamp = formatTimestamp(ms);
-  params['Action'] = requireString(input.action, 'action', true);
-  params['Version'] = requireString(input.version, 'version', true);
-  params['Format'] = requireString(input.format ?? 'JSON', 'format', true);
+  params['Action'] = requireWord(input.action, 'action');
+  params['Version'] = requireWord(input.version, 'version');
+  params['Format'] = requireWord(input.format ?? 'JSON', 'format');
   params['AccessKeyId'] = creds.accessKeyId;
   params['SignatureMethod'] = 'HMAC-SHA1';
   params['SignatureVersion'] = '1.0';
@@ -119,7 +120,10 @@ export function signRpcWith(crypto: SignerCrypto, input: RpcSignInput): Awaitabl
 
 /** Input of {@link presignRpcUrlWith}: a GET signature plus where to send it. */
 export interface RpcPresignInput extends Omit<RpcSignInput, 'method'> {
-  /** `https://host` (or `http://host`), without path, query or trailing slash, e.g. `https://vod.cn-shanghai.aliyuncs.com`. */
+  /**
+   * `https://host[:port]` (or `http://…`), without path, query or trailing slash, the host as
+   * URL writes it: e.g. `https://vod.cn-shanghai.aliyuncs.com` or `http://[::1]:4010`.
+   */
   readonly endpoint: string;
 }
 
@@ -129,7 +133,7 @@ export interface RpcPresignResult extends RpcSignResult {
   readonly url: string;
 }
 
-const ORIGIN = /^https?:\/\/[^/?#\s]+$/;
+const ORIGIN = /^https?:\/\/(.*)$/;
 
 /** Presigns a GET URL with the given crypto; sync when `crypto` is. */
 export function presignRpcUrlWith(
@@ -137,11 +141,11 @@ export function presignRpcUrlWith(
   input: RpcPresignInput,
 ): Awaitable<RpcPresignResult> {
   requireInput(input);
-  const endpoint = matches(
-    input.endpoint,
+  const endpoint = input.endpoint;
+  check(
+    isUrlHost(ORIGIN.exec(typeof endpoint === 'string' ? endpoint : '')?.[1]),
     'endpoint',
-    ORIGIN,
-    'must be "https://host" (no path, no trailing slash)',
+    'must be http[s]://host[:port] as URL writes it',
   );
   return andThen(signRpcWith(crypto, { ...input, method: 'GET' }), (r) => ({
     ...r,

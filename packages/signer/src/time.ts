@@ -4,7 +4,8 @@ export function formatTimestamp(ms: number): string {
   // signature's cost, so remember the last second.
   const second = Math.floor(ms / 1000);
   if (second !== last[0]) {
-    // toISOString throws a RangeError for an invalid time, which is what a broken clock deserves.
+    // The signers refuse a clock outside 1970–9999 before it gets here (toISOString would throw
+    // or write a six-digit year); a verifier only formats times it parsed from four digits.
     last = [second, `${new Date(second * 1000).toISOString().slice(0, 19)}Z`];
   }
   return last[1];

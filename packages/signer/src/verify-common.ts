@@ -173,7 +173,8 @@ export function checkTimeAndKey(
     );
   }
   const now = (options.clock ?? Date.now)();
-  if (Math.abs(now - time) > (options.maxSkewMs ?? DEFAULT_MAX_SKEW_MS)) {
+  // Negated so that a NaN clock or skew fails closed: `NaN > x` is false and would accept any time.
+  if (!(Math.abs(now - time) <= (options.maxSkewMs ?? DEFAULT_MAX_SKEW_MS))) {
     return fail(
       'InvalidTimeStamp.Expired',
       'Specified time stamp or date value is expired.',
@@ -206,7 +207,7 @@ export function checkTimeAndKey(
           known,
         );
       }
-      if (record.expiresAt !== undefined && now >= record.expiresAt) {
+      if (record.expiresAt !== undefined && !(now < record.expiresAt)) {
         return fail('InvalidSecurityToken.Expired', 'Specified security token has expired.', known);
       }
     }

@@ -1,5 +1,5 @@
 /**
- * A throwaway HTTP server on 127.0.0.1 (port 0) that records what an official client sends and
+ * A throwaway HTTP server on a loopback address (127.0.0.1 unless told ::1; port 0) that records what an official client sends and
  * answers `{ RequestId }`, so tests can see the exact wire request.
  */
 import { createServer } from 'node:http';
@@ -14,7 +14,7 @@ export interface Captured extends ReceivedRequest {
 
 /** A running capture server. */
 export interface CaptureServer {
-  /** `127.0.0.1:<port>`. */
+  /** `127.0.0.1:<port>` or `[::1]:<port>`. */
   readonly host: string;
   /** Requests received so far, oldest first. */
   readonly requests: Captured[];
@@ -22,8 +22,10 @@ export interface CaptureServer {
   close(): Promise<void>;
 }
 
-/** Starts a capture server on 127.0.0.1 and an ephemeral port. */
-export async function startCapture(): Promise<CaptureServer> {
+/** Starts a capture server on 127.0.0.1 (or ::1) and an ephemeral port. */
+export async function startCapture(
+  address: '127.0.0.1' | '::1' = '127.0.0.1',
+): Promise<CaptureServer> {
   const requests: Captured[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -43,10 +45,10 @@ export async function startCapture(): Promise<CaptureServer> {
     });
   });
   server.keepAliveTimeout = 1;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, address, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    host: `127.0.0.1:${port}`,
+    host: address === '::1' ? `[::1]:${port}` : `127.0.0.1:${port}`,
     requests,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -132,7 +132,7 @@ describe('V3 input checks', () => {
     ['form and body together', { form: { a: '1' }, body: 'x' }, 'form', /cannot be combined/],
     ['a name in query and form', { query: { a: '1' }, form: { a: '2' } }, 'form.a', /given twice/],
     ['a lowercase method', { method: 'post' as 'POST' }, 'method', /uppercase/],
-    ['a host with a path', { host: 'h/x' }, 'host', /host name/],
+    ['a host with a path', { host: 'h/x' }, 'host', /host\[:port\]/],
     ['a lone surrogate in the body', { body: '\uDFFF' }, 'body', /lone UTF-16 surrogate/],
     [
       'an unknown algorithm',
