@@ -63,7 +63,15 @@ export type { FaultController, FaultDecision } from './faults.js';
 export { TRANSPORT_FAULTS } from './faults.js';
 export type { KeyEntry, KeyRegistry } from './keys.js';
 export type { RecordedRequest } from './log.js';
-export type { EmulatorState, ImageView, SeedFile, StateSnapshot } from './state.js';
+export type {
+  EmulatorState,
+  ImageView,
+  ReadSeedFileOptions,
+  SeedFile,
+  StateSnapshot,
+} from './state.js';
+export { ShapeError } from './shapes.js';
+export { DEFAULT_MAX_STATE_FILE_BYTES } from './files.js';
 export { readSeedFile, StateFileError, stateFileIn } from './state.js';
 export { ADMIN_PREFIX, ADMIN_ROUTES } from './admin.js';
 export { IMAGES_PREFIX } from './images.js';

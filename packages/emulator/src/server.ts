@@ -14,6 +14,7 @@ import type { EmulatorCore } from './core.js';
 import { createFaultController } from './faults.js';
 import type { FaultController } from './faults.js';
 import { baseHeaders, hostIdOf, logOther, record, sendError } from './http.js';
+import { DEFAULT_MAX_STATE_FILE_BYTES } from './files.js';
 import { handleImage, IMAGES_PREFIX } from './images.js';
 import { createKeyRegistry, defaultAccounts } from './keys.js';
 import type { KeyRegistry } from './keys.js';
@@ -183,6 +184,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     cors: corsOf(options.cors),
     log: options.log === false || options.log === undefined ? undefined : options.log,
     stateFile: options.stateFile,
+    maxStateFileBytes: checkNumber(
+      options.maxStateFileBytes,
+      'maxStateFileBytes',
+      DEFAULT_MAX_STATE_FILE_BYTES,
+      1,
+    ),
     baseUrl: '',
     clockOffsetMs: 0,
     timers: new Set(),
