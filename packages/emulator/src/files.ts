@@ -47,7 +47,7 @@ export function fsProblem(error: unknown): string {
  * Throws a {@link FileProblem} or the system error; {@link fsProblem} words either.
  */
 export async function readBoundedFile(file: string, maxBytes: number): Promise<string> {
-  const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+  const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
     const info = await handle.stat();
     if (!info.isFile()) throw new FileProblem(`it is ${kindOf(info)}, not a regular file`);
