@@ -41,7 +41,8 @@ export {
 } from './stages/index.js';
 export { checkApi } from './stages/api.js';
 export type { DeleteOutcome, PartialBatch } from './store.js';
-export type { RunningEmulator } from './server.js';
+export type { CloseOptions, RunningEmulator } from './server.js';
+export { DEFAULT_REQUEST_TIMEOUT_MS } from './server.js';
 export {
   DEFAULT_ACCOUNT_ID,
   DEFAULT_EMULATOR_CREDENTIALS,
