@@ -23,28 +23,79 @@ const USAGE = `usage: vodkit-contract [--target emulator|alibaba|URL] [--emulato
 
 A URL target signs with ${ALIBABA_ENV.accessKeyId} / ${ALIBABA_ENV.accessKeySecret}.`;
 
-async function main(argv: readonly string[]): Promise<number> {
-  let values;
+/** A command line that cannot be run as written: exit 2, naming the flag and the rule. */
+class UsageError extends Error {}
+
+const OPTIONS = {
+  target: { type: 'string' },
+  checks: { type: 'string' },
+  strict: { type: 'boolean' },
+  seed: { type: 'string' },
+  junit: { type: 'string' },
+  json: { type: 'string' },
+  list: { type: 'boolean' },
+  'emulator-admin': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Parses and checks the flags; every problem is a {@link UsageError}. */
+function parse(argv: readonly string[]): {
+  values: {
+    target?: string;
+    checks?: string;
+    strict?: boolean;
+    seed?: string;
+    junit?: string;
+    json?: string;
+    list?: boolean;
+    'emulator-admin'?: boolean;
+    help?: boolean;
+  };
+  checks: string[] | undefined;
+  seed: number | undefined;
+} {
+  let parsed;
   try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        target: { type: 'string' },
-        checks: { type: 'string' },
-        strict: { type: 'boolean' },
-        seed: { type: 'string' },
-        junit: { type: 'string' },
-        json: { type: 'string' },
-        list: { type: 'boolean' },
-        'emulator-admin': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }));
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, strict: true, tokens: true });
   } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, tokens } = parsed;
+  // parseArgs keeps the last of a repeated flag; which one was meant is a guess, so refuse.
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (seen.has(token.name)) throw new UsageError(`--${token.name} is given more than once`);
+    seen.add(token.name);
+  }
+  for (const name of ['target', 'checks', 'seed', 'junit', 'json'] as const) {
+    if (values[name] === '') throw new UsageError(`--${name} needs a value, not an empty string`);
+  }
+  const checks = values.checks?.split(',').filter((c) => c !== '');
+  if (checks?.length === 0) {
+    throw new UsageError('--checks needs at least one check ID (see --list)');
+  }
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (values.seed !== undefined && (!/^-?\d+$/.test(values.seed) || !Number.isSafeInteger(seed))) {
+    throw new UsageError(`--seed must be a whole number, not "${values.seed}"`);
+  }
+  const target = values.target ?? 'emulator';
+  if (values['emulator-admin'] === true && (target === 'emulator' || target === 'alibaba')) {
+    throw new UsageError('--emulator-admin needs --target <URL> of a running vodkit emulator');
+  }
+  return { values, checks, seed };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`vodkit-contract: ${error.message}\n${USAGE}\n`);
     return 2;
   }
+  const { values, checks, seed } = parsed;
   if (values.help === true) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -52,11 +103,6 @@ async function main(argv: readonly string[]): Promise<number> {
   if (values.list === true) {
     for (const c of CHECKS) process.stdout.write(`${c.id.padEnd(22)} ${c.proves}\n`);
     return 0;
-  }
-  const seed = values.seed === undefined ? undefined : Number(values.seed);
-  if (seed !== undefined && !Number.isSafeInteger(seed)) {
-    process.stderr.write(`--seed: a whole number expected\n${USAGE}\n`);
-    return 2;
   }
   const target = values.target ?? 'emulator';
   const id = process.env[ALIBABA_ENV.accessKeyId];
@@ -72,7 +118,7 @@ async function main(argv: readonly string[]): Promise<number> {
               ...(values.strict === true ? { profile: 'strict' as const } : {}),
             })
           : target,
-      checks: values.checks?.split(',').filter((c) => c !== ''),
+      checks,
       strict: values.strict,
       seed,
       ...(id !== undefined && id !== '' && secret !== undefined && secret !== ''

@@ -148,3 +148,26 @@ it('--emulator-admin sets up keys and images through the admin API of an emulato
     await healthy.close();
   }
 });
+
+it.each([
+  [['--seed', 'abc'], /--seed must be a whole number, not "abc"/],
+  [['--seed', '1.5'], /--seed must be a whole number/],
+  [['--seed', '0x10'], /--seed must be a whole number/],
+  [['--seed', '1', '--seed', '2'], /--seed is given more than once/],
+  [['--checks', 'missing-image', '--checks', 'timestamps'], /--checks is given more than once/],
+  [['--checks', ','], /--checks needs at least one check ID/],
+  [['--checks', ''], /--checks needs a value/],
+  [['--target', ''], /--target needs a value/],
+  [['--emulator-admin'], /--emulator-admin needs --target <URL>/],
+  [['--bogus'], /--bogus/],
+  [['stray'], /stray/],
+])(
+  'a usage error %j exits 2 before running anything, naming the flag and the rule',
+  async (args, problem) => {
+    const { code, out } = await run(args);
+    expect(code).toBe(2);
+    expect(out.split('\n')[0]).toMatch(problem);
+    expect(out).toContain('usage: vodkit-contract');
+    expect(out).not.toContain('DeleteImage contract against');
+  },
+);

@@ -60,7 +60,9 @@ async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
 
 /** A field of a JSON object body (`undefined` for anything else). */
 const field = (body: unknown, name: string): unknown =>
-  typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+  typeof body === 'object' && body !== null && Object.hasOwn(body, name)
+    ? (body as Record<string, unknown>)[name]
+    : undefined;
 
 /** The `file` of a save/load body: a name inside the state directory, or none (the state file). */
 const fileArg = async (core: EmulatorCore, body: unknown): Promise<string | undefined> => {
@@ -128,9 +130,20 @@ function refusal(core: EmulatorCore, req: IncomingMessage): AdminError | undefin
   return undefined;
 }
 
+/**
+ * The images of an `images` or `reset` body: `[..]` or `{ images: [..] }`. Any other field is
+ * refused, so a misspelt `{ "image": [..] }` is not read as "no images" (an empty store).
+ */
 const imagesArg = (body: unknown): SeedImage[] | undefined => {
   if (body === undefined) return undefined;
   if (Array.isArray(body)) return body as SeedImage[];
+  if (typeof body !== 'object' || body === null) {
+    throw new AdminError(400, 'body must be [..] or { images: [..] }');
+  }
+  const extra = Object.keys(body).find((name) => name !== 'images');
+  if (extra !== undefined) {
+    throw new AdminError(400, `${extra} is not a field of this body (allowed: images)`);
+  }
   const images = field(body, 'images');
   if (images === undefined) return undefined;
   if (!Array.isArray(images)) throw new AdminError(400, 'images must be an array');
@@ -255,12 +268,12 @@ export async function handleAdmin(
         return;
       }
       case 'POST /clock': {
-        const b = (body ?? {}) as { offsetMs?: unknown; advanceMs?: unknown };
-        const value = b.offsetMs ?? b.advanceMs;
+        const offsetMs = field(body, 'offsetMs');
+        const value = offsetMs ?? field(body, 'advanceMs');
         if (typeof value !== 'number' || !Number.isFinite(value)) {
           throw new AdminError(400, 'expected { offsetMs: number } or { advanceMs: number }');
         }
-        core.clockOffsetMs = b.offsetMs === undefined ? core.clockOffsetMs + value : value;
+        core.clockOffsetMs = offsetMs === undefined ? core.clockOffsetMs + value : value;
         reply(200, { now: nowOf(core), offsetMs: core.clockOffsetMs });
         return;
       }

@@ -35,6 +35,8 @@ export interface EmulatorCore {
   readonly cors: { readonly origin: string } | undefined;
   readonly log: ((line: string) => void) | undefined;
   readonly stateFile: string | undefined;
+  /** Largest seed or state file `load` reads, bytes. */
+  readonly maxStateFileBytes: number;
   /** The emulator's base URL, e.g. `http://127.0.0.1:4010` (known once it listens). */
   baseUrl: string;
   /** Wall-clock offset added to `clock` by `POST /__admin/clock`, ms. */

@@ -41,7 +41,8 @@ export {
 } from './stages/index.js';
 export { checkApi } from './stages/api.js';
 export type { DeleteOutcome, PartialBatch } from './store.js';
-export type { RunningEmulator } from './server.js';
+export type { CloseOptions, RunningEmulator } from './server.js';
+export { DEFAULT_REQUEST_TIMEOUT_MS } from './server.js';
 export {
   DEFAULT_ACCOUNT_ID,
   DEFAULT_EMULATOR_CREDENTIALS,
@@ -63,7 +64,15 @@ export type { FaultController, FaultDecision } from './faults.js';
 export { TRANSPORT_FAULTS } from './faults.js';
 export type { KeyEntry, KeyRegistry } from './keys.js';
 export type { RecordedRequest } from './log.js';
-export type { EmulatorState, ImageView, SeedFile, StateSnapshot } from './state.js';
+export type {
+  EmulatorState,
+  ImageView,
+  ReadSeedFileOptions,
+  SeedFile,
+  StateSnapshot,
+} from './state.js';
+export { ShapeError } from './shapes.js';
+export { DEFAULT_MAX_STATE_FILE_BYTES } from './files.js';
 export { readSeedFile, StateFileError, stateFileIn } from './state.js';
 export { ADMIN_PREFIX, ADMIN_ROUTES } from './admin.js';
 export { IMAGES_PREFIX } from './images.js';

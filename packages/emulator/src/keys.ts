@@ -1,6 +1,7 @@
 import type { KeyRecord } from '@vodkit/signer/node';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_EMULATOR_CREDENTIALS } from './options.js';
-import type { AccessKeyConfig, AccountConfig, KeyPolicy, StsTokenConfig } from './options.js';
+import type { AccountConfig, KeyPolicy, StsTokenConfig } from './options.js';
+import { checkAccount, checkCredentials, checkStsToken } from './shapes.js';
 
 /** What the emulator knows about one AccessKey ID. */
 export interface KeyEntry {
@@ -38,64 +39,55 @@ export function defaultAccounts(): AccountConfig[] {
   ];
 }
 
-function requireText(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value === '') {
-    throw new TypeError(`${field} must be a non-empty string`);
-  }
-  return value;
-}
-
-/** Builds a {@link KeyRegistry}; throws a `TypeError` naming the field on bad configuration. */
+/**
+ * Builds a {@link KeyRegistry}; throws a `TypeError` naming the field (`accounts[0].accessKeys[1]
+ * .active`) on bad configuration. Every account and token is checked by `shapes.ts` and the
+ * checked copy is what the registry keeps, so a caller changing its object later changes nothing.
+ */
 export function createKeyRegistry(
   accounts: readonly AccountConfig[],
   stsTokens: readonly StsTokenConfig[],
 ): KeyRegistry {
   const keys = new Map<string, KeyEntry>();
   const accountsById = new Map<string, AccountConfig>();
+  const put = (account: AccountConfig): void => {
+    accountsById.set(account.accountId, account);
+    for (const key of account.accessKeys) {
+      keys.set(key.accessKeyId, {
+        accountId: account.accountId,
+        record: { secret: key.accessKeySecret, disabled: key.active === false },
+        policy: key.policy,
+        sts: false,
+      });
+    }
+  };
+  const putToken = (token: StsTokenConfig): void => {
+    keys.set(token.accessKeyId, {
+      accountId: token.accountId,
+      record: {
+        secret: token.accessKeySecret,
+        securityToken: token.securityToken,
+        expiresAt: token.expiresAt,
+      },
+      policy: token.policy,
+      sts: true,
+    });
+  };
   const registry: KeyRegistry = {
     get: (id) => keys.get(id),
     account: (id) => accountsById.get(id),
     addAccount(account) {
-      const accountId = requireText(account.accountId, 'accounts[].accountId');
-      const list: unknown = account.accessKeys;
-      if (!Array.isArray(list)) {
-        throw new TypeError(`accounts[${accountId}].accessKeys must be an array`);
-      }
-      accountsById.set(accountId, account);
-      for (const key of list as readonly AccessKeyConfig[]) {
-        const id = requireText(key.accessKeyId, `accounts[${accountId}].accessKeys[].accessKeyId`);
-        keys.set(id, {
-          accountId,
-          record: {
-            secret: requireText(key.accessKeySecret, `accessKeys[${id}].accessKeySecret`),
-            disabled: key.active === false,
-          },
-          policy: key.policy,
-          sts: false,
-        });
-      }
+      put(checkAccount(account, 'account'));
     },
     addStsToken(token) {
-      const id = requireText(token.accessKeyId, 'stsTokens[].accessKeyId');
-      if (typeof token.expiresAt !== 'number' || Number.isNaN(token.expiresAt)) {
-        throw new TypeError(`stsTokens[${id}].expiresAt must be epoch milliseconds`);
-      }
-      keys.set(id, {
-        accountId: requireText(token.accountId, `stsTokens[${id}].accountId`),
-        record: {
-          secret: requireText(token.accessKeySecret, `stsTokens[${id}].accessKeySecret`),
-          securityToken: requireText(token.securityToken, `stsTokens[${id}].securityToken`),
-          expiresAt: token.expiresAt,
-        },
-        policy: token.policy,
-        sts: true,
-      });
+      putToken(checkStsToken(token, 'stsToken'));
     },
     get accountCount() {
       return accountsById.size;
     },
   };
-  for (const account of accounts) registry.addAccount(account);
-  for (const token of stsTokens) registry.addStsToken(token);
+  const checked = checkCredentials(accounts, stsTokens);
+  checked.accounts.forEach(put);
+  checked.stsTokens.forEach(putToken);
   return registry;
 }

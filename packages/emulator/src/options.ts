@@ -182,6 +182,16 @@ export interface EmulatorOptions {
   readonly log?: false | ((line: string) => void) | undefined;
   /** Seed of the generator behind random latency and probabilistic faults. Default 1. */
   readonly seed?: number | undefined;
+  /**
+   * Largest state file read at start and by `load` (also `POST /__admin/load`), bytes. Default
+   * 256 MiB. Only regular files are read; a FIFO, device or directory is refused at once.
+   */
+  readonly maxStateFileBytes?: number | undefined;
+  /**
+   * How long (ms) a client may take to send a whole request, headers and body; past it the
+   * connection is closed (a stalled upload never holds a handler). Default 60 000.
+   */
+  readonly requestTimeoutMs?: number | undefined;
   /** Largest request body accepted, bytes. Default 1 MiB. */
   readonly maxBodyBytes?: number | undefined;
   /** How many received requests `requests()` keeps (the oldest go first). Default 1000. */

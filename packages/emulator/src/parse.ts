@@ -37,6 +37,11 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', reject);
+    // A client gone before the end (or cut off by requestTimeoutMs) must not leave the handler
+    // waiting for an 'end' that never comes; after 'end' this changes nothing.
+    req.once('close', () => {
+      if (!req.complete) reject(new Error('the connection closed before the body ended'));
+    });
   });
 }
 

@@ -14,6 +14,7 @@ import type { EmulatorCore } from './core.js';
 import { createFaultController } from './faults.js';
 import type { FaultController } from './faults.js';
 import { baseHeaders, hostIdOf, logOther, record, sendError } from './http.js';
+import { DEFAULT_MAX_STATE_FILE_BYTES } from './files.js';
 import { handleImage, IMAGES_PREFIX } from './images.js';
 import { createKeyRegistry, defaultAccounts } from './keys.js';
 import type { KeyRegistry } from './keys.js';
@@ -58,11 +59,24 @@ export interface RunningEmulator {
   /** Received RPC requests, oldest first (bounded; secrets redacted). */
   requests(): RecordedRequest[];
   /**
-   * Stops listening, drops open connections, cuts injected delays short and, with a
-   * `stateFile`, saves the store. Safe to call twice.
+   * Stops listening, cuts injected delays short, closes idle connections, lets requests in
+   * flight finish for up to `timeoutMs` (default 0: none), then destroys every connection left
+   * and, with a `stateFile`, saves the store. Safe to call twice (the first call's options hold).
    */
-  close(): Promise<void>;
+  close(options?: CloseOptions): Promise<void>;
 }
+
+/** Options of {@link RunningEmulator.close}. */
+export interface CloseOptions {
+  /**
+   * How long (ms) requests in flight may take to finish before their connections are destroyed.
+   * Default 0: destroyed at once, so a test's teardown never waits on a client.
+   */
+  readonly timeoutMs?: number | undefined;
+}
+
+/** Default of `requestTimeoutMs`: a whole request (headers and body) must arrive within it. */
+export const DEFAULT_REQUEST_TIMEOUT_MS: number = 60_000;
 
 function checkNumber(value: number | undefined, name: string, fallback: number, min = 0): number {
   if (value === undefined) return fallback;
@@ -188,6 +202,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     cors: corsOf(options.cors),
     log: options.log === false || options.log === undefined ? undefined : options.log,
     stateFile: options.stateFile,
+    maxStateFileBytes: checkNumber(
+      options.maxStateFileBytes,
+      'maxStateFileBytes',
+      DEFAULT_MAX_STATE_FILE_BYTES,
+      1,
+    ),
     baseUrl: '',
     clockOffsetMs: 0,
     timers: new Set(),
@@ -199,7 +219,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     state.add(options.images);
   }
 
+  let draining = false;
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
+    // While close() waits for requests in flight, each answer ends its connection, so the wait
+    // ends with the last answer rather than at the deadline.
+    res.once('finish', () => {
+      if (draining) req.socket.end();
+    });
     dispatch(core, state, req, res).catch((error: unknown) => {
       // A handler bug must still end in an Alibaba-shaped 500, never a hung socket.
       if (!res.headersSent) {
@@ -217,7 +243,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       }
     });
   };
-  const server = createServer({ keepAliveTimeout: 5000 }, handler);
+  const requestTimeoutMs = checkNumber(
+    options.requestTimeoutMs,
+    'requestTimeoutMs',
+    DEFAULT_REQUEST_TIMEOUT_MS,
+    1,
+  );
+  const server = createServer(
+    {
+      keepAliveTimeout: 5000,
+      // A client that stops sending mid-request (slow headers, a body that never ends) is cut
+      // off here; Node checks only every `connectionsCheckingInterval`, so check often enough
+      // for the bound to mean what it says.
+      requestTimeout: requestTimeoutMs,
+      headersTimeout: Math.min(requestTimeoutMs, 60_000),
+      connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(requestTimeoutMs / 4))),
+    },
+    handler,
+  );
   // An `Expect` other than 100-continue would get Node's bare 417; the gateway ignores it.
   server.on('checkExpectation', handler);
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
@@ -260,18 +303,28 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     profile,
     partialBatch,
     requests: () => core.requests.list(),
-    close() {
+    close(closeOptions = {}) {
+      const { timeoutMs } = closeOptions;
+      if (timeoutMs !== undefined && (typeof timeoutMs !== 'number' || !(timeoutMs >= 0))) {
+        // Refused before anything closes, so a corrected call still can.
+        return Promise.reject(new TypeError('timeoutMs must be a number ≥ 0'));
+      }
+      const graceMs = timeoutMs ?? 0;
       closing ??= (async () => {
         for (const entry of core.timers) {
           clearTimeout(entry.timer);
           entry.done();
         }
         core.timers.clear();
+        draining = true;
         const closed = new Promise<void>((resolve) =>
           server.close(() => {
             resolve();
           }),
         );
+        server.closeIdleConnections();
+        if (graceMs > 0) await settleWithin(closed, graceMs);
+        // Whatever is still open past the grace is destroyed, so close() always ends.
         server.closeAllConnections();
         await closed;
         if (core.stateFile !== undefined) await state.save();
@@ -279,6 +332,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return closing;
     },
   };
+}
+
+/** Waits for `promise`, or `ms`, whichever comes first. */
+async function settleWithin(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    promise,
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
 }
 
 function listen(server: Server, host: string, port: number): Promise<void> {

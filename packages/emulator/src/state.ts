@@ -1,9 +1,15 @@
-import { constants } from 'node:fs';
-import { lstat, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { lstat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { EmulatorCore } from './core.js';
 import { nowOf } from './core.js';
+import {
+  DEFAULT_MAX_STATE_FILE_BYTES,
+  fsProblem,
+  readBoundedFile,
+  writeAtomically,
+} from './files.js';
 import type { AccountConfig, ImageKind, SeedImage, StsTokenConfig } from './options.js';
+import { checkImages, checkSeedDocument, checkSnapshot, ShapeError } from './shapes.js';
 import { servedImagePath, toStoredImage } from './store.js';
 import type { StoredImage } from './store.js';
 
@@ -34,6 +40,7 @@ export interface StateSnapshot {
  * the bin also reads `accounts` and `stsTokens` from it.
  */
 export interface SeedFile {
+  readonly version?: 1;
   readonly images: readonly SeedImage[];
   readonly tombstones?: StateSnapshot['tombstones'];
   readonly accounts?: readonly AccountConfig[];
@@ -74,9 +81,6 @@ export interface EmulatorState {
   load(file?: string): Promise<void>;
 }
 
-/** Whether a value from outside (JSON, callers without types) is an array, without narrowing to `any[]`. */
-const isList = (value: unknown): boolean => Array.isArray(value);
-
 const toSeed = (image: StoredImage): SeedImage => ({
   imageId: image.imageId,
   kind: image.kind,
@@ -89,32 +93,10 @@ export class StateFileError extends Error {
   override readonly name: string = 'StateFileError';
 }
 
-/** Largest state or seed file read: far above any real store, far below memory trouble. */
-const MAX_STATE_FILE_BYTES = 256 * 1024 * 1024;
-
-/** Reads a file without following a symlink at its last component, bounded in size. */
-async function readTextFile(file: string): Promise<string> {
-  const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW);
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw new Error('it is not a regular file');
-    if (info.size > MAX_STATE_FILE_BYTES) {
-      throw new Error(`it holds ${info.size} bytes; at most ${MAX_STATE_FILE_BYTES} are read`);
-    }
-    return await handle.readFile('utf8');
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Why a read failed, in words that never quote the file. */
-function readProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'it does not exist';
-  if (code === 'ELOOP') return 'it is a symbolic link, which is not followed';
-  if (code === 'EISDIR') return 'it is a directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return code ?? (error as Error).message;
+/** Options of {@link readSeedFile}. */
+export interface ReadSeedFileOptions {
+  /** Largest file read, bytes. Default 256 MiB. */
+  readonly maxBytes?: number | undefined;
 }
 
 /**
@@ -132,89 +114,41 @@ function parseJson(text: string, file: string): unknown {
   }
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
- * Checks what a state or seed file holds, down to every image, so a bad file is refused whole
- * with its name and the first problem, before anything is replaced.
+ * Reads and checks a file; `credentials` says whether it may hold `accounts` and `stsTokens`
+ * (seed files) or only images (state files, which `load` applies to the store alone).
  */
-function checkSeedFile(data: unknown, file: string): SeedFile {
-  const fail = (problem: string): never => {
-    throw new StateFileError(`state file ${file}: ${problem}`);
-  };
-  const images = Array.isArray(data)
-    ? (data as unknown[])
-    : isPlainObject(data)
-      ? data['images']
-      : undefined;
-  if (!Array.isArray(images)) {
-    return fail('it holds no vodkit state: expected an array of images or { "images": [...] }');
-  }
-  const object = isPlainObject(data) ? data : {};
-  const version = object['version'];
-  if (version !== undefined && version !== 1) return fail('"version" must be 1');
-  const tombstones = object['tombstones'] ?? [];
-  if (!Array.isArray(tombstones)) return fail('"tombstones" must be an array');
-  for (const name of ['accounts', 'stsTokens']) {
-    if (object[name] !== undefined && !Array.isArray(object[name])) {
-      return fail(`"${name}" must be an array`);
-    }
-  }
-  try {
-    (images as SeedImage[]).forEach((image, i) => toStoredImage(image, `images[${i}]`));
-    (tombstones as unknown[]).forEach((t, i) => {
-      toStoredImage(t as SeedImage, `tombstones[${i}]`);
-      if (typeof (t as { until?: unknown }).until !== 'number') {
-        throw new TypeError(`tombstones[${i}].until must be epoch ms`);
-      }
-    });
-  } catch (error) {
-    return fail((error as Error).message);
-  }
-  return {
-    images: images as SeedImage[],
-    tombstones: tombstones as StateSnapshot['tombstones'],
-    ...(object['accounts'] === undefined
-      ? {}
-      : { accounts: object['accounts'] as AccountConfig[] }),
-    ...(object['stsTokens'] === undefined
-      ? {}
-      : { stsTokens: object['stsTokens'] as StsTokenConfig[] }),
-  };
-}
-
-/**
- * Reads a seed or state file and checks every image in it; throws a {@link StateFileError}
- * naming the file and the problem, never quoting its contents. Symbolic links are not followed.
- */
-export async function readSeedFile(file: string): Promise<SeedFile> {
+async function readDocument(
+  file: string,
+  credentials: boolean,
+  maxBytes: number = DEFAULT_MAX_STATE_FILE_BYTES,
+): Promise<SeedFile> {
   let text: string;
   try {
-    text = await readTextFile(file);
+    text = await readBoundedFile(file, maxBytes);
   } catch (error) {
-    throw new StateFileError(`cannot read state file ${file}: ${readProblem(error)}`);
+    throw new StateFileError(`cannot read state file ${file}: ${fsProblem(error)}`);
   }
-  return checkSeedFile(parseJson(text, file), file);
+  try {
+    return checkSeedDocument(parseJson(text, file), credentials);
+  } catch (error) {
+    if (error instanceof ShapeError)
+      throw new StateFileError(`state file ${file}: ${error.message}`);
+    throw error;
+  }
 }
 
-let tempCounter = 0;
-
 /**
- * Writes next to `file` first, then renames, so a crash never leaves half a file. `rename`
- * replaces a symbolic link at `file` rather than writing through it.
+ * Reads a seed or state file and checks every field in it (exact types and values, no unknown
+ * fields, see {@link SeedFile}); throws a {@link StateFileError} naming the file, the entry and
+ * the field, never quoting its contents. Only a regular file is read (a FIFO, device or
+ * directory is refused at once), at most `maxBytes` of it; symbolic links are not followed.
  */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  tempCounter += 1;
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${tempCounter}.tmp`);
-  try {
-    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw new StateFileError(`cannot write state file ${file}: ${readProblem(error)}`);
-  }
+export async function readSeedFile(
+  file: string,
+  options: ReadSeedFileOptions = {},
+): Promise<SeedFile> {
+  return readDocument(file, true, options.maxBytes);
 }
 
 /** A file name admin requests may give: one path component, no leading dot. */
@@ -244,7 +178,7 @@ export async function stateFileIn(stateDir: string | undefined, name: string): P
   } catch (error) {
     if (error instanceof StateFileError) throw error;
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new StateFileError(`cannot use ${name}: ${readProblem(error)}`);
+      throw new StateFileError(`cannot use ${name}: ${fsProblem(error)}`);
     }
   }
   return file;
@@ -275,15 +209,14 @@ export function createState(core: EmulatorCore): EmulatorState {
     },
     has: (imageId) => core.store.get(imageId) !== undefined,
     add(images) {
-      if (!isList(images)) throw new TypeError('images must be an array');
-      core.store.add(images);
+      // Check every image before adding any, so a bad list changes nothing.
+      core.store.add(checkImages(images, 'images'));
     },
     reset(images = []) {
-      if (!isList(images)) throw new TypeError('images must be an array');
       // Check every image before clearing anything, so a bad seed leaves the store as it was.
-      images.forEach((image, i) => toStoredImage(image, `images[${i}]`));
+      const checked = checkImages(images, 'images');
       core.store.clear();
-      core.store.add(images);
+      core.store.add(checked);
       core.nonces.clear();
       core.limiter.reset();
       core.requests.clear();
@@ -298,34 +231,31 @@ export function createState(core: EmulatorCore): EmulatorState {
       };
     },
     restore(snapshot) {
-      const { images, tombstones = [] } = (snapshot as Partial<StateSnapshot> | null) ?? {};
-      if (!isList(images)) throw new TypeError('snapshot.images must be an array');
-      if (!isList(tombstones)) {
-        throw new TypeError('snapshot.tombstones must be an array');
-      }
-      const checked = tombstones.map((t, i) => {
-        if (typeof t.until !== 'number')
-          throw new TypeError(`snapshot.tombstones[${i}].until must be epoch ms`);
-        return { image: toStoredImage(t, `tombstones[${i}]`), until: t.until };
-      });
-      const list = images ?? [];
-      list.forEach((image, i) => toStoredImage(image, `images[${i}]`));
+      const checked = checkSnapshot(snapshot);
+      const tombstones = (checked.tombstones ?? []).map((t, i) => ({
+        image: toStoredImage(t, `snapshot.tombstones[${i}]`),
+        until: t.until,
+      }));
       core.store.clear();
-      core.store.add(list);
-      core.store.restoreTombstones(checked);
+      core.store.add(checked.images);
+      core.store.restoreTombstones(tombstones);
     },
     // The snapshot is taken when save is called (before the first await), so the order of the
     // calls is the order of what gets written.
     async save(file) {
       const path = fileOf(file);
       const text = `${JSON.stringify(state.snapshot(), null, 2)}\n`;
-      const written = saving.then(() => writeAtomically(path, text));
+      const written = saving.then(() =>
+        writeAtomically(path, text).catch((error: unknown) => {
+          throw new StateFileError(`cannot write state file ${path}: ${fsProblem(error)}`);
+        }),
+      );
       saving = written.catch(() => undefined);
       await written;
       return path;
     },
     async load(file) {
-      const data = await readSeedFile(fileOf(file));
+      const data = await readDocument(fileOf(file), false, core.maxStateFileBytes);
       state.restore({ version: 1, images: data.images, tombstones: data.tombstones ?? [] });
     },
   };

@@ -1,6 +1,7 @@
 import { IMAGE_TYPE_ALL, SNAPSHOT_KINDS } from '@vodkit/types';
 import type { DeleteImageRequest } from '@vodkit/types';
 import type { ImageKind, SeedImage } from './options.js';
+import { checkSeedImage } from './shapes.js';
 
 /** An image held by the emulator. */
 export interface StoredImage {
@@ -37,31 +38,17 @@ export interface DeleteOutcome {
   readonly missing: readonly string[];
 }
 
-const KINDS: ReadonlySet<string> = new Set<string>([...SNAPSHOT_KINDS, 'Uploaded']);
-
-/** Checks a seed image and fills defaults; throws a `TypeError` naming the field. */
+/**
+ * Checks a seed image (exact types, no unknown fields: see `shapes.ts`) and fills defaults;
+ * throws a `TypeError` naming the field.
+ */
 export function toStoredImage(seed: SeedImage, where = 'images[]'): StoredImage {
-  const s = seed as Partial<Record<keyof SeedImage, unknown>>;
-  if (typeof s.imageId !== 'string' || s.imageId === '' || s.imageId.includes(',')) {
-    throw new TypeError(`${where}.imageId must be a non-empty string without a comma`);
-  }
-  const optional = (name: 'url' | 'videoId'): string | undefined => {
-    const v = s[name];
-    if (v === undefined || v === null) return undefined;
-    if (typeof v !== 'string' || v === '' || v.includes(',')) {
-      throw new TypeError(`${where}.${name} must be a non-empty string without a comma`);
-    }
-    return v;
-  };
-  const kind = s.kind ?? 'Uploaded';
-  if (typeof kind !== 'string' || !KINDS.has(kind)) {
-    throw new TypeError(`${where}.kind must be one of ${[...KINDS].join(', ')}`);
-  }
+  const image = checkSeedImage(seed, where);
   return {
-    imageId: s.imageId,
-    url: optional('url'),
-    videoId: optional('videoId'),
-    kind: kind as ImageKind,
+    imageId: image.imageId,
+    url: image.url,
+    videoId: image.videoId,
+    kind: image.kind ?? 'Uploaded',
   };
 }
 

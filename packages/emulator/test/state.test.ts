@@ -99,7 +99,7 @@ describe('state files', () => {
       expect(vod.state.size).toBe(1);
       await writeFile(seed, '{"images": 3}');
       await expect(vod.state.load(seed)).rejects.toThrow(
-        `state file ${seed}: it holds no vodkit state`,
+        `state file ${seed}: images must be an array of images, not a number`,
       );
       await expect(vod.state.save()).rejects.toThrow(/no stateFile option/);
     } finally {
@@ -115,7 +115,7 @@ describe('state files', () => {
       ['corrupt.json', 'SECRET-42', /is not valid JSON/],
       ['corrupt-long.json', `{"images": [${secret}`, /is not valid JSON/],
       ['foreign.json', JSON.stringify({ users: [secret] }), /holds no vodkit state/],
-      ['version.json', JSON.stringify({ version: 2, images: [] }), /"version" must be 1/],
+      ['version.json', JSON.stringify({ version: 2, images: [] }), /version must be 1, not 2/],
       [
         'bad-image.json',
         JSON.stringify({ images: [{ imageId: 'ok' }, { imageId: 7 }] }),

@@ -10,7 +10,11 @@ export interface PackageManifest {
   readonly exports?: Readonly<Record<string, unknown>>;
   readonly dependencies?: Readonly<Record<string, string>>;
   readonly peerDependencies?: Readonly<Record<string, string>>;
+<<<<<<< HEAD
   readonly engines?: Readonly<Record<string, string>>;
+=======
+  readonly bin?: string | Readonly<Record<string, string>>;
+>>>>>>> i15-emulator
 }
 
 /** A publishable workspace package. */
@@ -43,5 +47,13 @@ export function publishablePackages(): PublishablePackage[] {
 export function moduleEntrypoints(manifest: PackageManifest): string[] {
   return Object.keys(manifest.exports ?? {}).filter(
     (subpath) => subpath !== './package.json' && !/\.(json|ya?ml)$/.test(subpath),
+  );
+}
+
+/** The files a package's `bin` names, relative to the package (`bin/vodkit-emulator.js`). */
+export function binTargets(manifest: PackageManifest): string[] {
+  const bin = manifest.bin ?? {};
+  return (typeof bin === 'string' ? [bin] : Object.values(bin)).map((target) =>
+    target.replace(/^\.\//, ''),
   );
 }

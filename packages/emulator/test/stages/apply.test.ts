@@ -155,7 +155,7 @@ describe('deleting', () => {
     }).toThrow(/images\[1\]\.imageId/);
     expect(() => {
       vod.state.add([{ imageId: 'k', kind: 'Poster' as 'Uploaded' }]);
-    }).toThrow(/kind must be one of CoverSnapshot/);
+    }).toThrow(/images\[0\]\.kind must be exactly one of "CoverSnapshot"/);
     expect(vod.state.size).toBe(9);
   });
 });
