@@ -10,11 +10,8 @@ export interface PackageManifest {
   readonly exports?: Readonly<Record<string, unknown>>;
   readonly dependencies?: Readonly<Record<string, string>>;
   readonly peerDependencies?: Readonly<Record<string, string>>;
-<<<<<<< HEAD
   readonly engines?: Readonly<Record<string, string>>;
-=======
   readonly bin?: string | Readonly<Record<string, string>>;
->>>>>>> i15-emulator
 }
 
 /** A publishable workspace package. */
