@@ -10,7 +10,8 @@ import { runContract } from './suite.js';
 import { ALIBABA_ENV, emulatorUrlTarget } from './targets.js';
 
 const USAGE = `usage: vodkit-contract [--target emulator|alibaba|URL] [--emulator-admin] [--checks a,b]
-                       [--strict] [--seed N] [--junit FILE] [--json FILE] [--list]
+                       [--strict] [--seed N] [--timeout-ms N] [--junit FILE] [--json FILE]
+                       [--list]
 
   --target   where to point the suite (default: an emulator started here)
   --emulator-admin  the URL is a vodkit emulator: set up keys and images through its admin API
@@ -18,6 +19,7 @@ const USAGE = `usage: vodkit-contract [--target emulator|alibaba|URL] [--emulato
   --checks   run only these checks (see --list)
   --strict   also check vodkit's stricter rules
   --seed     seed of the generated cases (printed with every failure)
+  --timeout-ms  how long one request may take, to its answer's last byte (default 10000)
   --junit    write a JUnit XML report
   --json     write a JSON report
 
@@ -31,6 +33,7 @@ const OPTIONS = {
   checks: { type: 'string' },
   strict: { type: 'boolean' },
   seed: { type: 'string' },
+  'timeout-ms': { type: 'string' },
   junit: { type: 'string' },
   json: { type: 'string' },
   list: { type: 'boolean' },
@@ -45,6 +48,7 @@ function parse(argv: readonly string[]): {
     checks?: string;
     strict?: boolean;
     seed?: string;
+    'timeout-ms'?: string;
     junit?: string;
     json?: string;
     list?: boolean;
@@ -53,6 +57,7 @@ function parse(argv: readonly string[]): {
   };
   checks: string[] | undefined;
   seed: number | undefined;
+  answerTimeoutMs: number | undefined;
 } {
   let parsed;
   try {
@@ -68,7 +73,7 @@ function parse(argv: readonly string[]): {
     if (seen.has(token.name)) throw new UsageError(`--${token.name} is given more than once`);
     seen.add(token.name);
   }
-  for (const name of ['target', 'checks', 'seed', 'junit', 'json'] as const) {
+  for (const name of ['target', 'checks', 'seed', 'timeout-ms', 'junit', 'json'] as const) {
     if (values[name] === '') throw new UsageError(`--${name} needs a value, not an empty string`);
   }
   const checks = values.checks?.split(',').filter((c) => c !== '');
@@ -79,11 +84,21 @@ function parse(argv: readonly string[]): {
   if (values.seed !== undefined && (!/^-?\d+$/.test(values.seed) || !Number.isSafeInteger(seed))) {
     throw new UsageError(`--seed must be a whole number, not "${values.seed}"`);
   }
+  const timeout = values['timeout-ms'];
+  const answerTimeoutMs = timeout === undefined ? undefined : Number(timeout);
+  if (
+    timeout !== undefined &&
+    (!/^[1-9]\d*$/.test(timeout) || !Number.isSafeInteger(answerTimeoutMs))
+  ) {
+    throw new UsageError(
+      `--timeout-ms must be a whole number of milliseconds above 0, not "${timeout}"`,
+    );
+  }
   const target = values.target ?? 'emulator';
   if (values['emulator-admin'] === true && (target === 'emulator' || target === 'alibaba')) {
     throw new UsageError('--emulator-admin needs --target <URL> of a running vodkit emulator');
   }
-  return { values, checks, seed };
+  return { values, checks, seed, answerTimeoutMs };
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -95,7 +110,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`vodkit-contract: ${error.message}\n${USAGE}\n`);
     return 2;
   }
-  const { values, checks, seed } = parsed;
+  const { values, checks, seed, answerTimeoutMs } = parsed;
   if (values.help === true) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -121,6 +136,7 @@ async function main(argv: readonly string[]): Promise<number> {
       checks,
       strict: values.strict,
       seed,
+      answerTimeoutMs,
       ...(id !== undefined && id !== '' && secret !== undefined && secret !== ''
         ? { credentials: { accessKeyId: id, accessKeySecret: secret } }
         : {}),

@@ -5,6 +5,8 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,6 +116,25 @@ it('refuses an unknown check and a URL target without credentials, with exit cod
   expect(bare.code).toBe(2);
 });
 
+it('--timeout-ms bounds each request: a target that never answers fails within it', async () => {
+  const silent = createServer(() => undefined);
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  try {
+    const port = (silent.address() as AddressInfo).port;
+    const { code, out } = await run(
+      ['--target', `http://127.0.0.1:${port}`, '--checks', 'missing-image', '--timeout-ms', '200'],
+      { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAIcli', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'cli-secret' },
+    );
+    expect(out).toContain('FAIL  missing-image');
+    expect(out).toContain('no complete answer within 200 ms');
+    expect(out).not.toContain('cli-secret');
+    expect(code).toBe(1);
+  } finally {
+    silent.closeAllConnections();
+    await new Promise((resolve) => silent.close(resolve));
+  }
+});
+
 it('--emulator-admin sets up keys and images through the admin API of an emulator reached by URL', async () => {
   const healthy = await startEmulator({
     host: '127.0.0.1',
@@ -154,6 +175,9 @@ it.each([
   [['--seed', '1.5'], /--seed must be a whole number/],
   [['--seed', '0x10'], /--seed must be a whole number/],
   [['--seed', '1', '--seed', '2'], /--seed is given more than once/],
+  [['--timeout-ms', '0'], /--timeout-ms must be a whole number of milliseconds above 0, not "0"/],
+  [['--timeout-ms', '2.5'], /--timeout-ms must be a whole number of milliseconds above 0/],
+  [['--timeout-ms=-5'], /--timeout-ms must be a whole number of milliseconds above 0/],
   [['--checks', 'missing-image', '--checks', 'timestamps'], /--checks is given more than once/],
   [['--checks', ','], /--checks needs at least one check ID/],
   [['--checks', ''], /--checks needs a value/],
