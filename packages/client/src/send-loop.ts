@@ -16,6 +16,7 @@ import { sleep } from './sleep.js';
 import type { WireParams } from './validate.js';
 import { errorCodeOf, isOk, requestIdOf } from './outcome.js';
 import type { AttemptRecord, CallContext } from './outcome.js';
+import { NOT_SENT_CODE } from './transport.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 import type { SignatureAlgorithm, SignerFunctions } from './signer-functions.js';
 
@@ -96,6 +97,7 @@ const NOT_SENT: ReadonlySet<string> = new Set([
   'ENOTFOUND',
   'EAI_AGAIN',
   'ERR_PROXY_TUNNEL',
+  NOT_SENT_CODE,
 ]);
 const neverSent = (error: unknown): boolean => {
   for (let e = error, depth = 0; e instanceof Error && depth < 3; depth += 1) {
