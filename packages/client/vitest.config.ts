@@ -1,10 +1,15 @@
 import { packageTestConfig } from '../../vitest.shared.ts';
+import { versionDefine } from './version-define.mjs';
 
-export default packageTestConfig(import.meta.dirname, {
-  typeTests: true,
-  srcOnly: {
-    'test/node-http1-response.test.ts':
-      "the socket transport's HTTP/1.1 reader, inlined in the bundle; every socket transport test reaches it through dist",
-    'test/http1-differential.test.ts': 'the same reader fuzzed against llhttp; the same reason',
-  },
-});
+export default {
+  ...packageTestConfig(import.meta.dirname, {
+    typeTests: true,
+    srcOnly: {
+      'test/node-http1-response.test.ts':
+        "the socket transport's HTTP/1.1 reader, inlined in the bundle; every socket transport test reaches it through dist",
+      'test/http1-differential.test.ts': 'the same reader fuzzed against llhttp; the same reason',
+    },
+  }),
+  // The sources read the version the build writes in; a dist run has it written in already.
+  define: versionDefine,
+};

@@ -7,6 +7,8 @@
  * @param {URL} packageRoot - The package folder (ends with `/`).
  * @param {Record<string, string>} entryPoints - Output name (without `.js`) to source path,
  *   relative to the package folder.
+ * @param {{ define?: Record<string, string> }} [options] - `define`: build-time constants
+ *   (esbuild's), such as the package's version.
  * @returns {Promise<void>}
  *
  * @example await bundleEntries(new URL('./', import.meta.url), { index: 'src/index.ts' });
@@ -14,7 +16,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 
-export async function bundleEntries(packageRoot, entryPoints) {
+export async function bundleEntries(packageRoot, entryPoints, options = {}) {
   const outdir = new URL('dist/', packageRoot).pathname;
   // Chunks from an earlier build: names carry a hash, so old ones are not overwritten.
   for (const name of await readdir(outdir)) {
@@ -38,5 +40,6 @@ export async function bundleEntries(packageRoot, entryPoints) {
     // The maps point at src/ (not shipped); embedding the sources would double dist.
     sourcesContent: false,
     logLevel: 'warning',
+    define: options.define ?? {},
   });
 }

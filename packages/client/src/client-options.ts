@@ -29,7 +29,11 @@ const RULES: Readonly<Record<string, Rule>> = {
   timeoutMs: ms(1),
   fetch: fn,
   transport: fn,
-  userAgent: [(v) => typeof v === 'string' && /^[\x20-\x7e]*$/.test(v), 'printable ASCII'],
+  // It goes into a header: no control characters, and short enough for any server's limit.
+  userAgent: [
+    (v) => typeof v === 'string' && /^[\x20-\x7e]{1,256}$/.test(v),
+    'printable ASCII, 1 to 256 characters (a product such as myapp/1.2)',
+  ],
   throwOnError: [(v) => typeof v === 'boolean', 'true or false'],
   signer: objectRule,
   retry: objectRule,

@@ -18,6 +18,7 @@ import type { Transport } from './transport.js';
 import { outcomeOf } from './outcome.js';
 import type { CallOptions, DeleteImageOutcome, DeleteImageResult } from './outcome.js';
 import { createSendLoop } from './send-loop.js';
+import { userAgentFor } from './user-agent.js';
 import type { SignatureAlgorithm, SignerFunctions } from './signer-functions.js';
 import type { MiddlewareDoor } from './middleware-door.js';
 
@@ -41,7 +42,11 @@ export interface VodClientOptions {
   readonly fetch?: ((input: string, init: RequestInit) => Promise<Response>) | undefined;
   /** A lower-level sender; the Node entry passes a keep-alive `node:http` one. */
   readonly transport?: Transport | undefined;
-  /** Sent as `user-agent` (browsers may drop it). */
+  /**
+   * Your product (`myapp/1.2`), appended to the `user-agent` the client sends outside browsers:
+   * `vodkit/<version> (<runtime>/<version>; <os>; <arch>) myapp/1.2`. Printable ASCII, 1 to 256
+   * characters. A browser sends its own user-agent and this is not sent.
+   */
   readonly userAgent?: string | undefined;
   /** Reject instead of returning `{ error }`. */
   readonly throwOnError?: boolean | undefined;
@@ -131,9 +136,11 @@ export function createVodClientWith<T extends boolean = false>(
     retry: options.retry ?? {},
     timeoutMs: options.timeoutMs ?? 10_000,
   });
-  // Shared by every call; the send loop never mutates it.
+  // Shared by every call; the send loop never mutates it. Not signed (V3 signs only host,
+  // content-type and x-acs-* headers), so a proxy that rewrites it breaks nothing.
+  const userAgent = userAgentFor(options.userAgent);
   const callHeaders: Readonly<Record<string, string>> =
-    options.userAgent === undefined ? {} : { 'user-agent': options.userAgent };
+    userAgent === undefined ? {} : { 'user-agent': userAgent };
 
   // Set once middleware is registered (through `use` or `raw().use`): until then no middleware
   // could see a request, so calls skip openapi-fetch and its Request and Response objects.

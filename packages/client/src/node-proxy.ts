@@ -26,8 +26,13 @@ export interface ProxyTarget {
 /** A CONNECT tunnel being opened: the socket to the proxy, and when the tunnel is ready. */
 export interface Tunnel {
   readonly socket: Socket;
-  /** Resolves once the proxy answered 2xx; rejects (socket destroyed) otherwise. */
+  /**
+   * Resolves once the proxy answered 2xx; rejects (socket destroyed) otherwise, and whenever the
+   * socket closes first: destroying the socket is how a timeout or an abort ends the wait.
+   */
   readonly ready: Promise<void>;
+  /** What an attempt waits for until then, for a timeout's message: names the proxy. */
+  readonly waitingFor: string;
 }
 
 /** The variables a proxy may come from; `NO_PROXY` narrows them. */
@@ -196,5 +201,5 @@ export function openTunnel(proxy: ProxyTarget, authority: string): Tunnel {
     proxy.authorization === undefined ? '' : `proxy-authorization: ${proxy.authorization}\r\n`;
   socket.setNoDelay(true);
   socket.write(`CONNECT ${authority} HTTP/1.1\r\nhost: ${authority}\r\n${auth}\r\n`);
-  return { socket, ready };
+  return { socket, ready, waitingFor: `waiting for proxy ${proxy.label} to open the tunnel` };
 }

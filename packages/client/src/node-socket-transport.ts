@@ -15,6 +15,8 @@ import {
 import type { ProxySetting, ProxyTarget } from './node-proxy.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, positiveInteger } from './transport.js';
 import { withDiagnostics } from './node-diagnostics.js';
+import { attemptTimeout, followConnecting } from './node-attempt.js';
+import type { WaitingFor } from './node-attempt.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 
 /**
@@ -65,6 +67,8 @@ interface Connection {
   socket: Socket;
   /** Waiting for the proxy to open the tunnel: the exchange is written once it is open. */
   tunnelling: boolean;
+  /** What the connection still waits for before a request written to it can leave. */
+  waitingFor: WaitingFor;
   readonly pool: Pool;
   exchange: Exchange | undefined;
   idleSince: number;
@@ -222,10 +226,8 @@ export function socketTransport(options: SocketTransportOptions = {}): Transport
 
   function connect(pool: Pool): Connection {
     const proxy = pool.proxy;
-    const tunnel =
-      proxy !== undefined && pool.secure
-        ? openTunnel(proxy, authorityOf(pool.hostname, pool.port))
-        : undefined;
+    const authority = authorityOf(pool.hostname, pool.port);
+    const tunnel = proxy !== undefined && pool.secure ? openTunnel(proxy, authority) : undefined;
     const socket =
       tunnel?.socket ??
       (proxy !== undefined
@@ -237,32 +239,36 @@ export function socketTransport(options: SocketTransportOptions = {}): Transport
     const connection: Connection = {
       socket,
       tunnelling: tunnel !== undefined,
+      waitingFor: undefined,
       pool,
       exchange: undefined,
       idleSince: 0,
     };
+    const follow = (waitingFor: WaitingFor): void => {
+      connection.waitingFor = waitingFor;
+    };
     pool.open += 1;
     if (tunnel === undefined) {
+      followConnecting(socket, proxy === undefined ? authority : proxy.label, follow);
       listen(connection, socket);
       return connection;
     }
-    // Until the tunnel is open only its closing matters here; openTunnel reads the answer.
-    const onTunnelClose = (): void => {
-      onClosed(connection);
-    };
-    socket.on('close', onTunnelClose);
+    connection.waitingFor = tunnel.waitingFor;
+    // openTunnel settles `ready` however the tunnel ends (it rejects once the socket closes), so
+    // the exchange fails with the tunnel's own reason: the proxy refused, closed or stalled
+    // (a timeout or abort destroys the socket), and nothing was sent.
     tunnel.ready.then(
       () => {
-        socket.off('close', onTunnelClose);
         const secureSocket = startTls(pool, socket);
         connection.socket = secureSocket;
         connection.tunnelling = false;
+        followConnecting(secureSocket, authority, follow);
         listen(connection, secureSocket);
         if (connection.exchange !== undefined) secureSocket.write(connection.exchange.payload);
       },
       (error: unknown) => {
-        // openTunnel destroyed the socket: its close event fails the exchange if this does not.
         if (connection.exchange !== undefined) fail(connection.exchange, error);
+        onClosed(connection);
       },
     );
     return connection;
@@ -327,9 +333,10 @@ export function socketTransport(options: SocketTransportOptions = {}): Transport
   }
 
   function timeOut(exchange: Exchange, ms: number): void {
-    const error = new Error(`attempt timed out after ${ms} ms`);
-    error.name = 'TimeoutError';
-    fail(exchange, error);
+    const connection = exchange.connection;
+    const waitingFor =
+      connection === undefined ? 'waiting for a free connection' : connection.waitingFor;
+    fail(exchange, attemptTimeout(ms, waitingFor));
   }
 
   function settle(exchange: Exchange): void {

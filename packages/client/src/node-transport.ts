@@ -1,4 +1,5 @@
 import type { Agent, IncomingHttpHeaders, RequestOptions } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { ConnectionOptions } from 'node:tls';
 import { loadHttp, loadHttps } from './node-builtins.js';
@@ -6,6 +7,8 @@ import { originTarget, splitUrl } from './node-origin.js';
 import type { OriginTarget } from './node-origin.js';
 import { authorityOf, checkProxySetting, openTunnel, proxyFor } from './node-proxy.js';
 import type { ProxySetting, ProxyTarget } from './node-proxy.js';
+import { attemptTimeout, followConnecting } from './node-attempt.js';
+import type { WaitingFor } from './node-attempt.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, positiveInteger } from './transport.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 
@@ -34,8 +37,21 @@ const keepAliveAgent = (secure: boolean, options: AgentOptions): Agent =>
   secure ? new (loadHttps().Agent)(options) : new (loadHttp().Agent)(options);
 
 /**
+ * What one request shares with the agent that connects it: where it waits while nothing can
+ * have been sent, and how to stop a connection being made for it. Node hands a request's
+ * options on to `createConnection`, so it travels there under {@link ATTEMPT}.
+ */
+interface AttemptState {
+  waitingFor: WaitingFor;
+  /** Ends the connection being made for this request (a tunnel still opening), if any. */
+  cancel: (() => void) | undefined;
+}
+const ATTEMPT = Symbol('vodkit.attempt');
+
+/**
  * An `https.Agent` whose connections are TLS over a CONNECT tunnel through `proxy`: the agent
- * still pools them per endpoint and resumes TLS sessions.
+ * still pools them per endpoint and resumes TLS sessions. Node waits for `createConnection`'s
+ * callback with no deadline of its own, so the request that asked for the tunnel may end it.
  */
 function tunnellingAgent(proxy: ProxyTarget, options: AgentOptions): Agent {
   class TunnellingAgent extends loadHttps().Agent {
@@ -49,8 +65,17 @@ function tunnellingAgent(proxy: ProxyTarget, options: AgentOptions): Agent {
         Number(connectOptions.port ?? 443),
       );
       const tunnel = openTunnel(proxy, authority);
+      const attempt = (connectOptions as { [ATTEMPT]?: AttemptState })[ATTEMPT];
+      if (attempt !== undefined) {
+        attempt.waitingFor = tunnel.waitingFor;
+        attempt.cancel = () => {
+          // `ready` rejects once the socket closes, and the callback reports it.
+          tunnel.socket.destroy();
+        };
+      }
       tunnel.ready.then(
         () => {
+          if (attempt !== undefined) attempt.cancel = undefined;
           const secure = super.createConnection({
             ...connectOptions,
             socket: tunnel.socket,
@@ -58,6 +83,7 @@ function tunnellingAgent(proxy: ProxyTarget, options: AgentOptions): Agent {
           if (secure !== null && secure !== undefined) callback?.(null, secure);
         },
         (error: unknown) => {
+          if (attempt !== undefined) attempt.cancel = undefined;
           callback?.(error as Error, tunnel.socket);
         },
       );
@@ -124,6 +150,11 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
         reject(new Error('the transport is closed'));
         return;
       }
+      const signal = r.signal;
+      if (signal?.aborted === true) {
+        reject(signal.reason as Error);
+        return;
+      }
       const { origin, path } = splitUrl(r.url);
       try {
         if (origin !== lastOrigin || target === undefined) {
@@ -147,16 +178,22 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
       }
       if (!hasHost) headers.push('host', target.host);
       if (r.body !== undefined) headers.push('content-length', String(Buffer.byteLength(r.body)));
-      const options: RequestOptions = {
+      const attempt: AttemptState = {
+        waitingFor: 'waiting for a free connection',
+        cancel: undefined,
+      };
+      const options: RequestOptions & { [ATTEMPT]: AttemptState } = {
         hostname: target.hostname,
         port: target.port,
         path,
         method: r.method,
         headers,
+        [ATTEMPT]: attempt,
       };
-      if (r.signal !== undefined) options.signal = r.signal;
       // Which module speaks to the first hop: the endpoint, or a proxy asked for the absolute URL.
       let secureHop = target.secure;
+      // Who the first hop is, for messages: never the proxy's user or password.
+      let hop = authorityOf(target.hostname, target.port);
       if (proxy === undefined) {
         const secure = target.secure;
         options.agent = agentFor(secure ? 'https' : 'http', () =>
@@ -170,6 +207,7 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
       } else {
         const to = proxy;
         secureHop = to.secure;
+        hop = to.label;
         options.hostname = to.hostname;
         options.port = to.port;
         options.path = `${origin}${path}`;
@@ -179,41 +217,59 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
         );
       }
       const req = secureHop ? loadHttps().request(options) : loadHttp().request(options);
+      let settled = false;
+      const settle = (): boolean => {
+        if (settled) return false;
+        settled = true;
+        if (timer !== undefined) clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        return true;
+      };
+      // Ends the attempt now. Node reports a destroyed request only once it has a socket, and
+      // one still waiting for a free socket or a tunnel has none: so reject here, not on its
+      // 'error' event, and stop the tunnel being opened for it.
+      const fail = (error: Error): void => {
+        if (!settle()) return;
+        attempt.cancel?.();
+        req.destroy(error);
+        reject(error);
+      };
+      const onAbort = (): void => {
+        fail(signal?.reason as Error);
+      };
       // A plain timer, cleared when the attempt settles: cheaper than an AbortSignal per call.
       const timer =
         r.timeoutMs === undefined
           ? undefined
           : setTimeout(() => {
-              const error = new Error(`attempt timed out after ${r.timeoutMs ?? 0} ms`);
-              error.name = 'TimeoutError';
-              req.destroy(error);
+              fail(attemptTimeout(r.timeoutMs ?? 0, attempt.waitingFor));
             }, r.timeoutMs);
-      const settle = (): void => {
-        if (timer !== undefined) clearTimeout(timer);
-      };
-      req.on('error', (error) => {
-        settle();
-        reject(error);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      req.once('socket', (socket: Socket) => {
+        // A kept-alive socket is connected already; a new one says when a request can leave.
+        if (req.reusedSocket) attempt.waitingFor = undefined;
+        else
+          followConnecting(socket, hop, (waitingFor) => {
+            attempt.waitingFor = waitingFor;
+          });
       });
+      req.on('error', fail);
       req.on('response', (res) => {
         const chunks: Buffer[] = [];
         let bytes = 0;
         res.on('data', (chunk: Buffer) => {
           bytes += chunk.length;
           // Past the bound the connection is dropped: the rest of the body is never read.
-          if (bytes > max) req.destroy(new Error(`response body exceeds ${max} bytes`));
+          if (bytes > max) fail(new Error(`response body exceeds ${max} bytes`));
           else chunks.push(chunk);
         });
-        res.on('error', (error) => {
-          settle();
-          reject(error);
-        });
+        res.on('error', fail);
         res.on('end', () => {
-          settle();
           if (!res.complete) {
-            reject(new Error('connection closed before the response ended'));
+            fail(new Error('connection closed before the response ended'));
             return;
           }
+          if (!settle()) return;
           const body = Buffer.concat(chunks).toString('utf8');
           resolve({
             status: res.statusCode ?? 0,

@@ -13,9 +13,11 @@ import type { CredentialProvider, VodCredentials } from './credentials.js';
 import { backoffDelay, classify, DEFAULT_RETRY, parseRetryAfter } from './retry.js';
 import type { RetryOptions } from './retry.js';
 import { sleep } from './sleep.js';
+import { boundedWait } from './bounded-wait.js';
 import type { WireParams } from './validate.js';
 import { errorCodeOf, isOk, requestIdOf } from './outcome.js';
 import type { AttemptRecord, CallContext } from './outcome.js';
+import { NOT_SENT_CODE } from './transport.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 import type { SignatureAlgorithm, SignerFunctions } from './signer-functions.js';
 
@@ -64,8 +66,8 @@ export interface SendLoop {
   send(call: OutgoingCall): Promise<SendResult>;
   /** Signs once, without sending: what `dryRun` shows. */
   signOnce(call: OutgoingCall, reveal: boolean): Promise<TransportRequest>;
-  /** The credentials, from the provider if they came from one, checked. */
-  loadCredentials(): Promise<VodCredentials>;
+  /** The credentials, from the provider if they came from one, checked; `signal` ends the wait. */
+  loadCredentials(signal?: AbortSignal): Promise<VodCredentials>;
 }
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -96,6 +98,7 @@ const NOT_SENT: ReadonlySet<string> = new Set([
   'ENOTFOUND',
   'EAI_AGAIN',
   'ERR_PROXY_TUNNEL',
+  NOT_SENT_CODE,
 ]);
 const neverSent = (error: unknown): boolean => {
   for (let e = error, depth = 0; e instanceof Error && depth < 3; depth += 1) {
@@ -123,12 +126,21 @@ export function createSendLoop(config: SendLoopConfig): SendLoop {
   let clockOffsetMs = 0;
   const clock = (): number => Date.now() + clockOffsetMs;
 
-  async function loadCredentials(): Promise<VodCredentials> {
+  async function loadCredentials(signal?: AbortSignal): Promise<VodCredentials> {
     let loaded: VodCredentials;
     try {
-      loaded = await config.credentials();
+      // A provider may read files or call an endpoint: its wait is bounded like an attempt's.
+      loaded = await boundedWait(
+        config.credentials(),
+        timeoutMs,
+        signal,
+        () =>
+          new VodCredentialsError(`credentials provider did not answer within ${timeoutMs} ms`, {
+            code: 'CredentialsFailed',
+          }),
+      );
     } catch (error) {
-      if (error instanceof VodError) throw error;
+      if (error instanceof VodError || signal?.aborted === true) throw error;
       throw new VodCredentialsError('credentials provider failed', {
         code: 'CredentialsFailed',
         cause: error,
@@ -220,7 +232,7 @@ export function createSendLoop(config: SendLoopConfig): SendLoop {
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       signal?.throwIfAborted();
       if (context?.beforeAttempt !== undefined) await context.beforeAttempt();
-      const creds = config.staticCredentials ?? (await loadCredentials());
+      const creds = config.staticCredentials ?? (await loadCredentials(signal));
       const pending = signChecked(call, creds);
       // The node signer answers synchronously: no microtask turn when it does.
       const signed = toTransport(

@@ -44,6 +44,13 @@ export type Transport = ((request: TransportRequest) => Promise<TransportRespons
 type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 /**
+ * The `code` a transport gives an error (or its cause) when the request cannot have left the
+ * client: it was still waiting for a connection, a proxy's tunnel or a TLS handshake. The
+ * client then reports the call as not possibly applied.
+ */
+export const NOT_SENT_CODE = 'ERR_REQUEST_NOT_SENT';
+
+/**
  * The largest response body every transport accepts by default: 8 MiB. A DeleteImage answer is
  * a few hundred bytes; the bound keeps a broken or hostile server from growing memory without end.
  */

@@ -1,7 +1,8 @@
 /**
  * `deleteImage` from headless Chromium (Debian's `/usr/bin/chromium`, driven by playwright-core)
  * through the *built* main entry bundled by esbuild for the browser, against the emulator on
- * another origin (its CORS option answers the preflight). Both algorithms, both methods.
+ * another origin (its CORS option answers the preflight). Both algorithms, both methods; the
+ * browser's own user-agent is what arrives.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +20,7 @@ globalThis.runDeletes = async (endpoint, credentials) => {
   const out = [];
   for (const signatureAlgorithm of ['ACS3-HMAC-SHA256', 'HMAC-SHA1']) {
     for (const method of ['POST', 'GET']) {
-      const client = createVodClient({ endpoint, credentials, signatureAlgorithm, method });
+      const client = createVodClient({ endpoint, credentials, signatureAlgorithm, method, userAgent: 'myapp/1.2' });
       const id = signatureAlgorithm + '-' + method;
       const { data, error } = await client.deleteImage({ DeleteImageType: 'ImageId', ImageIds: [id] });
       out.push({ id, requestId: data?.requestId, error: error && { name: error.name, code: error.code } });
@@ -72,6 +73,11 @@ it('deleteImage runs in headless Chromium against the emulator', async () => {
     });
     for (const id of ids) expect(vod.state.has(id)).toBe(false);
     expect(vod.requests().filter((r) => r.status === 200)).toHaveLength(4);
+    // The browser's own user-agent, untouched: the client sets none there, nor the option's.
+    for (const r of vod.requests()) {
+      expect(r.headers['user-agent']).toMatch(/Chrom/);
+      expect(r.headers['user-agent']).not.toMatch(/vodkit|myapp/);
+    }
   } finally {
     await vod.close();
   }

@@ -202,7 +202,7 @@ describe.each(VARIANTS)('%s transport', (_name, make) => {
     const { data } = await c.deleteImage(REQUEST);
     expect(data).toBeDefined();
     const [sent] = vod.requests();
-    expect(sent?.headers['user-agent']).toBe('vodkit-test/1');
+    expect(sent?.headers['user-agent']).toMatch(/^vodkit\/\S+ \(node\/[^)]+\) vodkit-test\/1$/);
   });
 
   it('raw POST and GET send the validated wire form through the retry loop', async () => {

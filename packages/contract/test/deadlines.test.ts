@@ -37,7 +37,9 @@ const trickling = (): Promise<string> =>
         'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100000\r\n\r\n',
       );
       const timer = setInterval(() => socket.write(' '), 20);
-      socket.on('close', () => { clearInterval(timer); });
+      socket.on('close', () => {
+        clearInterval(timer);
+      });
     });
   });
 

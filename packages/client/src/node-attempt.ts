@@ -1,0 +1,54 @@
+import type { Socket } from 'node:net';
+import { NOT_SENT_CODE } from './transport.js';
+
+/**
+ * Where an attempt is waiting while nothing of its request can have left the client (a free
+ * connection, the proxy's tunnel, TCP connect, the TLS handshake), as words for a message; or
+ * `undefined` once the request may be on the wire.
+ */
+export type WaitingFor = string | undefined;
+
+/**
+ * The error a Node transport rejects with when an attempt's `timeoutMs` passes: named
+ * `TimeoutError`, as the send loop expects. While the attempt was still `waitingFor` something,
+ * it says where and carries {@link NOT_SENT_CODE}, so the call is not reported as possibly
+ * applied.
+ */
+export function attemptTimeout(ms: number, waitingFor: WaitingFor): Error {
+  const error = new Error(
+    waitingFor === undefined
+      ? `attempt timed out after ${ms} ms`
+      : `attempt timed out after ${ms} ms ${waitingFor}`,
+  );
+  error.name = 'TimeoutError';
+  if (waitingFor !== undefined) (error as { code?: string }).code = NOT_SENT_CODE;
+  return error;
+}
+
+/**
+ * Follows a new socket through TCP connect and, for TLS, its handshake, telling `update` where
+ * it is; `undefined` once a request written to it can leave (bytes written before then wait in
+ * the socket). `authority` (`host:port`) names the far end; a TLS socket over a proxy's tunnel
+ * starts already connected.
+ */
+export function followConnecting(
+  socket: Socket,
+  authority: string,
+  update: (waitingFor: WaitingFor) => void,
+): void {
+  const tls = 'encrypted' in socket;
+  const handshake = `in the TLS handshake with ${authority}`;
+  if (socket.connecting) {
+    update(`connecting to ${authority}`);
+    socket.once('connect', () => {
+      update(tls ? handshake : undefined);
+    });
+  } else {
+    update(tls ? handshake : undefined);
+  }
+  if (tls) {
+    socket.once('secureConnect', () => {
+      update(undefined);
+    });
+  }
+}
