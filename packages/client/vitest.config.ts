@@ -1,7 +1,8 @@
+import type { ViteUserConfig } from 'vitest/config';
 import { packageTestConfig } from '../../vitest.shared.ts';
 import { versionDefine } from './version-define.mjs';
 
-export default {
+const config: ViteUserConfig = {
   ...packageTestConfig(import.meta.dirname, {
     typeTests: true,
     srcOnly: {
@@ -13,3 +14,5 @@ export default {
   // The sources read the version the build writes in; a dist run has it written in already.
   define: versionDefine,
 };
+
+export default config;
