@@ -9,6 +9,8 @@ const config: ViteUserConfig = {
       'test/node-http1-response.test.ts':
         "the socket transport's HTTP/1.1 reader, inlined in the bundle; every socket transport test reaches it through dist",
       'test/http1-differential.test.ts': 'the same reader fuzzed against llhttp; the same reason',
+      'test/proxy-rules.test.ts':
+        'which proxy an origin takes, an inlined module; test/proxy.test.ts drives the same rules through dist',
     },
   }),
   // The sources read the version the build writes in; a dist run has it written in already.

@@ -16,8 +16,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { RunningEmulator } from '@vodkit/emulator';
 import { createVodClient, nodeTransport, socketTransport } from '../src/node.ts';
 import type { Transport } from '../src/node.ts';
-import { proxyFor } from '../src/node-proxy.ts';
-import { originTarget } from '../src/node-origin.ts';
 import { DEFAULT_EMULATOR_CREDENTIALS, emulator } from './support.ts';
 import { startProxy } from './proxy-server.ts';
 import type { TestProxy } from './proxy-server.ts';
@@ -207,32 +205,7 @@ describe.each(TRANSPORTS)('%s', (_name, make) => {
   });
 });
 
-describe('which proxy a request takes (proxy-from-env under our rules)', () => {
-  const of = (origin: string) => proxyFor(undefined, origin, originTarget(origin))?.label;
-
-  it('honours NO_PROXY, the scheme and both cases; loopback is never proxied', () => {
-    vi.stubEnv('https_proxy', 'http://127.0.0.1:3128');
-    vi.stubEnv('HTTP_PROXY', 'http://127.0.0.1:3129');
-    vi.stubEnv('NO_PROXY', '.internal.example,vod.cn-beijing.aliyuncs.com');
-    expect(of('https://vod.cn-shanghai.aliyuncs.com')).toBe('127.0.0.1:3128');
-    expect(of('http://vod.cn-shanghai.aliyuncs.com')).toBe('127.0.0.1:3129');
-    expect(of('https://vod.cn-beijing.aliyuncs.com')).toBeUndefined();
-    expect(of('https://a.internal.example')).toBeUndefined();
-    for (const loopback of [
-      'http://127.0.0.1:4000',
-      'http://localhost:4000',
-      'http://[::1]:4000',
-    ]) {
-      expect(of(loopback)).toBeUndefined();
-    }
-  });
-
-  it('an option wins over the environment', () => {
-    vi.stubEnv('HTTPS_PROXY', 'http://127.0.0.1:3128');
-    const origin = 'https://vod.cn-shanghai.aliyuncs.com';
-    expect(proxyFor(false, origin, originTarget(origin))).toBeUndefined();
-  });
-
+describe('proxy-from-env', () => {
   it('the built client loads proxy-from-env only once a proxy variable is set', () => {
     const dist = fileURLToPath(new URL('../dist/node.js', import.meta.url));
     // A fresh process each time: what it loaded is then what the client loaded.
