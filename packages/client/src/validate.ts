@@ -58,6 +58,29 @@ function list(value: unknown, field: string, max: number): unknown[] {
   return out;
 }
 
+/** The list fields of a request and how many items each may hold. */
+const LISTS: ReadonlyMap<string, number> = new Map([
+  ['ImageIds', MAX_IMAGE_IDS],
+  ['ImageURLs', MAX_IMAGE_URLS],
+]);
+
+/**
+ * Checks an `ImageIds` or `ImageURLs` list by the spec's rules (1 to 20 items, no hole, each a
+ * non-empty string of its pattern) and returns a dense copy of its items; throws
+ * {@link VodValidationError} naming the item and the rule. `toWireParams` and
+ * `checkImageList` both check lists here, so the rule and message are the same.
+ */
+export function checkedList(field: 'ImageIds' | 'ImageURLs', value: unknown): string[] {
+  const max = LISTS.get(field);
+  if (max === undefined) return fail('field', 'must be ImageIds or ImageURLs');
+  const items = list(value, field, max);
+  const [pattern, rule] =
+    field === 'ImageURLs'
+      ? [URL_RULE, 'must be an http(s) URL without a comma']
+      : [ID_RULE, 'must not contain a comma'];
+  return items.map((v, i) => item(v, `${field}[${i}]`, pattern, rule));
+}
+
 /**
  * Checks a request against the spec's rules (the discriminated union, list bounds, item
  * patterns, no stray fields) and returns its wire form: lists comma-joined, each image URL
@@ -82,18 +105,13 @@ export function toWireParams(request: DeleteImageRequest): WireParams {
   const own = (name: string): unknown => (Object.hasOwn(r, name) ? r[name] : undefined);
   const join = (values: unknown[]): string => values.join(LIST_SEPARATOR);
   if (type === 'ImageURL') {
-    const urls = list(own('ImageURLs'), 'ImageURLs', MAX_IMAGE_URLS);
     // Each URL is percent-encoded on its own before the join, as the spec's ImageURLList says;
     // the signature rules then encode the joined list like any other value.
-    const encoded = urls.map((u, i) =>
-      percentEncode(item(u, `ImageURLs[${i}]`, URL_RULE, 'must be an http(s) URL without a comma')),
-    );
-    return { DeleteImageType: type, ImageURLs: join(encoded) };
+    const urls = checkedList('ImageURLs', own('ImageURLs')).map((u) => percentEncode(u));
+    return { DeleteImageType: type, ImageURLs: join(urls) };
   }
   if (type === 'ImageId') {
-    const ids = list(own('ImageIds'), 'ImageIds', MAX_IMAGE_IDS);
-    ids.forEach((id, i) => item(id, `ImageIds[${i}]`, ID_RULE, 'must not contain a comma'));
-    return { DeleteImageType: type, ImageIds: join(ids) };
+    return { DeleteImageType: type, ImageIds: join(checkedList('ImageIds', own('ImageIds'))) };
   }
   const videoId = item(own('VideoId'), 'VideoId', ID_RULE, 'must be exactly one ID (no comma)');
   const imageType = own('ImageType');
