@@ -58,12 +58,6 @@ function list(value: unknown, field: string, max: number): unknown[] {
   return out;
 }
 
-/** The list fields of a request and how many items each may hold. */
-const LISTS: ReadonlyMap<string, number> = new Map([
-  ['ImageIds', MAX_IMAGE_IDS],
-  ['ImageURLs', MAX_IMAGE_URLS],
-]);
-
 /**
  * Checks an `ImageIds` or `ImageURLs` list by the spec's rules (1 to 20 items, no hole, each a
  * non-empty string of its pattern) and returns a dense copy of its items; throws
@@ -71,14 +65,14 @@ const LISTS: ReadonlyMap<string, number> = new Map([
  * `checkImageList` both check lists here, so the rule and message are the same.
  */
 export function checkedList(field: 'ImageIds' | 'ImageURLs', value: unknown): string[] {
-  const max = LISTS.get(field);
-  if (max === undefined) return fail('field', 'must be ImageIds or ImageURLs');
-  const items = list(value, field, max);
-  const [pattern, rule] =
-    field === 'ImageURLs'
-      ? [URL_RULE, 'must be an http(s) URL without a comma']
-      : [ID_RULE, 'must not contain a comma'];
-  return items.map((v, i) => item(v, `${field}[${i}]`, pattern, rule));
+  const urls = field === 'ImageURLs';
+  // Plain JavaScript may name any field.
+  if (!urls && field !== 'ImageIds') fail('field', 'must be ImageIds or ImageURLs');
+  return list(value, field, urls ? MAX_IMAGE_URLS : MAX_IMAGE_IDS).map((v, i) =>
+    urls
+      ? item(v, `${field}[${i}]`, URL_RULE, 'must be an http(s) URL without a comma')
+      : item(v, `${field}[${i}]`, ID_RULE, 'must not contain a comma'),
+  );
 }
 
 /**
