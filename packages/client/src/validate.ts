@@ -67,7 +67,7 @@ function list(value: unknown, field: string, max: number): unknown[] {
 export function checkedList(field: 'ImageIds' | 'ImageURLs', value: unknown): string[] {
   const urls = field === 'ImageURLs';
   // Plain JavaScript may name any field.
-  if (!urls && field !== 'ImageIds') fail('field', 'must be ImageIds or ImageURLs');
+  if (!urls && (field as string) !== 'ImageIds') fail('field', 'must be ImageIds or ImageURLs');
   return list(value, field, urls ? MAX_IMAGE_URLS : MAX_IMAGE_IDS).map((v, i) =>
     urls
       ? item(v, `${field}[${i}]`, URL_RULE, 'must be an http(s) URL without a comma')
