@@ -1,6 +1,6 @@
 import { MAX_IMAGE_IDS, MAX_IMAGE_URLS } from '@vodkit/types';
 import type { DeleteImageRequest } from '@vodkit/types';
-import { VodClientError, VodValidationError } from './errors.js';
+import { VodClientError, VodValidationError, safeCause } from './errors.js';
 import { toWireParams } from './validate.js';
 import { checkAll, fn, requireOptionsObject, whole } from './client-options.js';
 import type { Rule } from './client-options.js';
@@ -71,8 +71,11 @@ export interface BulkResult {
   readonly failed: number;
   /** Whether the signal cancelled the run. */
   readonly cancelled: boolean;
-  /** The first error `onProgress` threw, if it did; the run went on and counted everything. */
-  readonly callbackError?: unknown;
+  /**
+   * The first error `onProgress` threw, if it did, as a scrubbed copy (name, message, code,
+   * causes) without the client's secrets; the run went on and counted everything.
+   */
+  readonly callbackError?: Error | undefined;
 }
 
 type Caller = (request: DeleteImageRequest, options: CallOptions) => Promise<DeleteImageOutcome>;
@@ -146,7 +149,10 @@ export async function runBulk(call: Caller, options: DeleteImagesOptions): Promi
     },
   };
   // An object, not two lets: the callback's failure is recorded inside closures.
-  const callback: { failed: boolean; error: unknown } = { failed: false, error: undefined };
+  const callback: { failed: boolean; error: Error | undefined } = {
+    failed: false,
+    error: undefined,
+  };
   const cancelled = (index: number, items: string[], inFlight: boolean): ChunkResult => ({
     index,
     items,
@@ -171,7 +177,9 @@ export async function runBulk(call: Caller, options: DeleteImagesOptions): Promi
       // The caller's callback must not turn a finished chunk into a failure or stop the count.
       if (!callback.failed) {
         callback.failed = true;
-        callback.error = error;
+        // A copy: the client cleans it of its secrets, which it must not do to the caller's own.
+        const copy = safeCause(typeof error === 'string' ? new Error(error) : error);
+        callback.error = copy instanceof Error ? copy : new Error('onProgress threw a non-Error');
       }
     }
   };

@@ -172,7 +172,18 @@ export function createVodClientWith<T extends boolean = false>(
       },
     ));
 
+  const { redactor } = loop;
+  /** The one exit of a call: whatever the error, the client's secrets are removed from it. */
   async function call(
+    request: DeleteImageRequest,
+    options?: CallOptions,
+  ): Promise<DeleteImageOutcome> {
+    const outcome = await attemptCall(request, options);
+    if (outcome.error !== undefined) await redactor.error(outcome.error);
+    return outcome;
+  }
+
+  async function attemptCall(
     request: DeleteImageRequest,
     options: CallOptions = {},
   ): Promise<DeleteImageOutcome> {
@@ -215,7 +226,12 @@ export function createVodClientWith<T extends boolean = false>(
     },
     async deleteImages(bulkOptions) {
       const { runBulk } = await import('./bulk.js');
-      return runBulk(call, bulkOptions);
+      // Chunk errors come through `call`; the callback's error is the runner's copy.
+      const result = await runBulk(call, bulkOptions).catch(async (error: unknown) => {
+        throw await redactor.error(error);
+      });
+      await redactor.error(result.callbackError);
+      return result;
     },
     async dryRun(request, dryOptions = {}) {
       const params = toWireParams(request);

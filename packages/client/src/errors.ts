@@ -33,16 +33,20 @@ export interface VodErrorFields {
 const SIGNED_TAIL = /\s*server string to sign is:[\s\S]*$/i;
 const URLS = /https?:\/\/\S+/g;
 
-/** Removes string-to-sign tails and URLs (which may be signed) from a server message. */
+/**
+ * Removes string-to-sign tails and URLs (which may be signed) from a server message. The client
+ * then removes its own secrets by value and cuts the text (see `redact.ts`): a cut made here,
+ * before that, could keep half of a secret.
+ */
 export function scrubMessage(message: string): string {
-  return message.replace(SIGNED_TAIL, '').replace(URLS, '<url>').slice(0, 500);
+  return message.replace(SIGNED_TAIL, '').replace(URLS, '<url>');
 }
 
 /**
  * A copy of an error's cause chain that is safe to keep: each `Error` becomes a plain `Error`
- * with the same name, a scrubbed message and its `code`, three levels deep. Anything else (an
- * object that may hold a request, headers or a signed URL) is dropped. What `cause` and
- * `util.inspect` show can then never carry a signature, token or signed URL.
+ * with the same name, a scrubbed message and its `code` (and an `AggregateError`'s `errors`,
+ * copied alike), three levels deep. Anything else (an object that may hold a request, headers
+ * or a signed URL) is dropped. The client then removes its secrets from the copies by value.
  */
 export function safeCause(cause: unknown, depth = 0): unknown {
   if (typeof cause === 'string') return scrubMessage(cause);
@@ -53,8 +57,33 @@ export function safeCause(cause: unknown, depth = 0): unknown {
     inner === undefined ? undefined : { cause: inner },
   );
   copy.name = cause.name;
-  const code = (cause as { code?: unknown }).code;
+  const { code, errors } = cause as { code?: unknown; errors?: unknown };
   if (typeof code === 'string') (copy as { code?: string }).code = code;
+  // Node's connect tries every address and reports each failure here.
+  if (Array.isArray(errors)) {
+    (copy as { errors?: unknown[] }).errors = errors
+      .slice(0, 8)
+      .map((e: unknown) => safeCause(e, depth + 1))
+      .filter((e) => e !== undefined);
+  }
+  return copy;
+}
+
+/**
+ * What is safe to keep of an error that may quote a secret the client has never seen (a
+ * credential provider's, which may quote the file or answer it read): its name and code when
+ * they look like a class name and a system code, never its message.
+ */
+export function withheld(error: unknown): Error {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as {
+    name?: unknown;
+    code?: unknown;
+  };
+  const copy = new Error('(message withheld: it may quote a credential)');
+  if (typeof e.name === 'string' && /^[A-Z][A-Za-z]{0,30}Error$/.test(e.name)) copy.name = e.name;
+  if (typeof e.code === 'string' && /^(E|ERR_)[A-Z_]{2,30}$/.test(e.code)) {
+    (copy as { code?: string }).code = e.code;
+  }
   return copy;
 }
 
@@ -124,7 +153,10 @@ export class VodError extends Error {
   /** See {@link VodErrorFields.possiblyApplied}. */
   declare readonly possiblyApplied: boolean;
 
-  /** Creates an error; `message` must already be free of secrets. The cause is kept scrubbed. */
+  /**
+   * Creates an error. The cause is kept as a scrubbed copy; the client removes its secrets by
+   * value from both before handing the error out.
+   */
   constructor(message: string, fields: VodErrorFields) {
     const { cause, ...rest } = fields;
     const safe = safeCause(cause);

@@ -68,6 +68,8 @@ export {
 } from './retry.js';
 export type { FailureClass, FailureDecision, RetryOptions } from './retry.js';
 export { toWireParams } from './validate.js';
+export { checkImageList } from './image-list.js';
+export type { ImageListOutcome, ImageLists } from './image-list.js';
 export type { WireParams } from './validate.js';
 export { createPacer } from './pacer.js';
 export type { Pacer, PacerOptions } from './pacer.js';

@@ -7,7 +7,10 @@ import {
   VodTimeoutError,
   VodValidationError,
   scrubMessage,
+  withheld,
 } from './errors.js';
+import { createRedactor } from './redact.js';
+import type { Redactor } from './redact.js';
 import { credentialsProblem } from './client-options.js';
 import type { CredentialProvider, VodCredentials } from './credentials.js';
 import { backoffDelay, classify, DEFAULT_RETRY, parseRetryAfter } from './retry.js';
@@ -68,6 +71,11 @@ export interface SendLoop {
   signOnce(call: OutgoingCall, reveal: boolean): Promise<TransportRequest>;
   /** The credentials, from the provider if they came from one, checked; `signal` ends the wait. */
   loadCredentials(signal?: AbortSignal): Promise<VodCredentials>;
+  /**
+   * Knows every secret, token and signature this loop used; `send` and `signOnce` pass their
+   * errors through it, and so must anyone handing out an error of this client.
+   */
+  readonly redactor: Redactor;
 }
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -125,6 +133,15 @@ export function createSendLoop(config: SendLoopConfig): SendLoop {
   // Learnt from the service's Date header after a clock-skew answer, then kept.
   let clockOffsetMs = 0;
   const clock = (): number => Date.now() + clockOffsetMs;
+  const redactor = createRedactor();
+  const rememberCredentials = (c: VodCredentials | undefined): void => {
+    redactor.remember(c?.accessKeySecret, true);
+    redactor.remember(c?.securityToken, true);
+  };
+  rememberCredentials(config.staticCredentials);
+  /** A client error, by brand, cleaned of this loop's secrets; anything else as it is. */
+  const redacted = (error: unknown): Promise<unknown> =>
+    VodError.isInstance(error) ? redactor.error(error) : Promise.resolve(error);
 
   async function loadCredentials(signal?: AbortSignal): Promise<VodCredentials> {
     let loaded: VodCredentials;
@@ -143,9 +160,11 @@ export function createSendLoop(config: SendLoopConfig): SendLoop {
       if (error instanceof VodError || signal?.aborted === true) throw error;
       throw new VodCredentialsError('credentials provider failed', {
         code: 'CredentialsFailed',
-        cause: error,
+        cause: withheld(error),
       });
     }
+    // Before the shape check: a message about what was loaded must not show it either.
+    if (typeof loaded === 'object' && (loaded as unknown) !== null) rememberCredentials(loaded);
     // A provider is plain JavaScript: what it returns is held to the rules static ones are.
     const problem = credentialsProblem(loaded);
     if (problem !== undefined) {
@@ -221,6 +240,14 @@ export function createSendLoop(config: SendLoopConfig): SendLoop {
   }
 
   async function send(call: OutgoingCall): Promise<SendResult> {
+    try {
+      return await attempts(call);
+    } catch (error) {
+      throw await redacted(error);
+    }
+  }
+
+  async function attempts(call: OutgoingCall): Promise<SendResult> {
     const { signal, context } = call;
     const maxAttempts = Math.max(1, context?.maxAttempts ?? clientMaxAttempts);
     let skewCorrected = false;
@@ -235,12 +262,12 @@ export function createSendLoop(config: SendLoopConfig): SendLoop {
       const creds = config.staticCredentials ?? (await loadCredentials(signal));
       const pending = signChecked(call, creds);
       // The node signer answers synchronously: no microtask turn when it does.
-      const signed = toTransport(
-        call,
+      const result =
         pending instanceof Promise
           ? ((await pending) as RpcSignResult | Acs3SignResult)
-          : (pending as RpcSignResult | Acs3SignResult),
-      );
+          : (pending as RpcSignResult | Acs3SignResult);
+      redactor.remember(result.signature);
+      const signed = toTransport(call, result);
       // What the backoff before the next attempt depends on.
       let throttled = false;
       let retryAfter: number | undefined;
@@ -307,9 +334,14 @@ export function createSendLoop(config: SendLoopConfig): SendLoop {
   }
 
   async function signOnce(call: OutgoingCall, reveal: boolean): Promise<TransportRequest> {
-    const signed = await signChecked(call, await loadCredentials());
-    return toTransport(call, reveal ? signed : signer.redactSigned(signed));
+    try {
+      const signed = await signChecked(call, await loadCredentials());
+      redactor.remember(signed.signature);
+      return toTransport(call, reveal ? signed : signer.redactSigned(signed));
+    } catch (error) {
+      throw await redacted(error);
+    }
   }
 
-  return { send, signOnce, loadCredentials };
+  return { send, signOnce, loadCredentials, redactor };
 }

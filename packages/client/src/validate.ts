@@ -59,6 +59,23 @@ function list(value: unknown, field: string, max: number): unknown[] {
 }
 
 /**
+ * Checks an `ImageIds` or `ImageURLs` list by the spec's rules (1 to 20 items, no hole, each a
+ * non-empty string of its pattern) and returns a dense copy of its items; throws
+ * {@link VodValidationError} naming the item and the rule. `toWireParams` and
+ * `checkImageList` both check lists here, so the rule and message are the same.
+ */
+export function checkedList(field: 'ImageIds' | 'ImageURLs', value: unknown): string[] {
+  const urls = field === 'ImageURLs';
+  // Plain JavaScript may name any field.
+  if (!urls && (field as string) !== 'ImageIds') fail('field', 'must be ImageIds or ImageURLs');
+  return list(value, field, urls ? MAX_IMAGE_URLS : MAX_IMAGE_IDS).map((v, i) =>
+    urls
+      ? item(v, `${field}[${i}]`, URL_RULE, 'must be an http(s) URL without a comma')
+      : item(v, `${field}[${i}]`, ID_RULE, 'must not contain a comma'),
+  );
+}
+
+/**
  * Checks a request against the spec's rules (the discriminated union, list bounds, item
  * patterns, no stray fields) and returns its wire form: lists comma-joined, each image URL
  * percent-encoded before the join. Throws {@link VodValidationError} naming the field and the
@@ -82,18 +99,13 @@ export function toWireParams(request: DeleteImageRequest): WireParams {
   const own = (name: string): unknown => (Object.hasOwn(r, name) ? r[name] : undefined);
   const join = (values: unknown[]): string => values.join(LIST_SEPARATOR);
   if (type === 'ImageURL') {
-    const urls = list(own('ImageURLs'), 'ImageURLs', MAX_IMAGE_URLS);
     // Each URL is percent-encoded on its own before the join, as the spec's ImageURLList says;
     // the signature rules then encode the joined list like any other value.
-    const encoded = urls.map((u, i) =>
-      percentEncode(item(u, `ImageURLs[${i}]`, URL_RULE, 'must be an http(s) URL without a comma')),
-    );
-    return { DeleteImageType: type, ImageURLs: join(encoded) };
+    const urls = checkedList('ImageURLs', own('ImageURLs')).map((u) => percentEncode(u));
+    return { DeleteImageType: type, ImageURLs: join(urls) };
   }
   if (type === 'ImageId') {
-    const ids = list(own('ImageIds'), 'ImageIds', MAX_IMAGE_IDS);
-    ids.forEach((id, i) => item(id, `ImageIds[${i}]`, ID_RULE, 'must not contain a comma'));
-    return { DeleteImageType: type, ImageIds: join(ids) };
+    return { DeleteImageType: type, ImageIds: join(checkedList('ImageIds', own('ImageIds'))) };
   }
   const videoId = item(own('VideoId'), 'VideoId', ID_RULE, 'must be exactly one ID (no comma)');
   const imageType = own('ImageType');

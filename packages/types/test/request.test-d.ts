@@ -11,6 +11,8 @@ import type {
   DeleteImageResponse,
   DeleteImageType,
   DocumentedErrorCode,
+  ImageIdList,
+  ImageURLList,
   RegionId,
   SnapshotKind,
   VodErrorBody,
@@ -180,5 +182,102 @@ describe('invalid requests do not compile', () => {
       ImageIds: fromUserInput,
     };
     expectTypeOf(request).not.toBeNever();
+  });
+});
+
+// Excess property checks hold for object literals only: a value built first, held in a
+// variable or made `as const`, is checked by the types alone. Each variant therefore carries
+// the other variants' fields as optional `never`, for every pair of variants.
+describe('a value with a field of another variant does not compile, not only a literal', () => {
+  const ids: ImageIdList = ['a'];
+  const urls: ImageURLList = ['http://x/y.png'];
+
+  it('ImageId with ImageURLs, VideoId or ImageType', () => {
+    const withUrls = { DeleteImageType: 'ImageId', ImageIds: ['a'], ImageURLs: urls } as const;
+    const withVideo = { DeleteImageType: 'ImageId' as const, ImageIds: ids, VideoId: 'v1' };
+    const withKinds = { DeleteImageType: 'ImageId' as const, ImageIds: ids, ImageType: 'All' };
+    // @ts-expect-error ImageURLs belongs to the ImageURL variant.
+    const a: DeleteImageRequest = withUrls;
+    // @ts-expect-error VideoId belongs to the VideoId variant.
+    const b: DeleteImageRequest = withVideo;
+    // @ts-expect-error ImageType belongs to the VideoId variant.
+    const c: DeleteImageRequest = withKinds;
+    // @ts-expect-error Not even as the one variant it names.
+    const d: DeleteImageByImageIds = withUrls;
+    expectTypeOf([a, b, c, d]).not.toBeNever();
+  });
+
+  it('ImageURL with ImageIds, VideoId or ImageType', () => {
+    const withIds = { DeleteImageType: 'ImageURL', ImageURLs: urls, ImageIds: ['a'] } as const;
+    const withVideo = { DeleteImageType: 'ImageURL' as const, ImageURLs: urls, VideoId: 'v1' };
+    const withKinds = {
+      DeleteImageType: 'ImageURL' as const,
+      ImageURLs: urls,
+      ImageType: ['CoverSnapshot'] as const,
+    };
+    // @ts-expect-error ImageIds belongs to the ImageId variant.
+    const a: DeleteImageRequest = withIds;
+    // @ts-expect-error VideoId belongs to the VideoId variant.
+    const b: DeleteImageRequest = withVideo;
+    // @ts-expect-error ImageType belongs to the VideoId variant.
+    const c: DeleteImageRequest = withKinds;
+    expectTypeOf([a, b, c]).not.toBeNever();
+  });
+
+  it('VideoId with ImageIds or ImageURLs', () => {
+    const withIds = {
+      DeleteImageType: 'VideoId',
+      VideoId: 'v1',
+      ImageType: 'All',
+      ImageIds: ['a'],
+    } as const;
+    const withUrls = {
+      DeleteImageType: 'VideoId' as const,
+      VideoId: 'v1',
+      ImageType: 'All' as const,
+      ImageURLs: urls,
+    };
+    // @ts-expect-error ImageIds belongs to the ImageId variant.
+    const a: DeleteImageRequest = withIds;
+    // @ts-expect-error ImageURLs belongs to the ImageURL variant.
+    const b: DeleteImageRequest = withUrls;
+    expectTypeOf([a, b]).not.toBeNever();
+  });
+
+  it('a function parameter typed by the union refuses such a value too', () => {
+    const send = (request: DeleteImageRequest): DeleteImageRequest => request;
+    const mixed = {
+      DeleteImageType: 'ImageId' as const,
+      ImageIds: ['a'] as const,
+      ImageURLs: ['http://x/y.png'] as const,
+    };
+    // @ts-expect-error A widened value with two variants' lists.
+    send(mixed);
+    expectTypeOf(send).returns.toEqualTypeOf<DeleteImageRequest>();
+  });
+
+  it('each variant names the foreign fields as optional never', () => {
+    expectTypeOf<DeleteImageByImageIds['ImageURLs']>().toEqualTypeOf<undefined>();
+    expectTypeOf<DeleteImageByImageIds['VideoId']>().toEqualTypeOf<undefined>();
+    expectTypeOf<DeleteImageByImageURLs['ImageType']>().toEqualTypeOf<undefined>();
+    expectTypeOf<DeleteImageByVideoId['ImageIds']>().toEqualTypeOf<undefined>();
+  });
+});
+
+describe('values that are one variant only still compile', () => {
+  it('variables, `as const` values and lists typed elsewhere', () => {
+    const byIds = { DeleteImageType: 'ImageId', ImageIds: ['a', 'b'] } as const;
+    const byUrls = { DeleteImageType: 'ImageURL' as const, ImageURLs: ['http://x/y.png'] as const };
+    const allKinds = { DeleteImageType: 'VideoId', VideoId: 'v1', ImageType: 'All' } as const;
+    const someKinds = {
+      DeleteImageType: 'VideoId' as const,
+      VideoId: 'v1',
+      ImageType: ['CoverSnapshot', 'NormalSnapshot'] as const,
+    };
+    // A list whose length was checked at run time (the client's checkImageList returns one).
+    const checked = (): ImageIdList => ['a'];
+    const fromCheck = { DeleteImageType: 'ImageId' as const, ImageIds: checked() };
+    const requests: DeleteImageRequest[] = [byIds, byUrls, allKinds, someKinds, fromCheck];
+    expectTypeOf(requests).toEqualTypeOf<DeleteImageRequest[]>();
   });
 });

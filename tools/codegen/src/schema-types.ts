@@ -1,10 +1,13 @@
 /**
- * Turns the spec into `schema.d.ts` with openapi-typescript, plus one rule of our own: short
- * bounded arrays become bounded tuples.
+ * Turns the spec into `schema.d.ts` with openapi-typescript, plus two rules of our own: short
+ * bounded arrays become bounded tuples, and the variants of a `oneOf` exclude each other's fields.
  */
+import { readFile } from 'node:fs/promises';
 import openapiTS, { astToString, transformSchemaObject } from 'openapi-typescript';
 import type { SchemaObject, TransformNodeOptions } from 'openapi-typescript';
 import ts from 'typescript';
+import { exclusiveVariants, foreignFields } from './exclusive-variants.ts';
+import { parseSpec } from './load-spec.ts';
 
 /** Arrays with at most this many items are typed as bounded tuples. */
 const MAX_TUPLE_LENGTH = 32;
@@ -43,8 +46,10 @@ function boundedTuple(
 
 /** Generates the TypeScript declarations for the spec at `specUrl`. */
 export async function generateSchemaTypes(specUrl: URL): Promise<string> {
+  const spec = parseSpec(await readFile(specUrl, 'utf8'));
   const ast = await openapiTS(specUrl, {
     transform: boundedTuple,
+    postTransform: exclusiveVariants(foreignFields(spec)),
     // Each variant of the request states its own fields only; keep additionalProperties: false.
     additionalProperties: false,
     alphabetize: false,

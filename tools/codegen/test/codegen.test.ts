@@ -45,6 +45,59 @@ describe('bounded arrays', () => {
   });
 });
 
+const unionSpec = `
+openapi: 3.1.0
+info: { title: t, version: '1' }
+paths: {}
+components:
+  schemas:
+    Request:
+      oneOf:
+        - $ref: '#/components/schemas/ById'
+        - $ref: '#/components/schemas/ByName'
+      discriminator:
+        propertyName: Kind
+        mapping: { Id: '#/components/schemas/ById', Name: '#/components/schemas/ByName' }
+    ById:
+      type: object
+      additionalProperties: false
+      required: [Kind, Id]
+      properties: { Kind: { type: string, const: Id }, Id: { type: string } }
+    ByName:
+      type: object
+      additionalProperties: false
+      required: [Kind, Name]
+      properties:
+        Kind: { type: string, const: Name }
+        Name: { type: string }
+        Tag: { type: string }
+    Unrelated:
+      type: object
+      properties: { Id: { type: string } }
+`;
+
+describe('oneOf variants', () => {
+  it("carry every sibling's fields, and only those, as optional never", async () => {
+    const types = (await typesFor(unionSpec)).replace(/\/\*\*[^]*?\*\//g, '').replace(/\s+/g, ' ');
+    expect(types).toContain('ById: { Kind: "Id"; Id: string; Name?: never; Tag?: never; };');
+    expect(types).toContain('ByName: { Kind: "Name"; Name: string; Tag?: string; Id?: never; };');
+    // A schema outside the union is left alone.
+    expect(types).toContain('Unrelated: { Id?: string; };');
+  });
+
+  it("hold for the real spec: each DeleteImage variant refuses the others' fields", async () => {
+    const types = (await generateSchemaTypes(pathToFileURL(specPath))).replace(/\s+/g, ' ');
+    for (const [variant, foreign] of [
+      ['DeleteImageByImageURLs', ['ImageIds', 'ImageType', 'VideoId']],
+      ['DeleteImageByImageIds', ['ImageType', 'ImageURLs', 'VideoId']],
+      ['DeleteImageByVideoId', ['ImageIds', 'ImageURLs']],
+    ] as const) {
+      const body = new RegExp(`${variant}: \\{(.*?)\\};`).exec(types)?.[1] ?? '';
+      for (const field of foreign) expect(body).toContain(`${field}?: never;`);
+    }
+  });
+});
+
 describe('constants', () => {
   it('come from the spec, not from literals in the generator', async () => {
     const spec = await loadSpec(specPath);

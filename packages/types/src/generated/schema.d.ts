@@ -87,6 +87,12 @@ export interface components {
              */
             DeleteImageType: "ImageURL";
             ImageURLs: components["schemas"]["ImageURLList"];
+            /** A field of another variant: never allowed here. */
+            ImageIds?: never;
+            /** A field of another variant: never allowed here. */
+            ImageType?: never;
+            /** A field of another variant: never allowed here. */
+            VideoId?: never;
         };
         /**
          * Delete by image ID
@@ -99,6 +105,12 @@ export interface components {
              */
             DeleteImageType: "ImageId";
             ImageIds: components["schemas"]["ImageIdList"];
+            /** A field of another variant: never allowed here. */
+            ImageType?: never;
+            /** A field of another variant: never allowed here. */
+            ImageURLs?: never;
+            /** A field of another variant: never allowed here. */
+            VideoId?: never;
         };
         /**
          * Delete snapshots of a video
@@ -112,6 +124,10 @@ export interface components {
             DeleteImageType: "VideoId";
             VideoId: components["schemas"]["VideoId"];
             ImageType: components["schemas"]["ImageTypeSelection"];
+            /** A field of another variant: never allowed here. */
+            ImageIds?: never;
+            /** A field of another variant: never allowed here. */
+            ImageURLs?: never;
         };
         /**
          * @description 1 to 20 image URLs. On the wire each URL is percent-encoded on its own (RFC 3986:
