@@ -1,7 +1,8 @@
 /** `decodeForm`, the one form decoder servers share (verify and the emulator). */
 import { describe, expect, it } from 'vitest';
 import { decodeForm, isFormContentType } from '../src/verify-entry.js';
-import type { ParamMap } from '../src/verify-entry.js';
+// A type only: erased before the dist run resolves anything.
+import type { ParamMap } from '../src/encode.js';
 
 const decode = (raw: string): { params: ParamMap; problem: string | undefined } => {
   const params = Object.create(null) as ParamMap;
