@@ -10,24 +10,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '@vodkit/emulator';
 import { createVodClient, nodeTransport, socketTransport } from '../src/node.ts';
 import type { CredentialProvider, RetryOptions, Transport } from '../src/node.ts';
-import { DEFAULT_EMULATOR_CREDENTIALS, emulator } from './support.ts';
+import { DEFAULT_EMULATOR_CREDENTIALS, emulator, within } from './support.ts';
 
 const REQUEST = { DeleteImageType: 'ImageId', ImageIds: ['img1'] } as const;
-
-/** Settles with `promise`, or fails the test if it has not settled within `ms`. */
-async function within<T>(ms: number, promise: Promise<T>): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reject(new Error(`did not settle within ${ms} ms`));
-    }, ms);
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** What a call ended with: its outcome, or what it rejected with; and how long it took. */
 async function ending(

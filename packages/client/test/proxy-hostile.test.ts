@@ -11,7 +11,7 @@ import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createVodClient, nodeTransport, socketTransport } from '../src/node.ts';
 import type { Transport } from '../src/node.ts';
-import { DEFAULT_EMULATOR_CREDENTIALS } from './support.ts';
+import { DEFAULT_EMULATOR_CREDENTIALS, within } from './support.ts';
 import { startHostileProxy } from './proxy-server.ts';
 import type { HostileBehaviour, HostileProxy } from './proxy-server.ts';
 
@@ -21,21 +21,6 @@ const TRANSPORTS: [string, (proxy: string) => Transport][] = [
   ['socketTransport', (proxy) => socketTransport({ proxy })],
   ['nodeTransport', (proxy) => nodeTransport({ proxy })],
 ];
-
-/** Settles with `promise`, or fails the test if it has not settled within `ms`. */
-async function within<T>(ms: number, promise: Promise<T>): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reject(new Error(`did not settle within ${ms} ms`));
-    }, ms);
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 let proxy: HostileProxy | undefined;
 afterEach(async () => {

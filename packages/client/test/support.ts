@@ -14,3 +14,18 @@ export const nonceOf = (r: RecordedRequest): string | undefined =>
 
 /** Fast retries for tests: tiny delays. */
 export const FAST_RETRY = { baseDelayMs: 1, throttlingBaseDelayMs: 1, maxDelayMs: 20 } as const;
+
+/** Settles with `promise`, or fails the test if it has not settled within `ms`. */
+export async function within<T>(ms: number, promise: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error(`did not settle within ${ms} ms`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -379,15 +379,17 @@ export function checkSeedDocument(data: unknown, credentials: boolean): CheckedS
   return present<CheckedSeed>({
     version,
     images: checkImages(get('images'), 'images'),
-    tombstones:
-      tombstones === undefined
-        ? undefined
-        : listAt(tombstones, 'tombstones', 'tombstones').map((t, i) =>
-            checkTombstone(t, `tombstones[${i}]`),
-          ),
+    tombstones: checkTombstones(tombstones, 'tombstones'),
     accounts: accounts === undefined ? undefined : checked?.accounts,
     stsTokens: stsTokens === undefined ? undefined : checked?.stsTokens,
   });
+}
+
+/** Checks an optional list of tombstones at `at`; absent stays absent. */
+function checkTombstones(value: unknown, at: string): SeedTombstone[] | undefined {
+  return value === undefined
+    ? undefined
+    : listAt(value, at, 'tombstones').map((t, i) => checkTombstone(t, `${at}[${i}]`));
 }
 
 /** Checks a snapshot given to `restore` (or `POST /__admin/restore`). */
@@ -408,11 +410,6 @@ export function checkSnapshot(value: unknown): CheckedSnapshot {
   return present<CheckedSnapshot>({
     version,
     images: checkImages(get('images'), 'snapshot.images'),
-    tombstones:
-      tombstones === undefined
-        ? undefined
-        : listAt(tombstones, 'snapshot.tombstones', 'tombstones').map((t, i) =>
-            checkTombstone(t, `snapshot.tombstones[${i}]`),
-          ),
+    tombstones: checkTombstones(tombstones, 'snapshot.tombstones'),
   });
 }
