@@ -337,7 +337,7 @@ export function createSendLoop(config: SendLoopConfig): SendLoop {
     try {
       const signed = await signChecked(call, await loadCredentials());
       redactor.remember(signed.signature);
-      return toTransport(call, reveal ? signed : signer.redactSigned(signed));
+      return toTransport(call, reveal ? signed : await signer.redactSigned(signed));
     } catch (error) {
       throw await redacted(error);
     }
