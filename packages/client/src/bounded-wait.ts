@@ -1,14 +1,14 @@
 /**
- * Waits for `promise`, but no longer than `ms` and not past `signal`'s abort: then rejects with
- * `late()` or the signal's reason. For work that cannot be told to stop (a credentials provider
- * takes no signal), so only the caller's wait ends; the work runs on, and its late outcome is
- * dropped.
+ * Waits for `promise`, but no longer than `ms` and not past `signal`'s abort: then settles as
+ * `late()` does, or rejects with the signal's reason. For work that cannot be told to stop (a
+ * credentials provider takes no signal), so only the caller's wait ends; the work runs on, and its
+ * late outcome is dropped. `sleep` is the same wait on a promise that never settles.
  */
 export function boundedWait<T>(
   promise: Promise<T>,
   ms: number,
   signal: AbortSignal | undefined,
-  late: () => Error,
+  late: () => Promise<T>,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const done = (): void => {
@@ -21,7 +21,7 @@ export function boundedWait<T>(
     };
     const timer = setTimeout(() => {
       done();
-      reject(late());
+      resolve(late());
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
     // The promise's own rejection passes through as it is.

@@ -160,6 +160,7 @@ export function createVodClientWith<T extends boolean = false>(
           onMiddleware: () => {
             hasMiddleware = true;
           },
+          toWireParams,
         });
         if (pendingMiddleware.length > 0) opened.raw.use(...pendingMiddleware.splice(0));
         openDoor = opened;
@@ -192,7 +193,10 @@ export function createVodClientWith<T extends boolean = false>(
     }
     try {
       const params = toWireParams(request);
-      if (hasMiddleware) return await (await door()).call(request, params, options);
+      if (hasMiddleware) {
+        const answer = await (await door()).call(request, params, options);
+        return outcomeOf(answer.status, answer.body, answer);
+      }
       const sent = await loop.send({
         verb: method,
         params,

@@ -12,13 +12,19 @@
  *
  * @packageDocumentation
  */
-import { redactSigned, signAcs3, signRpc } from '@vodkit/signer';
+import { signAcs3 } from '@vodkit/signer/v3';
 import { createVodClientWith } from './client.js';
 import type { VodClient, VodClientOptions } from './client.js';
 import type { SignerFunctions } from './signer-functions.js';
 import { fetchTransport } from './transport.js';
+import type * as WebSignerLazy from './web-signer-lazy.js';
 
-const webSigner: SignerFunctions = { signRpc, signAcs3, redactSigned };
+const lazySigner = (): Promise<typeof WebSignerLazy> => import('./web-signer-lazy.js');
+const webSigner: SignerFunctions = {
+  signAcs3,
+  signRpc: async (input) => (await lazySigner()).signRpc(input),
+  redactSigned: async (result) => (await lazySigner()).redactSigned(result),
+};
 
 /**
  * Creates a client over global `fetch` (or `options.fetch` / `options.transport`) with WebCrypto

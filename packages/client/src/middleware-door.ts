@@ -6,10 +6,8 @@
 import createClient from 'openapi-fetch';
 import type { Client } from 'openapi-fetch';
 import type { DeleteImageRequest, paths } from '@vodkit/types';
-import { toWireParams } from './validate.js';
 import type { WireParams } from './validate.js';
-import { outcomeOf } from './outcome.js';
-import type { AttemptRecord, CallContext, CallOptions, DeleteImageOutcome } from './outcome.js';
+import type { AttemptRecord, CallContext, CallOptions } from './outcome.js';
 import type { SendLoop } from './send-loop.js';
 import type { TransportResponse } from './transport.js';
 
@@ -24,6 +22,19 @@ export interface MiddlewareDoorConfig {
   readonly headers: Readonly<Record<string, string>>;
   /** Told whenever middleware is registered on the openapi-fetch client. */
   readonly onMiddleware: () => void;
+  /**
+   * The client's request check (`toWireParams`), for direct `raw` calls. Handed over rather than
+   * imported, as the door hands back answers rather than outcomes: a module loaded later that
+   * imports modules of the start bundle splits that bundle into chunks shared with it.
+   */
+  readonly toWireParams: (request: DeleteImageRequest) => WireParams;
+}
+
+/** A call's final answer through the door; the client makes it an outcome, as for the other door. */
+export interface DoorAnswer extends AttemptRecord {
+  readonly status: number;
+  /** The parsed body (openapi-fetch's `data` or `error`). */
+  readonly body: unknown;
 }
 
 /** The openapi-fetch client and a `deleteImage` through it. */
@@ -31,11 +42,7 @@ export interface MiddlewareDoor {
   /** The openapi-fetch client, typed with the generated `paths`. */
   readonly raw: Client<paths>;
   /** One validated call through openapi-fetch and its middleware. */
-  call(
-    request: DeleteImageRequest,
-    params: WireParams,
-    options: CallOptions,
-  ): Promise<DeleteImageOutcome>;
+  call(request: DeleteImageRequest, params: WireParams, options: CallOptions): Promise<DoorAnswer>;
 }
 
 /** What a per-call `fetch` knows about its call. */
@@ -121,13 +128,13 @@ export function openMiddlewareDoor(config: MiddlewareDoorConfig): MiddlewareDoor
     fetch: (request: Request) => send(request, undefined),
     // For direct `raw` calls (deleteImage serializes its own): validated wire form, URL-encoded.
     bodySerializer: (body: unknown) =>
-      new URLSearchParams(toWireParams(body as DeleteImageRequest)).toString(),
+      new URLSearchParams(config.toWireParams(body as DeleteImageRequest)).toString(),
     // The GET operation's request is one exploded object parameter: one query field per property.
     querySerializer: (query: Record<string, unknown>) => {
       const request = query['DeleteImageRequest'];
       return request === undefined
         ? ''
-        : new URLSearchParams(toWireParams(request as DeleteImageRequest)).toString();
+        : new URLSearchParams(config.toWireParams(request as DeleteImageRequest)).toString();
     },
   });
   const rawUse = raw.use.bind(raw);
@@ -140,7 +147,7 @@ export function openMiddlewareDoor(config: MiddlewareDoorConfig): MiddlewareDoor
     request: DeleteImageRequest,
     params: WireParams,
     options: CallOptions,
-  ): Promise<DeleteImageOutcome> {
+  ): Promise<DoorAnswer> {
     const encoded = new URLSearchParams(params).toString();
     // Nothing sent until the per-call fetch runs: a middleware may answer by itself.
     let record: AttemptRecord = { attempts: 0, possiblyApplied: false };
@@ -165,7 +172,7 @@ export function openMiddlewareDoor(config: MiddlewareDoorConfig): MiddlewareDoor
             ...init,
           })
         : await raw.POST('/', { body: request, bodySerializer: () => encoded, ...init });
-    return outcomeOf(response.status, data ?? error, record);
+    return { status: response.status, body: data ?? error, ...record };
   }
 
   return { raw, call };

@@ -3,7 +3,7 @@
  * form they travel in, from an error and everything it holds. Kept out of the start bundle,
  * since most calls never fail.
  */
-import { percentEncode } from '@vodkit/signer';
+import { percentEncode } from '@vodkit/signer/v3';
 
 /** Longest text kept, cut after redaction so that a cut can never keep half a secret. */
 const MAX_TEXT = 500;

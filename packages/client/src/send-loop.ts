@@ -147,14 +147,12 @@ export function createSendLoop(config: SendLoopConfig): SendLoop {
     let loaded: VodCredentials;
     try {
       // A provider may read files or call an endpoint: its wait is bounded like an attempt's.
-      loaded = await boundedWait(
-        config.credentials(),
-        timeoutMs,
-        signal,
-        () =>
+      loaded = await boundedWait(config.credentials(), timeoutMs, signal, () =>
+        Promise.reject(
           new VodCredentialsError(`credentials provider did not answer within ${timeoutMs} ms`, {
             code: 'CredentialsFailed',
           }),
+        ),
       );
     } catch (error) {
       if (error instanceof VodError || signal?.aborted === true) throw error;
@@ -337,7 +335,7 @@ export function createSendLoop(config: SendLoopConfig): SendLoop {
     try {
       const signed = await signChecked(call, await loadCredentials());
       redactor.remember(signed.signature);
-      return toTransport(call, reveal ? signed : signer.redactSigned(signed));
+      return toTransport(call, reveal ? signed : await signer.redactSigned(signed));
     } catch (error) {
       throw await redacted(error);
     }

@@ -15,6 +15,6 @@ export interface SignerFunctions {
   readonly signRpc: (input: RpcSignInput) => Awaitable<RpcSignResult>;
   /** V3 signing (ACS3-HMAC-SHA256). */
   readonly signAcs3: (input: Acs3SignInput) => Awaitable<Acs3SignResult>;
-  /** Masks signature and token in a result. */
-  readonly redactSigned: <T extends RpcSignResult | Acs3SignResult>(result: T) => T;
+  /** Masks signature and token in a result (the main entry's loads with the first `dryRun`). */
+  readonly redactSigned: <T extends RpcSignResult | Acs3SignResult>(result: T) => Awaitable<T>;
 }

@@ -1,18 +1,8 @@
+import { boundedWait } from './bounded-wait.js';
+
 /** Waits `ms` (nothing when ≤ 0); rejects with the signal's reason when it aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (ms <= 0) {
-      resolve();
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason as Error);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
+export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  ms <= 0
+    ? Promise.resolve()
+    : // A promise of its own each time: one shared for ever would keep every sleep's handlers.
+      boundedWait(new Promise<void>(() => undefined), ms, signal, () => Promise.resolve());

@@ -1,8 +1,9 @@
 /**
  * The main entry bundles for browsers with no Node built-ins. Budget: what a browser app that
  * imports `createVodClient` loads at start (client, signer, @vodkit/types' constants; openapi-fetch
- * comes later, in a chunk of its own, once middleware or `raw()` needs it, and so does the bulk
- * runner with the first `deleteImages`) under 10 000 B
+ * comes later, in a chunk of its own, once middleware or `raw()` needs it, and so do the bulk
+ * runner with the first `deleteImages`, V2 signing with the first `HMAC-SHA1` call and the dry-run
+ * masking with the first `dryRun`) under 10 000 B
  * min+gzip. Every export at once (helpers an app may not use) is printed and held under 11 kB so
  * regressions show.
  */

@@ -2,15 +2,14 @@
  * `@vodkit/signer`: Alibaba Cloud API request signing (V2 `HMAC-SHA1` RPC, which sends
  * `SignatureVersion=1.0` on the wire, and V3 `ACS3-HMAC-SHA256`) on WebCrypto only: no `node:` imports, no `Buffer`, no dependencies.
  * Server-side verification lives in `@vodkit/signer/verify` (browsers never need it, so it stays
- * out of this entry's size budget); on Node, `@vodkit/signer/node` offers everything
- * synchronously over `node:crypto`, several times faster.
+ * out of this entry's size budget), and `@vodkit/signer/v3` holds V3 signing alone for bundles
+ * that never sign V2; on Node, `@vodkit/signer/node` offers everything synchronously over
+ * `node:crypto`, several times faster.
  *
  * @packageDocumentation
  */
 import { presignRpcUrlWith, signRpcWith } from './rpc.js';
 import type { RpcPresignInput, RpcPresignResult, RpcSignInput, RpcSignResult } from './rpc.js';
-import { signAcs3With } from './acs3.js';
-import type { Acs3SignInput, Acs3SignResult } from './acs3.js';
 import { webCrypto } from './webcrypto.js';
 
 /**
@@ -42,18 +41,8 @@ export async function presignRpcUrl(input: RpcPresignInput): Promise<RpcPresignR
   return presignRpcUrlWith(webCrypto, input);
 }
 
-/**
- * Signs a request with V3 (`ACS3-HMAC-SHA256`): returns the headers to add, the query and body.
- *
- * @example
- * const s = await signAcs3({ method: 'POST', host: 'vod.cn-shanghai.aliyuncs.com',
- *   action: 'DeleteImage', version: '2017-03-21', query: params, credentials });
- * await fetch(`https://${host}/?${s.query}`, { method: 'POST', headers: s.headers });
- */
-export async function signAcs3(input: Acs3SignInput): Promise<Acs3SignResult> {
-  return signAcs3With(webCrypto, input);
-}
-
+// V3 signing is `@vodkit/signer/v3`'s, re-exported: one function whichever entry a bundle imports.
+export { signAcs3 } from './v3-entry.js';
 export { webCrypto } from './webcrypto.js';
 export { signRpcWith, presignRpcUrlWith, rpcStringToSign, RPC_COMMON_PARAMS } from './rpc.js';
 export type { RpcSignInput, RpcSignResult, RpcPresignInput, RpcPresignResult } from './rpc.js';

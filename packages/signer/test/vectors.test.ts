@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as main from '../src/index.js';
 import * as verifyEntry from '../src/verify-entry.js';
 import * as node from '../src/node.js';
+import * as v3Entry from '../src/v3-entry.js';
 import { checkVector } from './vector-check.js';
 import type { SignerApi } from './vector-check.js';
 import { VECTORS } from './vectors.fixture.js';
@@ -24,4 +25,8 @@ describe.each(Object.entries(apis))('%s', (_label, api) => {
   it.each(VECTORS.map((v) => [v.name, v] as const))('%s', async (_name, vector) => {
     expect(await checkVector(api, vector)).toEqual([]);
   });
+});
+
+it("@vodkit/signer/v3 signs with the main entry's own function", () => {
+  expect(v3Entry.signAcs3).toBe(main.signAcs3);
 });
