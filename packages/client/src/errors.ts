@@ -161,7 +161,8 @@ export class VodError extends Error {
     const { cause, ...rest } = fields;
     const safe = safeCause(cause);
     super(message, safe === undefined ? undefined : { cause: safe });
-    this.name = new.target.name;
+    // The brand, not the constructor's name, which an app's minifier may rename.
+    this.name = (new.target as unknown as { brandName: string }).brandName;
     Object.assign(this, { retryable: false, attempts: 0, possiblyApplied: false }, rest);
     Object.defineProperty(this, BRAND, { value: brandsOf(new.target) });
   }

@@ -106,3 +106,30 @@ it('importing the Node entry loads no network module; a call loads node:net alon
     server.close();
   }
 });
+
+it("an app's minifier renames classes, not error names", async () => {
+  const { build } = await import('esbuild');
+  const { mkdtemp, writeFile } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = await mkdtemp(join(tmpdir(), 'vodkit-minified-'));
+  const out = join(dir, 'app.mjs');
+  await build({
+    entryPoints: [`${dist}index.js`],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'neutral',
+    outfile: out,
+    logLevel: 'silent',
+  });
+  await writeFile(join(dir, 'package.json'), '{"type":"module"}');
+  const app = (await import(out)) as Entry;
+  const client = app.createVodClient({
+    endpoint: 'http://127.0.0.1:9',
+    credentials: { accessKeyId: 'a', accessKeySecret: 'b' },
+  });
+  const { error } = await client.deleteImage({ DeleteImageType: 'ImageId', ImageIds: [] });
+  expect((error as Error).name).toBe('VodValidationError');
+  expect(String(error)).toMatch(/^VodValidationError: ImageIds/);
+});
