@@ -7,7 +7,11 @@ import { execFile, execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
 import { expect, it } from 'vitest';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -108,13 +112,9 @@ it('importing the Node entry loads no network module; a call loads node:net alon
 });
 
 it("an app's minifier renames classes, not error names", async () => {
-  const { build } = await import('esbuild');
-  const { mkdtemp, writeFile } = await import('node:fs/promises');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
   const dir = await mkdtemp(join(tmpdir(), 'vodkit-minified-'));
   const out = join(dir, 'app.mjs');
-  await build({
+  await esbuild.build({
     entryPoints: [`${dist}index.js`],
     bundle: true,
     minify: true,
