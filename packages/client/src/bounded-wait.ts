@@ -5,7 +5,7 @@
  * late outcome is dropped. `sleep` is the same wait on a promise that never settles.
  */
 export function boundedWait<T>(
-  promise: Promise<T>,
+  promise: T | PromiseLike<T>,
   ms: number,
   signal: AbortSignal | undefined,
   late: () => Promise<T>,
@@ -24,7 +24,8 @@ export function boundedWait<T>(
       resolve(late());
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
-    // The promise's own rejection passes through as it is.
-    promise.finally(done).then(resolve, reject);
+    // A plain value counts as settled (a provider written as a plain function returns one); the
+    // promise's own rejection passes through as it is.
+    Promise.resolve(promise).finally(done).then(resolve, reject);
   });
 }
