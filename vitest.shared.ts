@@ -28,8 +28,8 @@ export function testTarget(): TestTarget {
   return value;
 }
 
-/** Test options shared by every package; packages add their own `include` and extras. */
-export const sharedTestOptions: NonNullable<ViteUserConfig['test']> = {
+/** The test options every package's config starts from (see {@link packageTestConfig}). */
+const sharedTestOptions: NonNullable<ViteUserConfig['test']> = {
   include: ['test/**/*.test.ts'],
   reporters: ['default', 'json'],
   outputFile: {
@@ -41,7 +41,7 @@ export const sharedTestOptions: NonNullable<ViteUserConfig['test']> = {
 };
 
 /** Type tests: the `.test-d.ts` files under `test/`, checked by vitest typecheck with the package tsconfig. */
-export const typeTestOptions: NonNullable<NonNullable<ViteUserConfig['test']>['typecheck']> = {
+const typeTestOptions: NonNullable<NonNullable<ViteUserConfig['test']>['typecheck']> = {
   enabled: true,
   include: ['test/**/*.test-d.ts'],
   tsconfig: './tsconfig.json',
