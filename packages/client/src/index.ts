@@ -87,3 +87,9 @@ export type {
   TransportRequest,
   TransportResponse,
 } from './transport.js';
+export { TransportClosedError, TransportError, TransportTimeoutError } from './transport-errors.js';
+export type {
+  TransportErrorFields,
+  TransportFailureReason,
+  TransportTimeoutFields,
+} from './transport-errors.js';
