@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { NOT_SENT_CODE } from './transport.js';
+import { TransportTimeoutError } from './transport-errors.js';
 
 /**
  * Where an attempt is waiting while nothing of its request can have left the client (a free
@@ -9,20 +9,12 @@ import { NOT_SENT_CODE } from './transport.js';
 export type WaitingFor = string | undefined;
 
 /**
- * The error a Node transport rejects with when an attempt's `timeoutMs` passes: named
- * `TimeoutError`, as the send loop expects. While the attempt was still `waitingFor` something,
- * it says where and carries {@link NOT_SENT_CODE}, so the call is not reported as possibly
- * applied.
+ * The error a Node transport rejects with when an attempt's `timeoutMs` passes. While the attempt
+ * was still `waitingFor` something, it says where and is marked not sent, so the call is not
+ * reported as possibly applied.
  */
-export function attemptTimeout(ms: number, waitingFor: WaitingFor): Error {
-  const error = new Error(
-    waitingFor === undefined
-      ? `attempt timed out after ${ms} ms`
-      : `attempt timed out after ${ms} ms ${waitingFor}`,
-  );
-  error.name = 'TimeoutError';
-  if (waitingFor !== undefined) (error as { code?: string }).code = NOT_SENT_CODE;
-  return error;
+export function attemptTimeout(ms: number, waitingFor: WaitingFor): TransportTimeoutError {
+  return new TransportTimeoutError(ms, { waitingFor });
 }
 
 /**

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
 import { loadNet, loadTls } from './node-builtins.js';
 import type { OriginTarget } from './node-origin.js';
+import { TransportClosedError } from './transport-errors.js';
 
 /**
  * The `proxy` option of the Node transports: a proxy URL (`http://[user:password@]host:port`,
@@ -39,13 +40,6 @@ export interface Tunnel {
 const PROXY_VARIABLES = ['https_proxy', 'http_proxy', 'all_proxy'] as const;
 /** The largest answer to CONNECT read; a real one is a status line and a few headers. */
 const MAX_CONNECT_ANSWER_BYTES = 16_384;
-
-/** An error that means the request never reached the service (the tunnel did not open). */
-export class ProxyTunnelError extends Error {
-  /** Read by the client's retry logic: nothing was sent to the service. */
-  readonly code = 'ERR_PROXY_TUNNEL';
-  override readonly name = 'ProxyTunnelError';
-}
 
 /**
  * Parses a proxy URL. Throws a TypeError naming `source` (never quoting the URL, which may hold
@@ -167,22 +161,35 @@ export function openTunnel(proxy: ProxyTarget, authority: string): Tunnel {
       const end = head.indexOf('\r\n\r\n');
       if (end < 0) {
         if (head.length > MAX_CONNECT_ANSWER_BYTES) {
-          done(new ProxyTunnelError(`proxy ${proxy.label}: its answer to CONNECT is too long`));
+          done(
+            new TransportClosedError(`proxy ${proxy.label}: its answer to CONNECT is too long`, {
+              sent: false,
+            }),
+          );
         }
         return;
       }
       const status = /^HTTP\/1\.[01] (\d{3})[ \r]/.exec(head)?.[1];
       if (status === undefined) {
-        done(new ProxyTunnelError(`proxy ${proxy.label}: malformed answer to CONNECT`));
+        done(
+          new TransportClosedError(`proxy ${proxy.label}: malformed answer to CONNECT`, {
+            sent: false,
+          }),
+        );
       } else if (!status.startsWith('2')) {
         done(
-          new ProxyTunnelError(
+          new TransportClosedError(
             `proxy ${proxy.label} refused the tunnel to ${authority}: HTTP ${status}`,
+            { sent: false },
           ),
         );
       } else if (end + 4 < head.length) {
         // The target speaks only after the client's TLS hello: early bytes are not its.
-        done(new ProxyTunnelError(`proxy ${proxy.label}: bytes after its answer to CONNECT`));
+        done(
+          new TransportClosedError(`proxy ${proxy.label}: bytes after its answer to CONNECT`, {
+            sent: false,
+          }),
+        );
       } else {
         done();
       }
@@ -191,7 +198,11 @@ export function openTunnel(proxy: ProxyTarget, authority: string): Tunnel {
       done(error);
     };
     const onClose = (): void => {
-      done(new ProxyTunnelError(`proxy ${proxy.label} closed the connection during CONNECT`));
+      done(
+        new TransportClosedError(`proxy ${proxy.label} closed the connection during CONNECT`, {
+          sent: false,
+        }),
+      );
     };
     socket.on('data', onData);
     socket.on('error', onError);

@@ -127,3 +127,9 @@ export type {
   TransportRequest,
   TransportResponse,
 } from './index.js';
+export { TransportClosedError, TransportError, TransportTimeoutError } from './transport-errors.js';
+export type {
+  TransportErrorFields,
+  TransportFailureReason,
+  TransportTimeoutFields,
+} from './transport-errors.js';

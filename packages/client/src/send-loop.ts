@@ -20,7 +20,7 @@ import { boundedWait } from './bounded-wait.js';
 import type { WireParams } from './validate.js';
 import { errorCodeOf, isOk, requestIdOf } from './outcome.js';
 import type { AttemptRecord, CallContext } from './outcome.js';
-import { NOT_SENT_CODE } from './transport.js';
+import { TransportError } from './transport-errors.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 import type { SignatureAlgorithm, SignerFunctions } from './signer-functions.js';
 
@@ -98,18 +98,13 @@ function fromSignerError(error: unknown): never {
 }
 
 /**
- * Connection failures that mean the request never left: nothing can have been applied. A
- * proxy that refused the tunnel (`ERR_PROXY_TUNNEL`) never passed the request on either.
+ * Connection failures of a transport of your own that mean the request never left: nothing can
+ * have been applied. vodkit's transports say so with {@link TransportError.sent}.
  */
-const NOT_SENT: ReadonlySet<string> = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ERR_PROXY_TUNNEL',
-  NOT_SENT_CODE,
-]);
+const NOT_SENT: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 const neverSent = (error: unknown): boolean => {
   for (let e = error, depth = 0; e instanceof Error && depth < 3; depth += 1) {
+    if (TransportError.isInstance(e)) return !e.sent;
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && NOT_SENT.has(code)) return true;
     e = (e as { cause?: unknown }).cause;
@@ -274,7 +269,7 @@ export function createSendLoop(config: SendLoopConfig): SendLoop {
         response = await transport(signed);
       } catch (error) {
         if (signal?.aborted === true) throw signal.reason as Error;
-        timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError';
+        timedOut = TransportError.isInstance(error) && error.reason === 'timeout';
         lastError = error;
         if (!neverSent(error)) possiblyApplied = true;
       }

@@ -1,3 +1,4 @@
+import { TransportTimeoutError } from './transport-errors.js';
 /** One signed HTTP request, ready to send. */
 export interface TransportRequest {
   /** `GET` or `POST`. */
@@ -11,7 +12,7 @@ export interface TransportRequest {
   /** The caller's signal: abort the request when it aborts. */
   readonly signal?: AbortSignal | undefined;
   /**
-   * This attempt's timeout in ms: reject with an error named `TimeoutError` when it passes
+   * This attempt's timeout in ms: reject with a {@link TransportTimeoutError} when it passes
    * (the fetch transport uses `AbortSignal.any([AbortSignal.timeout(ms), signal])`).
    */
   readonly timeoutMs?: number | undefined;
@@ -42,13 +43,6 @@ export type Transport = ((request: TransportRequest) => Promise<TransportRespons
 };
 
 type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
-
-/**
- * The `code` a transport gives an error (or its cause) when the request cannot have left the
- * client: it was still waiting for a connection, a proxy's tunnel or a TLS handshake. The
- * client then reports the call as not possibly applied.
- */
-export const NOT_SENT_CODE = 'ERR_REQUEST_NOT_SENT';
 
 /**
  * The largest response body every transport accepts by default: 8 MiB. A DeleteImage answer is
@@ -113,8 +107,19 @@ export function fetchTransport(
     const timeout = r.timeoutMs === undefined ? undefined : AbortSignal.timeout(r.timeoutMs);
     const signals = [timeout, r.signal].filter((x) => x !== undefined);
     if (signals.length > 0) init.signal = AbortSignal.any(signals);
-    const res = await f(r.url, init);
-    const body = await readBounded(res, max);
+    let res: Response;
+    let body: string;
+    try {
+      res = await f(r.url, init);
+      body = await readBounded(res, max);
+    } catch (error) {
+      // Judged by which signal fired, not by the error's name: a fetch of your own may not
+      // reject with the DOMException the standard one does.
+      if (timeout?.aborted === true && r.signal?.aborted !== true) {
+        throw new TransportTimeoutError(r.timeoutMs ?? 0, { cause: error });
+      }
+      throw error;
+    }
     return {
       status: res.status,
       header: (name) => res.headers.get(name),

@@ -14,6 +14,7 @@ import { TLSSocket } from 'node:tls';
 import type { AddressInfo, Server as NetServer, Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fetchTransport, nodeTransport, socketTransport } from '../src/node.ts';
+import { TransportTimeoutError } from '../src/transport-errors.ts';
 import type { TransportRequest } from '../src/transport.ts';
 
 const listen = async (server: NetServer): Promise<number> => {
@@ -147,7 +148,7 @@ describe('over node:http', () => {
         timeoutMs: 50,
       }),
     );
-    expect(error.name).toBe('TimeoutError');
+    expect(TransportTimeoutError.isInstance(error)).toBe(true);
     expect(error.message).toBe('attempt timed out after 50 ms');
     expect(performance.now() - started).toBeLessThan(1_500);
   });
@@ -187,7 +188,7 @@ describe('over node:http', () => {
     const queued = await errorOf(
       send({ method: 'GET', url: `http://127.0.0.1:${port}/?queued`, headers: {}, timeoutMs: 30 }),
     );
-    expect(queued.name).toBe('TimeoutError');
+    expect(TransportTimeoutError.isInstance(queued)).toBe(true);
     expect((await slow).status).toBe(200);
     await send({ method: 'GET', url: `http://127.0.0.1:${port}/?after`, headers: {} });
     expect(seen.slice(from).map((s) => s.req.url)).toEqual(['/?slow', '/?after']);
