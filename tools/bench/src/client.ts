@@ -74,8 +74,10 @@ if (name === 'floor') {
   });
 } else if (name.startsWith('vodkit')) {
   const fetchEntry = name.endsWith('fetch');
-  const { createVodClient } = await import(fetchEntry ? '@vodkit/client' : '@vodkit/client/node');
-  const client = createVodClient({ endpoint, credentials: creds, signatureAlgorithm: name.includes('SHA1') ? 'HMAC-SHA1' : 'ACS3-HMAC-SHA256' });
+  const m = await import(fetchEntry ? '@vodkit/client' : '@vodkit/client/node');
+  // 'vodkit node:http': the Node entry with nodeTransport instead of its default socket transport.
+  const transport = name.endsWith('node:http') ? { transport: m.nodeTransport() } : {};
+  const client = m.createVodClient({ endpoint, credentials: creds, signatureAlgorithm: name.includes('SHA1') ? 'HMAC-SHA1' : 'ACS3-HMAC-SHA256', ...transport });
   const request = { DeleteImageType: 'ImageId', ImageIds: IDS };
   call = async () => { const { data } = await client.deleteImage(request); check(data !== undefined); };
 } else if (name === 'pop-core') {
@@ -303,6 +305,7 @@ export async function run(): Promise<void> {
     'floor',
     'vodkit',
     'vodkit HMAC-SHA1',
+    'vodkit node:http',
     'vodkit fetch',
     'pop-core',
     'openapi-client',
