@@ -1,5 +1,5 @@
 /**
- * Writes dist/index.js and dist/node.js (after `tsc -b` has written the declarations): one
+ * Writes dist/index.js and dist/node/index.js (after `tsc -b` has written the declarations): one
  * ESM bundle per entry with the code they share in one chunk, so both entries hold the same
  * classes (`instanceof VodError` works across them). @vodkit/signer, @vodkit/types and
  * openapi-fetch are bundled in too; Node built-ins stay imports. The package's version is
@@ -13,6 +13,6 @@ import { versionDefine } from './version-define.mjs';
 
 await bundleEntries(
   new URL('./', import.meta.url),
-  { index: 'src/index.ts', node: 'src/node.ts' },
+  { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
   { define: versionDefine },
 );

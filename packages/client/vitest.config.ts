@@ -6,9 +6,11 @@ const config: ViteUserConfig = {
   ...packageTestConfig(import.meta.dirname, {
     typeTests: true,
     srcOnly: {
-      'test/node-http1-response.test.ts':
+      'test/http1-response.test.ts':
         "the socket transport's HTTP/1.1 reader, inlined in the bundle; every socket transport test reaches it through dist",
       'test/http1-differential.test.ts': 'the same reader fuzzed against llhttp; the same reason',
+      'test/http1-request.test.ts':
+        "the socket transport's request writer, inlined in the bundle; test/node-transports.test.ts sends its bytes through dist",
       'test/proxy-rules.test.ts':
         'which proxy an origin takes, an inlined module; test/proxy.test.ts drives the same rules through dist',
     },

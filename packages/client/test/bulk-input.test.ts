@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '@vodkit/emulator';
-import { VodValidationError, createVodClient } from '../src/node.ts';
-import type { DeleteImagesOptions } from '../src/node.ts';
+import { VodValidationError, createVodClient } from '../src/node/index.ts';
+import type { DeleteImagesOptions } from '../src/node/index.ts';
 import { DEFAULT_EMULATOR_CREDENTIALS, FAST_RETRY, emulator } from './support.ts';
 
 let vod: RunningEmulator;

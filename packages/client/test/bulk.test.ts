@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MAX_IMAGE_IDS, QPS_LIMIT_PER_ACCOUNT } from '@vodkit/types';
-import { createPacer, createVodClient } from '../src/node.ts';
-import type { BulkProgress } from '../src/node.ts';
+import { createPacer, createVodClient } from '../src/node/index.ts';
+import type { BulkProgress } from '../src/node/index.ts';
 import { DEFAULT_EMULATOR_CREDENTIALS, emulator } from './support.ts';
 
 const ids = (n: number, prefix = 'b'): string[] =>

@@ -18,7 +18,7 @@ import {
   fromEnv,
   isCredentialsNotFound,
   parseIni,
-} from '../src/node.ts';
+} from '../src/node/index.ts';
 
 const require = createRequire(import.meta.url);
 const alibaba = require('@alicloud/credentials/dist/src/util/utils.js') as {

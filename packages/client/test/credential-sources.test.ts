@@ -1,7 +1,7 @@
 /**
  * Every credential source the Node client reads, end to end: the credentials come only from that
  * source (a fresh HOME and a bare environment), the client signs with them and the real emulator
- * deletes the image. Run with `VODKIT_TEST_TARGET=dist`, this is the built `dist/node.js` reading
+ * deletes the image. Run with `VODKIT_TEST_TARGET=dist`, this is the built `dist/node/index.js` reading
  * the files, where a bundling mistake once left the INI parser undefined.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -15,8 +15,8 @@ import {
   defaultCredentials,
   fromAliyunConfig,
   fromCredentialsFile,
-} from '../src/node.ts';
-import type { CredentialProvider } from '../src/node.ts';
+} from '../src/node/index.ts';
+import type { CredentialProvider } from '../src/node/index.ts';
 import { emulator } from './support.ts';
 
 const HOUR = 3_600_000;

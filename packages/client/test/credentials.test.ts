@@ -13,7 +13,7 @@ import {
   isCredentialsNotFound,
   memoize,
   staticCredentials,
-} from '../src/node.ts';
+} from '../src/node/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vodkit-creds-'));
 afterAll(() => {

@@ -8,8 +8,8 @@ import { createServer } from 'node:net';
 import type { AddressInfo, Server, Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '@vodkit/emulator';
-import { createVodClient, nodeTransport, socketTransport } from '../src/node.ts';
-import type { CredentialProvider, RetryOptions, Transport } from '../src/node.ts';
+import { createVodClient, nodeTransport, socketTransport } from '../src/node/index.ts';
+import type { CredentialProvider, RetryOptions, Transport } from '../src/node/index.ts';
 import { DEFAULT_EMULATOR_CREDENTIALS, emulator, within } from './support.ts';
 
 const REQUEST = { DeleteImageType: 'ImageId', ImageIds: ['img1'] } as const;

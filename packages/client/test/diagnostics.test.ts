@@ -5,7 +5,7 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '@vodkit/emulator';
-import { DIAGNOSTICS_CHANNELS, createVodClient } from '../src/node.ts';
+import { DIAGNOSTICS_CHANNELS, createVodClient } from '../src/node/index.ts';
 import { DEFAULT_EMULATOR_CREDENTIALS, emulator } from './support.ts';
 
 let vod: RunningEmulator;

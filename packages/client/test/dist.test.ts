@@ -36,7 +36,7 @@ const load = async (file: string): Promise<Entry> => {
 
 it('the Node and main entries share their classes', async () => {
   const main = await load('index.js');
-  const node = await load('node.js');
+  const node = await load('node/index.js');
   expect(node.VodError).toBe(main.VodError);
   const client = node.createVodClient({
     endpoint: 'http://127.0.0.1:9',
@@ -52,8 +52,8 @@ it('the Node and main entries share their classes', async () => {
 });
 
 it('the Node entry imports file-system modules only when a file provider runs', async () => {
-  await load('node.js');
-  const text = readFileSync(`${dist}node.js`, 'utf8');
+  await load('node/index.js');
+  const text = readFileSync(`${dist}node/index.js`, 'utf8');
   expect(text).not.toMatch(/^import[^;]*["']node:(fs|fs\/promises|os|path)["']/m);
   expect(text).toMatch(/import\(["']node:fs\/promises["']\)/);
 });
@@ -61,7 +61,7 @@ it('the Node entry imports file-system modules only when a file provider runs', 
 it('a Node client without middleware never loads the built-in fetch (openapi-fetch waits)', () => {
   // A fresh process: the test runner itself has loaded undici.
   const script = `
-    const m = await import(${JSON.stringify(`${dist}node.js`)});
+    const m = await import(${JSON.stringify(`${dist}node/index.js`)});
     const has = () => process.moduleLoadList.some((name) => name.includes('undici'));
     const c = m.createVodClient({ endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'a', accessKeySecret: 'b' } });
     const before = has();
@@ -87,7 +87,7 @@ it('importing the Node entry loads no network module; a call loads node:net alon
     const loaded = () => process.moduleLoadList
       .filter((name) => /^NativeModule (net|tls|http|https|crypto)$/.test(name))
       .map((name) => name.slice('NativeModule '.length));
-    const m = await import(${JSON.stringify(`${dist}node.js`)});
+    const m = await import(${JSON.stringify(`${dist}node/index.js`)});
     const atImport = loaded();
     const c = m.createVodClient({ endpoint: 'http://127.0.0.1:${port}', credentials: { accessKeyId: 'a', accessKeySecret: 'b' } });
     const { data } = await c.deleteImage({ DeleteImageType: 'ImageId', ImageIds: ['x'] });

@@ -10,8 +10,8 @@ import type { Middleware } from 'openapi-fetch';
 import type { FaultKind, RunningEmulator } from '@vodkit/emulator';
 import type { DeleteImageRequest } from '@vodkit/types';
 import { createVodClient as createWebClient } from '../src/index.ts';
-import { createVodClient } from '../src/node.ts';
-import type { DeleteImageOutcome, VodClient, VodClientOptions } from '../src/node.ts';
+import { createVodClient } from '../src/node/index.ts';
+import type { DeleteImageOutcome, VodClient, VodClientOptions } from '../src/node/index.ts';
 import { DEFAULT_EMULATOR_CREDENTIALS, FAST_RETRY, emulator, nonceOf } from './support.ts';
 
 let vod: RunningEmulator;

@@ -15,8 +15,8 @@ import {
   VodValidationError,
   createVodClient,
   nodeTransport,
-} from '../src/node.ts';
-import type { VodClientOptions, VodCredentials, VodError } from '../src/node.ts';
+} from '../src/node/index.ts';
+import type { VodClientOptions, VodCredentials, VodError } from '../src/node/index.ts';
 import { DEFAULT_EMULATOR_CREDENTIALS, FAST_RETRY, emulator, nonceOf } from './support.ts';
 
 const STS: VodCredentials = {

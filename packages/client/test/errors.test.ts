@@ -14,7 +14,7 @@ import {
   VodThrottlingError,
   VodValidationError,
   createVodClient,
-} from '../src/node.ts';
+} from '../src/node/index.ts';
 import type * as Errors from '../src/errors.ts';
 import { DEFAULT_EMULATOR_CREDENTIALS, FAST_RETRY, emulator } from './support.ts';
 

@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo, Server, Socket } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Http1ResponseReader } from '../src/node-http1-response.ts';
+import { Http1ResponseReader } from '../src/node/http1-response.ts';
 
 const LIMITS = { maxHeadBytes: 16 * 1024, maxBodyBytes: 64 * 1024 };
 

@@ -5,8 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '@vodkit/emulator';
-import { createVodClient, fetchTransport, nodeTransport, socketTransport } from '../src/node.ts';
-import type { Transport } from '../src/node.ts';
+import {
+  createVodClient,
+  fetchTransport,
+  nodeTransport,
+  socketTransport,
+} from '../src/node/index.ts';
+import type { Transport } from '../src/node/index.ts';
 import { DEFAULT_EMULATOR_CREDENTIALS, FAST_RETRY, emulator } from './support.ts';
 
 let vod: RunningEmulator;

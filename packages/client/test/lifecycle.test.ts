@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import type { Socket } from 'node:net';
 import { verifyRequest } from '@vodkit/signer/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVodClient, socketTransport } from '../src/node.ts';
+import { createVodClient, socketTransport } from '../src/node/index.ts';
 import type { DeleteImageRequest } from '@vodkit/types';
 
 const CREDENTIALS = { accessKeyId: 'LTAI5tLifecycle', accessKeySecret: 'lifecycle-secret' };

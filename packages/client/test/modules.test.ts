@@ -3,17 +3,24 @@
  * included, so each module can be read (and loaded) after the ones it names.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { posix } from 'node:path';
 import { expect, it } from 'vitest';
 
 const SRC = new URL('../src/', import.meta.url);
 
-/** Each module's own imports (`./x.js` → `x`), from its source text. */
+/**
+ * Each module's own imports, by path under `src/` without the extension (`node/pool` imports
+ * `../transport.js` → `transport`), from its source text; every folder under `src/` included.
+ */
 function importGraph(): Map<string, string[]> {
   const graph = new Map<string, string[]>();
-  for (const file of readdirSync(SRC).filter((f) => f.endsWith('.ts'))) {
+  const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter((f) =>
+    f.endsWith('.ts'),
+  );
+  for (const file of files) {
     const text = readFileSync(new URL(file, SRC), 'utf8');
-    const names = [...text.matchAll(/(?:from|import)\s*\(?\s*'\.\/([\w-]+)\.js'/g)].map(
-      (m) => m[1] ?? '',
+    const names = [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.\.?\/[\w/.-]+)\.js'/g)].map((m) =>
+      posix.join(posix.dirname(file), m[1] ?? ''),
     );
     graph.set(file.slice(0, -3), [...new Set(names)]);
   }
@@ -47,6 +54,9 @@ function findCircle(graph: Map<string, string[]>): string[] | undefined {
 it('no import circle among the client modules', () => {
   const graph = importGraph();
   expect(graph.get('client')).toContain('send-loop');
+  // The Node folder is read too, its imports of the main modules resolved.
+  expect(graph.get('node/socket-transport')).toContain('node/pool');
+  expect(graph.get('node/index')).toContain('index');
   expect(findCircle(graph)).toBeUndefined();
 });
 

@@ -13,9 +13,15 @@ import { createServer as createNetServer } from 'node:net';
 import { TLSSocket } from 'node:tls';
 import type { AddressInfo, Server as NetServer, Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fetchTransport, nodeTransport, socketTransport } from '../src/node.ts';
-import { TransportTimeoutError } from '../src/transport-errors.ts';
-import type { TransportRequest } from '../src/transport.ts';
+import {
+  TransportClosedError,
+  TransportError,
+  TransportTimeoutError,
+  fetchTransport,
+  nodeTransport,
+  socketTransport,
+} from '../src/node/index.ts';
+import type { TransportRequest } from '../src/node/index.ts';
 
 const listen = async (server: NetServer): Promise<number> => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -99,6 +105,35 @@ describe('over node:http', () => {
       expect(last?.req.rawHeaders.filter((h) => h.toLowerCase() === 'host')).toHaveLength(1);
       expect(last?.req.headers.host).toBe('vod.example.test');
       expect(last?.req.headers['content-length']).toBeUndefined();
+    });
+
+    it(`${name}: an answer later than timeoutMs is a timeout that may have been applied`, async () => {
+      const error = await errorOf(
+        make()({
+          method: 'GET',
+          url: `http://127.0.0.1:${port}/`,
+          headers: { 'x-delay': '2000' },
+          timeoutMs: 50,
+        }),
+      );
+      expect(error).toBeInstanceOf(TransportTimeoutError);
+      expect(TransportError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ reason: 'timeout', sent: true, timeoutMs: 50 });
+      expect(error.message).toBe('attempt timed out after 50 ms');
+    });
+
+    it(`${name}: once closed, refuses a request as closed and not sent`, async () => {
+      const send = make();
+      await send({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} });
+      await send.close?.();
+      const from = seen.length;
+      const error = await errorOf(
+        send({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} }),
+      );
+      expect(error).toBeInstanceOf(TransportClosedError);
+      expect(error).toMatchObject({ reason: 'closed', sent: false });
+      expect(error.message).toBe('the transport is closed');
+      expect(seen.length).toBe(from);
     });
   }
 
@@ -189,9 +224,28 @@ describe('over node:http', () => {
       send({ method: 'GET', url: `http://127.0.0.1:${port}/?queued`, headers: {}, timeoutMs: 30 }),
     );
     expect(TransportTimeoutError.isInstance(queued)).toBe(true);
+    expect(queued).toMatchObject({
+      sent: false,
+      message: 'attempt timed out after 30 ms waiting for a free connection',
+    });
     expect((await slow).status).toBe(200);
     await send({ method: 'GET', url: `http://127.0.0.1:${port}/?after`, headers: {} });
     expect(seen.slice(from).map((s) => s.req.url)).toEqual(['/?slow', '/?after']);
+  });
+
+  it('close() fails a request waiting for a connection as closed and not sent', async () => {
+    const send = socketTransport({ maxSockets: 1 });
+    const from = seen.length;
+    const busy = send({ method: 'GET', url: `http://127.0.0.1:${port}/?busy`, headers: {} });
+    const queued = errorOf(
+      send({ method: 'GET', url: `http://127.0.0.1:${port}/?queued`, headers: {} }),
+    );
+    await send.close?.();
+    const error = await queued;
+    expect(error).toBeInstanceOf(TransportClosedError);
+    expect(error).toMatchObject({ sent: false, message: 'the transport is closed' });
+    expect((await busy).status).toBe(200);
+    expect(seen.slice(from).map((s) => s.req.url)).toEqual(['/?busy']);
   });
 
   it('refuses what HTTP does not allow before sending anything', async () => {
@@ -360,10 +414,27 @@ describe('over a raw server', () => {
     const url = `http://127.0.0.1:${port}/`;
     const cut = await errorOf(send({ method: 'GET', url, headers: {} }));
     expect(cut.message).toBe('connection closed before the response ended');
+    // The request was written and half an answer came: it may have been applied.
+    expect(cut).toBeInstanceOf(TransportClosedError);
+    expect(cut).toMatchObject({ reason: 'closed', sent: true });
     const garbled = await errorOf(send({ method: 'GET', url, headers: {} }));
     expect(garbled.message).toBe('malformed HTTP status line');
     expect((await send({ method: 'GET', url, headers: {} })).body).toBe('ok');
     expect(connections()).toBe(3);
+  });
+
+  it('a connection closed after the request, with no answer, is closed and may have been applied', async () => {
+    const { port } = await start((socket) => {
+      socket.end();
+    });
+    const error = await errorOf(
+      socketTransport()({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} }),
+    );
+    expect(error).toBeInstanceOf(TransportClosedError);
+    expect(error).toMatchObject({
+      sent: true,
+      message: 'connection closed before the response ended',
+    });
   });
 
   it('rejects a body over maxResponseBytes', async () => {

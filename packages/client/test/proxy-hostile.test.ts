@@ -9,8 +9,8 @@
  */
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createVodClient, nodeTransport, socketTransport } from '../src/node.ts';
-import type { Transport } from '../src/node.ts';
+import { createVodClient, nodeTransport, socketTransport } from '../src/node/index.ts';
+import type { Transport } from '../src/node/index.ts';
 import { DEFAULT_EMULATOR_CREDENTIALS, within } from './support.ts';
 import { startHostileProxy } from './proxy-server.ts';
 import type { HostileBehaviour, HostileProxy } from './proxy-server.ts';

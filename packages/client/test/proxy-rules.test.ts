@@ -4,8 +4,8 @@
  * bundle inlines; test/proxy.test.ts drives the same rules end to end through a local proxy.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { proxyFor } from '../src/node-proxy.ts';
-import { originTarget } from '../src/node-origin.ts';
+import { proxyFor } from '../src/node/proxy-rules.ts';
+import { originTarget } from '../src/node/origin.ts';
 
 afterEach(() => {
   vi.unstubAllEnvs();

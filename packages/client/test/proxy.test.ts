@@ -14,8 +14,8 @@ import { inspect } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunningEmulator } from '@vodkit/emulator';
-import { createVodClient, nodeTransport, socketTransport } from '../src/node.ts';
-import type { Transport } from '../src/node.ts';
+import { createVodClient, nodeTransport, socketTransport } from '../src/node/index.ts';
+import type { Transport } from '../src/node/index.ts';
 import { DEFAULT_EMULATOR_CREDENTIALS, emulator } from './support.ts';
 import { startProxy } from './proxy-server.ts';
 import type { TestProxy } from './proxy-server.ts';
@@ -207,7 +207,7 @@ describe.each(TRANSPORTS)('%s', (_name, make) => {
 
 describe('proxy-from-env', () => {
   it('the built client loads proxy-from-env only once a proxy variable is set', () => {
-    const dist = fileURLToPath(new URL('../dist/node.js', import.meta.url));
+    const dist = fileURLToPath(new URL('../dist/node/index.js', import.meta.url));
     // A fresh process each time: what it loaded is then what the client loaded.
     const script = `
       const { createRequire } = await import('node:module');

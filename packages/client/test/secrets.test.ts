@@ -9,8 +9,18 @@ import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '@vodkit/emulator';
-import { VodCredentialsError, VodError, createVodClient, fetchTransport } from '../src/node.ts';
-import type { Transport, TransportRequest, VodClient, VodClientOptions } from '../src/node.ts';
+import {
+  VodCredentialsError,
+  VodError,
+  createVodClient,
+  fetchTransport,
+} from '../src/node/index.ts';
+import type {
+  Transport,
+  TransportRequest,
+  VodClient,
+  VodClientOptions,
+} from '../src/node/index.ts';
 import { DEFAULT_ACCOUNT_ID } from '@vodkit/emulator';
 import { FAST_RETRY, emulator } from './support.ts';
 

@@ -6,8 +6,8 @@
  */
 import type { RunningEmulator } from '@vodkit/emulator';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { VodCredentialsError, createVodClient } from '../src/node.ts';
-import type { CredentialProvider } from '../src/node.ts';
+import { VodCredentialsError, createVodClient } from '../src/node/index.ts';
+import type { CredentialProvider } from '../src/node/index.ts';
 import { DEFAULT_EMULATOR_CREDENTIALS, emulator } from './support.ts';
 
 let vod: RunningEmulator;

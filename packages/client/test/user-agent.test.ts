@@ -14,8 +14,8 @@ import {
   nodeTransport,
   socketTransport,
   VodValidationError,
-} from '../src/node.ts';
-import type { Transport, VodClient } from '../src/node.ts';
+} from '../src/node/index.ts';
+import type { Transport, VodClient } from '../src/node/index.ts';
 import { DEFAULT_EMULATOR_CREDENTIALS, emulator } from './support.ts';
 
 const { version } = JSON.parse(

@@ -161,6 +161,11 @@ export class Http1ResponseReader {
     return this.advance();
   }
 
+  /** Whether the end of the connection completes the response: a close-delimited body. */
+  get endsWithConnection(): boolean {
+    return this.head?.framing?.kind === 'close';
+  }
+
   /** The connection closed: completes a close-delimited body, otherwise reports the cut. */
   end(): Http1Response {
     const framing = this.head?.framing;

@@ -1,6 +1,6 @@
-import { chain, fromEnv, malformed, memoize, notFound } from './credentials.js';
-import { VodCredentialsError } from './errors.js';
-import type { CredentialProvider, VodCredentials } from './credentials.js';
+import { chain, fromEnv, malformed, memoize, notFound } from '../credentials.js';
+import { VodCredentialsError } from '../errors.js';
+import type { CredentialProvider, VodCredentials } from '../credentials.js';
 import type * as Ini from 'ini';
 
 type Env = Readonly<Record<string, string | undefined>>;

@@ -32,3 +32,7 @@ export function originTarget(origin: string): OriginTarget {
     host: origin.slice(origin.indexOf('//') + 2),
   };
 }
+
+/** `host:port` as a CONNECT request names it (an IPv6 address in brackets). */
+export const authorityOf = (hostname: string, port: number): string =>
+  `${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`;

@@ -2,15 +2,17 @@ import type { Agent, IncomingHttpHeaders, RequestOptions } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { ConnectionOptions } from 'node:tls';
-import { loadHttp, loadHttps } from './node-builtins.js';
-import { originTarget, splitUrl } from './node-origin.js';
-import type { OriginTarget } from './node-origin.js';
-import { authorityOf, checkProxySetting, openTunnel, proxyFor } from './node-proxy.js';
-import type { ProxySetting, ProxyTarget } from './node-proxy.js';
-import { attemptTimeout, followConnecting } from './node-attempt.js';
-import type { WaitingFor } from './node-attempt.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, positiveInteger } from './transport.js';
-import type { Transport, TransportRequest, TransportResponse } from './transport.js';
+import { loadHttp, loadHttps } from './builtins.js';
+import { authorityOf, originTarget, splitUrl } from './origin.js';
+import type { OriginTarget } from './origin.js';
+import { checkProxySetting, proxyFor } from './proxy-rules.js';
+import { openTunnel } from './proxy-tunnel.js';
+import type { ProxySetting, ProxyTarget } from './proxy-rules.js';
+import { attemptTimeout, followConnecting, transportClosed } from './attempt.js';
+import type { WaitingFor } from './attempt.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, positiveInteger } from '../transport.js';
+import type { Transport, TransportRequest, TransportResponse } from '../transport.js';
+import { TransportClosedError } from '../transport-errors.js';
 
 /** Options of {@link nodeTransport}. */
 export interface NodeTransportOptions {
@@ -147,7 +149,7 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
   const send = (r: TransportRequest): Promise<TransportResponse> =>
     new Promise((resolve, reject) => {
       if (closed) {
-        reject(new Error('the transport is closed'));
+        reject(transportClosed());
         return;
       }
       const signal = r.signal;
@@ -266,7 +268,12 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
         res.on('error', fail);
         res.on('end', () => {
           if (!res.complete) {
-            fail(new Error('connection closed before the response ended'));
+            // The request was written and an answer begun: it may have been applied.
+            fail(
+              new TransportClosedError('connection closed before the response ended', {
+                sent: true,
+              }),
+            );
             return;
           }
           if (!settle()) return;

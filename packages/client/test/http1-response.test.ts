@@ -3,8 +3,8 @@
  * every byte boundary, and each way a response can break the rules.
  */
 import { describe, expect, it } from 'vitest';
-import { Http1ProtocolError, Http1ResponseReader } from '../src/node-http1-response.ts';
-import type { Http1Response } from '../src/node-http1-response.ts';
+import { Http1ProtocolError, Http1ResponseReader } from '../src/node/http1-response.ts';
+import type { Http1Response } from '../src/node/http1-response.ts';
 
 const LIMITS = { maxHeadBytes: 1024, maxBodyBytes: 4096 };
 

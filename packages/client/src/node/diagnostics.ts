@@ -1,6 +1,6 @@
 import type { Channel } from 'node:diagnostics_channel';
-import { loadDiagnosticsChannel } from './node-builtins.js';
-import type { Transport, TransportRequest, TransportResponse } from './transport.js';
+import { loadDiagnosticsChannel } from './builtins.js';
+import type { Transport, TransportRequest, TransportResponse } from '../transport.js';
 
 /**
  * The `node:diagnostics_channel` names the Node transports publish on, one message per
