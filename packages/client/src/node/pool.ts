@@ -64,7 +64,6 @@ export class Pool implements ConnectionOwner, ExchangeHolder {
     }
     const next = this.waiting.shift();
     if (next !== undefined) {
-      next.holder = undefined;
       connection.carry(next);
       return;
     }
@@ -85,7 +84,6 @@ export class Pool implements ConnectionOwner, ExchangeHolder {
     if (at >= 0) this.idle.splice(at, 1);
     const next = this.waiting.shift();
     if (next !== undefined) {
-      next.holder = undefined;
       this.connect().carry(next);
     }
   }
