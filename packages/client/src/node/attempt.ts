@@ -37,31 +37,3 @@ export function socketWaitingFor(socket: Socket, hop: string): WaitingFor {
     return `in the TLS handshake with ${hop}`;
   return undefined;
 }
-
-/**
- * Follows a new socket through TCP connect and, for TLS, its handshake, telling `update` where
- * it is; `undefined` once a request written to it can leave (bytes written before then wait in
- * the socket). `authority` (`host:port`) names the far end; a TLS socket over a proxy's tunnel
- * starts already connected.
- */
-export function followConnecting(
-  socket: Socket,
-  authority: string,
-  update: (waitingFor: WaitingFor) => void,
-): void {
-  const tls = 'encrypted' in socket;
-  const handshake = `in the TLS handshake with ${authority}`;
-  if (socket.connecting) {
-    update(`connecting to ${authority}`);
-    socket.once('connect', () => {
-      update(tls ? handshake : undefined);
-    });
-  } else {
-    update(tls ? handshake : undefined);
-  }
-  if (tls) {
-    socket.once('secureConnect', () => {
-      update(undefined);
-    });
-  }
-}

@@ -1,5 +1,4 @@
-import type { Agent, IncomingHttpHeaders, RequestOptions } from 'node:http';
-import type { Socket } from 'node:net';
+import type { Agent, ClientRequest, IncomingHttpHeaders, RequestOptions } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ConnectionOptions } from 'node:tls';
 import { loadHttp, loadHttps } from './builtins.js';
@@ -8,7 +7,7 @@ import type { OriginTarget } from './origin.js';
 import { checkProxySetting, proxyFor } from './proxy-rules.js';
 import { openTunnel } from './proxy-tunnel.js';
 import type { ProxySetting, ProxyTarget } from './proxy-rules.js';
-import { attemptTimeout, followConnecting, transportClosed } from './attempt.js';
+import { attemptTimeout, socketWaitingFor, transportClosed } from './attempt.js';
 import type { WaitingFor } from './attempt.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, positiveInteger } from '../transport.js';
 import type { Transport, TransportRequest, TransportResponse } from '../transport.js';
@@ -108,6 +107,136 @@ function* entriesOf(headers: IncomingHttpHeaders): Iterable<readonly [string, st
   }
 }
 
+/** How requests to one origin go: to which first hop, through which agent. */
+interface Route {
+  readonly agent: Agent;
+  /** `http.request` or `https.request`: the one that speaks to the first hop. */
+  readonly request: (options: RequestOptions) => ClientRequest;
+  /** The first hop speaks TLS: the endpoint, or an `https://` proxy asked for absolute URLs. */
+  readonly secureHop: boolean;
+  readonly hostname: string;
+  readonly port: number;
+  /** Put before the path: the origin, when an HTTP request goes to a proxy (absolute form). */
+  readonly pathPrefix: string;
+  /** The Host header sent when the request has none: the endpoint's authority. */
+  readonly host: string;
+  /** `proxy-authorization` for a proxy asked for absolute URLs. */
+  readonly proxyAuthorization: string | undefined;
+  /** Who the first hop is, for messages: never the proxy's user or password. */
+  readonly hop: string;
+  /** Through a proxy's CONNECT tunnel: the agent tells the request where it waits. */
+  readonly tunnelled: boolean;
+}
+
+const requestOf = (secure: boolean): Route['request'] =>
+  secure ? loadHttps().request : loadHttp().request;
+
+/**
+ * The request's headers as a flat [name, value, …] list: Node writes them as given instead of
+ * calling setHeader per header. It then adds no Host header of its own, so the endpoint's is
+ * added when the request has none; the proxy's credentials are the transport's own.
+ */
+function headerList(r: TransportRequest, route: Route): string[] {
+  const headers: string[] = [];
+  let hasHost = false;
+  for (const name in r.headers) {
+    if (name === 'host') hasHost = true;
+    if (name !== 'proxy-authorization') headers.push(name, r.headers[name] ?? '');
+  }
+  if (!hasHost) headers.push('host', route.host);
+  if (r.body !== undefined) headers.push('content-length', String(Buffer.byteLength(r.body)));
+  if (route.proxyAuthorization !== undefined) {
+    headers.push('proxy-authorization', route.proxyAuthorization);
+  }
+  return headers;
+}
+
+/** Where a request waits, read when its timeout fires (`undefined`: it may be on the wire). */
+function waitingFor(
+  req: ClientRequest,
+  hop: string,
+  attempt: AttemptState | undefined,
+): WaitingFor {
+  // Node hands a request its socket once the agent has one for it: a kept-alive socket, or a
+  // new one, connecting (or, through a tunnel, once the tunnel is open).
+  const socket = req.socket;
+  if (socket === null) return attempt?.waitingFor ?? 'waiting for a free connection';
+  return socketWaitingFor(socket, hop);
+}
+
+/**
+ * The keep-alive agents of one {@link nodeTransport}, one per way of connecting: straight over
+ * HTTP or HTTPS, to a proxy, or through a proxy's tunnel (the key holds the proxy's
+ * credentials, so tunnels are never shared).
+ */
+class Agents {
+  private readonly byKey = new Map<string, Agent>();
+  /** Connections to an HTTPS endpoint, straight or through a tunnel, verify it with these. */
+  private readonly endpointTls: AgentOptions;
+
+  constructor(
+    private readonly plain: AgentOptions,
+    tls: NodeTransportOptions['tls'],
+  ) {
+    this.endpointTls = { ...plain, ...tls };
+  }
+
+  /** How requests to `origin` go, `target` parsed from it, through `proxy` if any. */
+  route(origin: string, target: OriginTarget, proxy: ProxyTarget | undefined): Route {
+    const straight = {
+      secureHop: target.secure,
+      hostname: target.hostname,
+      port: target.port,
+      pathPrefix: '',
+      host: target.host,
+      proxyAuthorization: undefined,
+      hop: authorityOf(target.hostname, target.port),
+      tunnelled: false,
+    };
+    if (proxy === undefined) {
+      const secure = target.secure;
+      const agent = this.get(secure ? 'https' : 'http', () =>
+        keepAliveAgent(secure, secure ? this.endpointTls : this.plain),
+      );
+      return { ...straight, agent, request: requestOf(secure) };
+    }
+    if (target.secure) {
+      const agent = this.get(`tunnel ${proxy.label} ${proxy.authorization ?? ''}`, () =>
+        tunnellingAgent(proxy, this.endpointTls),
+      );
+      return { ...straight, agent, request: requestOf(true), tunnelled: true };
+    }
+    // Plain HTTP through a proxy: the proxy is asked for the absolute URL, with its credentials.
+    return {
+      ...straight,
+      secureHop: proxy.secure,
+      hostname: proxy.hostname,
+      port: proxy.port,
+      pathPrefix: origin,
+      proxyAuthorization: proxy.authorization,
+      hop: proxy.label,
+      agent: this.get(`proxy ${proxy.label} ${proxy.authorization ?? ''}`, () =>
+        keepAliveAgent(proxy.secure, this.plain),
+      ),
+      request: requestOf(proxy.secure),
+    };
+  }
+
+  /** Closes every agent's sockets. */
+  destroy(): void {
+    for (const agent of this.byKey.values()) agent.destroy();
+  }
+
+  private get(key: string, make: () => Agent): Agent {
+    let agent = this.byKey.get(key);
+    if (agent === undefined) {
+      agent = make();
+      this.byKey.set(key, agent);
+    }
+    return agent;
+  }
+}
+
 /**
  * A {@link Transport} over `node:http`/`node:https` with keep-alive agents: cheaper per call than
  * Node's global `fetch`, dearer than {@link socketTransport} (the Node entry's default), and seen
@@ -127,24 +256,19 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
     maxSockets: options.maxSockets ?? 64,
     scheduling: 'lifo' as const,
   };
-  // Connections to an HTTPS endpoint, straight or through a tunnel, verify it with these.
-  const endpointTlsOptions = { ...agentOptions, ...options.tls };
+  const agents = new Agents(agentOptions, options.tls);
   const proxySetting = checkProxySetting(options.proxy);
-  // One agent per way of connecting: straight over HTTP or HTTPS, to a proxy, or through a
-  // proxy's tunnel (the key holds the proxy's credentials, so tunnels are never shared).
-  const agents = new Map<string, Agent>();
-  const agentFor = (key: string, make: () => Agent): Agent => {
-    let agent = agents.get(key);
-    if (agent === undefined) {
-      agent = make();
-      agents.set(key, agent);
+  // Each origin is parsed, and its proxy and agent found, once.
+  const routes = new Map<string, Route>();
+  const routeTo = (origin: string): Route => {
+    let route = routes.get(origin);
+    if (route === undefined) {
+      const target = originTarget(origin);
+      route = agents.route(origin, target, proxyFor(proxySetting, origin, target));
+      routes.set(origin, route);
     }
-    return agent;
+    return route;
   };
-  // Parse each origin once; the path is whatever follows it.
-  let lastOrigin = '';
-  let target: OriginTarget | undefined;
-  let proxy: ProxyTarget | undefined;
   let closed = false;
   const send = (r: TransportRequest): Promise<TransportResponse> =>
     new Promise((resolve, reject) => {
@@ -158,67 +282,28 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
         return;
       }
       const { origin, path } = splitUrl(r.url);
+      let route: Route;
       try {
-        if (origin !== lastOrigin || target === undefined) {
-          target = originTarget(origin);
-          proxy = proxyFor(proxySetting, origin, target);
-          lastOrigin = origin;
-        }
+        route = routeTo(origin);
       } catch (error) {
-        lastOrigin = '';
         reject(error instanceof Error ? error : new TypeError(String(error)));
         return;
       }
-      // Headers as a flat [name, value, …] list: Node writes them as given instead of calling
-      // setHeader per header. It then adds no Host header of its own, so send the endpoint's.
-      const headers: string[] = [];
-      let hasHost = false;
-      for (const name in r.headers) {
-        if (name === 'host') hasHost = true;
-        // The proxy's credentials are the transport's own.
-        if (name !== 'proxy-authorization') headers.push(name, r.headers[name] ?? '');
-      }
-      if (!hasHost) headers.push('host', target.host);
-      if (r.body !== undefined) headers.push('content-length', String(Buffer.byteLength(r.body)));
-      const attempt: AttemptState = {
-        waitingFor: 'waiting for a free connection',
-        cancel: undefined,
-      };
-      const options: RequestOptions & { [ATTEMPT]: AttemptState } = {
-        hostname: target.hostname,
-        port: target.port,
-        path,
+      const requestOptions: RequestOptions & { [ATTEMPT]?: AttemptState } = {
+        hostname: route.hostname,
+        port: route.port,
+        path: route.pathPrefix === '' ? path : `${route.pathPrefix}${path}`,
         method: r.method,
-        headers,
-        [ATTEMPT]: attempt,
+        headers: headerList(r, route),
+        agent: route.agent,
       };
-      // Which module speaks to the first hop: the endpoint, or a proxy asked for the absolute URL.
-      let secureHop = target.secure;
-      // Who the first hop is, for messages: never the proxy's user or password.
-      let hop = authorityOf(target.hostname, target.port);
-      if (proxy === undefined) {
-        const secure = target.secure;
-        options.agent = agentFor(secure ? 'https' : 'http', () =>
-          keepAliveAgent(secure, secure ? endpointTlsOptions : agentOptions),
-        );
-      } else if (target.secure) {
-        const through = proxy;
-        options.agent = agentFor(`tunnel ${through.label} ${through.authorization ?? ''}`, () =>
-          tunnellingAgent(through, endpointTlsOptions),
-        );
-      } else {
-        const to = proxy;
-        secureHop = to.secure;
-        hop = to.label;
-        options.hostname = to.hostname;
-        options.port = to.port;
-        options.path = `${origin}${path}`;
-        if (to.authorization !== undefined) headers.push('proxy-authorization', to.authorization);
-        options.agent = agentFor(`proxy ${to.label} ${to.authorization ?? ''}`, () =>
-          keepAliveAgent(to.secure, agentOptions),
-        );
+      // Only a tunnel's agent reads it: where the attempt waits while the tunnel opens.
+      let attempt: AttemptState | undefined;
+      if (route.tunnelled) {
+        attempt = { waitingFor: undefined, cancel: undefined };
+        requestOptions[ATTEMPT] = attempt;
       }
-      const req = secureHop ? loadHttps().request(options) : loadHttp().request(options);
+      const req = route.request(requestOptions);
       let settled = false;
       const settle = (): boolean => {
         if (settled) return false;
@@ -232,7 +317,7 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
       // 'error' event, and stop the tunnel being opened for it.
       const fail = (error: Error): void => {
         if (!settle()) return;
-        attempt.cancel?.();
+        attempt?.cancel?.();
         req.destroy(error);
         reject(error);
       };
@@ -240,21 +325,14 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
         fail(signal?.reason as Error);
       };
       // A plain timer, cleared when the attempt settles: cheaper than an AbortSignal per call.
+      // Where the attempt waits is read from the request's socket only when the timer fires.
       const timer =
         r.timeoutMs === undefined
           ? undefined
           : setTimeout(() => {
-              fail(attemptTimeout(r.timeoutMs ?? 0, attempt.waitingFor));
+              fail(attemptTimeout(r.timeoutMs ?? 0, waitingFor(req, route.hop, attempt)));
             }, r.timeoutMs);
       signal?.addEventListener('abort', onAbort, { once: true });
-      req.once('socket', (socket: Socket) => {
-        // A kept-alive socket is connected already; a new one says when a request can leave.
-        if (req.reusedSocket) attempt.waitingFor = undefined;
-        else
-          followConnecting(socket, hop, (waitingFor) => {
-            attempt.waitingFor = waitingFor;
-          });
-      });
       req.on('error', fail);
       req.on('response', (res) => {
         const chunks: Buffer[] = [];
@@ -277,7 +355,9 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
             return;
           }
           if (!settle()) return;
-          const body = Buffer.concat(chunks).toString('utf8');
+          // One chunk, the usual case, is read as it is rather than copied by concat.
+          const only = chunks.length === 1 ? chunks[0] : undefined;
+          const body = (only ?? Buffer.concat(chunks)).toString('utf8');
           resolve({
             status: res.statusCode ?? 0,
             header: headerOf(res.headers),
@@ -290,7 +370,7 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
     });
   const close = (): Promise<void> => {
     closed = true;
-    for (const agent of agents.values()) agent.destroy();
+    agents.destroy();
     return Promise.resolve();
   };
   return Object.assign(send, { close });
