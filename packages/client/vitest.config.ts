@@ -11,6 +11,16 @@ const config: ViteUserConfig = {
       'test/http1-differential.test.ts': 'the same reader fuzzed against llhttp; the same reason',
       'test/proxy-rules.test.ts':
         'which proxy an origin takes, an inlined module; test/proxy.test.ts drives the same rules through dist',
+      'test/retry.test.ts':
+        'the policy functions (classify, backoff) are internal; every retrying test drives them through dist',
+      'test/judge.test.ts':
+        "the send loop's judgement, an inlined module; the emulator and retry suites drive it through dist",
+      'test/clock.test.ts':
+        'the skew-corrected clock, an inlined module; test/emulator.test.ts drives it through dist',
+      'test/attempt.test.ts':
+        'one attempt, an inlined module; every call in the dist suites makes attempts',
+      'test/client-config.test.ts':
+        'option defaults, an inlined module; test/emulator.test.ts checks the options through dist',
     },
   }),
   // The sources read the version the build writes in; a dist run has it written in already.
