@@ -13,6 +13,9 @@ const config: ViteUserConfig = {
         'which proxy an origin takes, an inlined module; test/proxy.test.ts drives the same rules through dist',
       'test/retry.test.ts':
         'the policy functions (classify, backoff) are internal; every retrying test drives them through dist',
+      'test/validate.test.ts':
+        'toWireParams is internal; every call in the dist suites (invalid requests included) goes through it',
+      'test/validate-spec.test.ts': 'toWireParams against the spec schema; the same reason',
       'test/judge.test.ts':
         "the send loop's judgement, an inlined module; the emulator and retry suites drive it through dist",
       'test/clock.test.ts':

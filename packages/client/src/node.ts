@@ -65,8 +65,6 @@ export {
 } from './node-credentials.js';
 export type { FileProviderOptions } from './node-credentials.js';
 export {
-  createVodClientWith,
-  errorFromResponse,
   VodError,
   VodClientError,
   VodServerError,
@@ -82,13 +80,8 @@ export {
   fromEnv,
   fromSts,
   ENV_NAMES,
-  backoffDelay,
-  classify,
-  parseRetryAfter,
   CODE_CLASSES,
   DEFAULT_RETRY,
-  RETRYABLE_STATUSES,
-  toWireParams,
   checkImageList,
   createPacer,
   DEFAULT_MAX_RESPONSE_BYTES,
@@ -111,9 +104,7 @@ export type {
   StsCredentialsBody,
   VodCredentials,
   FailureClass,
-  FailureDecision,
   RetryOptions,
-  WireParams,
   ImageListOutcome,
   ImageLists,
   BulkProgress,
