@@ -1,58 +1,19 @@
 /**
- * Assembles a client: checks the options, builds the send loop, and answers each call through
- * one of two doors onto it. Without middleware a call goes straight to the send loop; once
- * middleware is registered it goes through openapi-fetch (the middleware door, loaded then).
+ * Assembles a client: resolves the options once, builds the send loop, and answers each call by
+ * one of two paths to it. Without middleware a call goes straight to the send loop; once
+ * middleware is registered it goes through openapi-fetch (`openapi-fetch-path.ts`, loaded then).
  */
 import type { Client, Middleware } from 'openapi-fetch';
-import type { DeleteImageRequest, RegionId, paths } from '@vodkit/types';
+import type { DeleteImageRequest, paths } from '@vodkit/types';
 import { VodClientError, VodError, VodNetworkError, scrubMessage } from './errors.js';
-import { checkClientOptions } from './client-options.js';
-import { resolveEndpoint } from './endpoint.js';
-import { toProvider } from './credentials.js';
-import type { CredentialProvider, VodCredentials } from './credentials.js';
-import type { RetryOptions } from './retry.js';
+import { resolveClientOptions } from './client-config.js';
+import type { ClientDefaults, VodClientOptions } from './client-config.js';
 import { toWireParams } from './validate.js';
 import type { BulkResult, DeleteImagesOptions } from './bulk.js';
-import { fetchTransport } from './transport.js';
-import type { Transport } from './transport.js';
 import { outcomeOf } from './outcome.js';
 import type { CallOptions, DeleteImageOutcome, DeleteImageResult } from './outcome.js';
 import { createSendLoop } from './send-loop.js';
-import { userAgentFor } from './user-agent.js';
-import type { SignatureAlgorithm, SignerFunctions } from './signer-functions.js';
-import type { MiddlewareDoor } from './middleware-door.js';
-
-/** Options of {@link createVodClient}. Give `region` or `endpoint`. */
-export interface VodClientOptions {
-  /** A documented region (`cn-shanghai`, …): the endpoint is `https://vod.<region>.aliyuncs.com`. */
-  readonly region?: RegionId | undefined;
-  /** An origin such as `https://vod.cn-shanghai.aliyuncs.com` or `http://127.0.0.1:4000`; wins over `region`. */
-  readonly endpoint?: string | undefined;
-  /** Credentials, or a provider of them (see `chain`, `memoize`). */
-  readonly credentials: VodCredentials | CredentialProvider;
-  /** Defaults to `ACS3-HMAC-SHA256`. */
-  readonly signatureAlgorithm?: SignatureAlgorithm | undefined;
-  /** Defaults to `POST` (a form body); `GET` sends everything in the query. */
-  readonly method?: 'POST' | 'GET' | undefined;
-  /** Retry settings; `{ maxAttempts: 1 }` disables retries. */
-  readonly retry?: RetryOptions | undefined;
-  /** Timeout of each attempt in ms; defaults to 10 000. */
-  readonly timeoutMs?: number | undefined;
-  /** A WHATWG `fetch` to send with (ignored when `transport` is given). */
-  readonly fetch?: ((input: string, init: RequestInit) => Promise<Response>) | undefined;
-  /** A lower-level sender; the Node entry passes a keep-alive `node:http` one. */
-  readonly transport?: Transport | undefined;
-  /**
-   * Your product (`myapp/1.2`), appended to the `user-agent` the client sends outside browsers:
-   * `vodkit/<version> (<runtime>/<version>; <os>; <arch>) myapp/1.2`. Printable ASCII, 1 to 256
-   * characters. A browser sends its own user-agent and this is not sent.
-   */
-  readonly userAgent?: string | undefined;
-  /** Reject instead of returning `{ error }`. */
-  readonly throwOnError?: boolean | undefined;
-  /** The signing functions; the entry points set these. */
-  readonly signer?: SignerFunctions | undefined;
-}
+import type { OpenapiFetchPath } from './openapi-fetch-path.js';
 
 /** A signed request as `dryRun` returns it. */
 export interface SignedRequest {
@@ -65,6 +26,8 @@ export interface SignedRequest {
   /** The body, for POST. */
   readonly body?: string | undefined;
 }
+
+export type { VodClientOptions } from './client-config.js';
 
 /** The client. `T` is `true` when built with `throwOnError: true`. */
 export interface VodClient<T extends boolean = false> {
@@ -113,46 +76,25 @@ export interface VodClient<T extends boolean = false> {
  * `createVodClient`.
  */
 export function createVodClientWith<T extends boolean = false>(
-  defaults: { readonly signer: SignerFunctions; readonly transport: Transport },
+  defaults: ClientDefaults,
   options: VodClientOptions & { readonly throwOnError?: T },
 ): VodClient<T> {
-  checkClientOptions(options);
-  const { origin: endpoint, host } = resolveEndpoint(options);
-  const transport =
-    options.transport ??
-    (options.fetch !== undefined ? fetchTransport(options.fetch) : defaults.transport);
-  // Only a transport the client made is the client's to close.
-  const ownsTransport = options.transport === undefined && options.fetch === undefined;
+  const config = resolveClientOptions(options, defaults);
+  const { origin: endpoint, host, method, headers: callHeaders, transport } = config;
   let closed = false;
-  const method = options.method ?? 'POST';
-  const loop = createSendLoop({
-    signer: options.signer ?? defaults.signer,
-    transport,
-    algorithm: options.signatureAlgorithm ?? 'ACS3-HMAC-SHA256',
-    origin: endpoint,
-    host,
-    credentials: toProvider(options.credentials),
-    staticCredentials: typeof options.credentials === 'function' ? undefined : options.credentials,
-    retry: options.retry ?? {},
-    timeoutMs: options.timeoutMs ?? 10_000,
-  });
-  // Shared by every call; the send loop never mutates it. Not signed (V3 signs only host,
-  // content-type and x-acs-* headers), so a proxy that rewrites it breaks nothing.
-  const userAgent = userAgentFor(options.userAgent);
-  const callHeaders: Readonly<Record<string, string>> =
-    userAgent === undefined ? {} : { 'user-agent': userAgent };
+  const loop = createSendLoop(config);
 
   // Set once middleware is registered (through `use` or `raw().use`): until then no middleware
   // could see a request, so calls skip openapi-fetch and its Request and Response objects.
   let hasMiddleware = false;
-  /** Middleware given to `use` before the door was open. */
+  /** Middleware given to `use` before the openapi-fetch path was loaded. */
   const pendingMiddleware: Middleware[] = [];
-  let openDoor: MiddlewareDoor | undefined;
-  let opening: Promise<MiddlewareDoor> | undefined;
-  const door = (): Promise<MiddlewareDoor> =>
-    (opening ??= import('./middleware-door.js').then(
-      ({ openMiddlewareDoor }) => {
-        const opened = openMiddlewareDoor({
+  let loaded: OpenapiFetchPath | undefined;
+  let loading: Promise<OpenapiFetchPath> | undefined;
+  const openapiFetchPath = (): Promise<OpenapiFetchPath> =>
+    (loading ??= import('./openapi-fetch-path.js').then(
+      ({ createOpenapiFetchPath }) => {
+        const path = createOpenapiFetchPath({
           origin: endpoint,
           loop,
           method,
@@ -162,13 +104,13 @@ export function createVodClientWith<T extends boolean = false>(
           },
           toWireParams,
         });
-        if (pendingMiddleware.length > 0) opened.raw.use(...pendingMiddleware.splice(0));
-        openDoor = opened;
-        return opened;
+        if (pendingMiddleware.length > 0) path.raw.use(...pendingMiddleware.splice(0));
+        loaded = path;
+        return path;
       },
       (error: unknown) => {
         // A chunk that failed to load (a flaky network in a browser) is tried again next time.
-        opening = undefined;
+        loading = undefined;
         throw error;
       },
     ));
@@ -194,7 +136,7 @@ export function createVodClientWith<T extends boolean = false>(
     try {
       const params = toWireParams(request);
       if (hasMiddleware) {
-        const answer = await (await door()).call(request, params, options);
+        const answer = await (await openapiFetchPath()).call(request, params, options);
         return outcomeOf(answer.status, answer.body, answer);
       }
       const sent = await loop.send({
@@ -204,7 +146,7 @@ export function createVodClientWith<T extends boolean = false>(
         signal: options.signal,
         context: options.context,
       });
-      return outcomeOf(sent.response.status, sent.json, sent);
+      return outcomeOf(sent.response.status, sent.json, sent, sent.failure);
     } catch (error) {
       // An abort rejects; anything else becomes `{ error }`.
       if (options.signal?.aborted === true) throw error;
@@ -224,7 +166,7 @@ export function createVodClientWith<T extends boolean = false>(
   const client: VodClient<T> = {
     async deleteImage(request, callOptions) {
       const outcome = await call(request, callOptions);
-      if (options.throwOnError !== true) return outcome as Out;
+      if (!config.throwOnError) return outcome as Out;
       if (outcome.error !== undefined) throw outcome.error;
       return outcome.data as Out;
     },
@@ -250,21 +192,21 @@ export function createVodClientWith<T extends boolean = false>(
     },
     use(...middleware) {
       hasMiddleware = true;
-      if (openDoor !== undefined) {
-        openDoor.raw.use(...middleware);
+      if (loaded !== undefined) {
+        loaded.raw.use(...middleware);
         return;
       }
-      // Applied once the door is open; a load failure surfaces in the next call.
+      // Applied once the path is loaded; a load failure surfaces in the next call.
       pendingMiddleware.push(...middleware);
-      door().catch(() => undefined);
+      openapiFetchPath().catch(() => undefined);
     },
     async raw() {
-      return (await door()).raw;
+      return (await openapiFetchPath()).raw;
     },
     endpoint,
     async close() {
       closed = true;
-      if (ownsTransport) await transport.close?.();
+      if (config.ownsTransport) await transport.close?.();
     },
   };
   // Where the runtime has explicit resource management (Node 20.4+, modern browsers).

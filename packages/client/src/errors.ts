@@ -70,24 +70,6 @@ export function safeCause(cause: unknown, depth = 0): unknown {
 }
 
 /**
- * What is safe to keep of an error that may quote a secret the client has never seen (a
- * credential provider's, which may quote the file or answer it read): its name and code when
- * they look like a class name and a system code, never its message.
- */
-export function withheld(error: unknown): Error {
-  const e = (typeof error === 'object' && error !== null ? error : {}) as {
-    name?: unknown;
-    code?: unknown;
-  };
-  const copy = new Error('(message withheld: it may quote a credential)');
-  if (typeof e.name === 'string' && /^[A-Z][A-Za-z]{0,30}Error$/.test(e.name)) copy.name = e.name;
-  if (typeof e.code === 'string' && /^(E|ERR_)[A-Z_]{2,30}$/.test(e.code)) {
-    (copy as { code?: string }).code = e.code;
-  }
-  return copy;
-}
-
-/**
  * Marks every {@link VodError}: the client bundles its own copy of these classes, so an error
  * from one copy fails `instanceof` against another's classes unless the check goes by brand.
  */

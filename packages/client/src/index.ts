@@ -40,9 +40,7 @@ export function createVodClient<T extends boolean = false>(
   return createVodClientWith({ signer: webSigner, transport: fetchTransport() }, options);
 }
 
-export { createVodClientWith } from './client.js';
 export type { SignedRequest, VodClient, VodClientOptions } from './client.js';
-export { errorFromResponse } from './outcome.js';
 export type { CallContext, CallOptions, DeleteImageOutcome, DeleteImageResult } from './outcome.js';
 export type { SignatureAlgorithm, SignerFunctions } from './signer-functions.js';
 export {
@@ -64,19 +62,11 @@ export type {
   StsCredentialsBody,
   VodCredentials,
 } from './credentials.js';
-export {
-  backoffDelay,
-  classify,
-  parseRetryAfter,
-  CODE_CLASSES,
-  DEFAULT_RETRY,
-  RETRYABLE_STATUSES,
-} from './retry.js';
-export type { FailureClass, FailureDecision, RetryOptions } from './retry.js';
-export { toWireParams } from './validate.js';
+// The policy, to read: which codes retry (and as what), and the retry defaults.
+export { CODE_CLASSES, DEFAULT_RETRY } from './retry.js';
+export type { FailureClass, RetryOptions } from './retry.js';
 export { checkImageList } from './image-list.js';
 export type { ImageListOutcome, ImageLists } from './image-list.js';
-export type { WireParams } from './validate.js';
 export { createPacer } from './pacer.js';
 export type { Pacer, PacerOptions } from './pacer.js';
 export type { BulkProgress, BulkResult, ChunkResult, DeleteImagesOptions } from './bulk.js';

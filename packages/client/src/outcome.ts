@@ -7,6 +7,7 @@ import {
 } from './errors.js';
 import type { VodError } from './errors.js';
 import { classify } from './retry.js';
+import type { FailureDecision } from './retry.js';
 
 /** A successful `DeleteImage`. */
 export interface DeleteImageResult {
@@ -58,30 +59,32 @@ interface ErrorBody {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+// A parsed body may be any JSON value: a primitive reads as having none of these fields.
+const fieldsOf = (body: unknown): ErrorBody => body ?? {};
 
-/** The `Code` of a parsed error body, if it has one. */
+/** The code of a parsed error body (`Code`, else `code`), if it has one. */
 export const errorCodeOf = (body: unknown): string | undefined =>
-  typeof body === 'object' && body !== null ? str((body as ErrorBody).Code) : undefined;
+  str(fieldsOf(body).Code) ?? str(fieldsOf(body).code);
 
 /** The `RequestId` of a parsed success body, if it has one. */
-export const requestIdOf = (body: unknown): string | undefined =>
-  typeof body === 'object' && body !== null
-    ? str((body as { RequestId?: unknown }).RequestId)
-    : undefined;
+export const requestIdOf = (body: unknown): string | undefined => str(fieldsOf(body).RequestId);
 
 /** Whether an HTTP status is a success (2xx). */
 export const isOk = (status: number): boolean => status >= 200 && status < 300;
 
-/** Builds the family member for an error response. */
+/**
+ * Builds the family member for an error response, of the class `failure` says: the send loop's
+ * classification of the same answer, so the error says what the loop did with it.
+ */
 export function errorFromResponse(
   status: number,
   body: unknown,
-  attempts: number,
-  possiblyApplied = false,
+  { attempts, possiblyApplied }: AttemptRecord,
+  failure: FailureDecision,
 ): VodError {
-  const b = (typeof body === 'object' && body !== null ? body : {}) as ErrorBody;
-  const code = str(b.Code) ?? str(b.code) ?? `Http${status}`;
-  const { cls, retryable } = classify(status, code);
+  const b = fieldsOf(body);
+  const code = errorCodeOf(b) ?? `Http${status}`;
+  const { cls, retryable } = failure;
   const message = scrubMessage(str(b.Message) ?? str(b.message) ?? `HTTP ${status}`);
   const fields = {
     code,
@@ -100,13 +103,16 @@ export function errorFromResponse(
 }
 
 /**
- * The outcome of a final answer, the same whichever door it came through: a 2xx with a
- * `RequestId` is a result, any other answer an error of its family.
+ * The outcome of a final answer, the same whichever path it came by: a 2xx with a `RequestId` is
+ * a result, any other answer an error of its family. `failure` is the send loop's classification
+ * of the answer; without one (middleware may have replaced the answer the loop saw) it is
+ * classified here.
  */
 export function outcomeOf(
   status: number,
   body: unknown,
   record: AttemptRecord,
+  failure?: FailureDecision,
 ): DeleteImageOutcome {
   const requestId = isOk(status) ? requestIdOf(body) : undefined;
   if (requestId !== undefined) return { data: { requestId } };
@@ -121,5 +127,7 @@ export function outcomeOf(
       }),
     };
   }
-  return { error: errorFromResponse(status, body, record.attempts, record.possiblyApplied) };
+  return {
+    error: errorFromResponse(status, body, record, failure ?? classify(status, errorCodeOf(body))),
+  };
 }

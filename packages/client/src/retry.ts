@@ -30,6 +30,15 @@ export const DEFAULT_RETRY: {
   maxDelayMs: 20_000,
 };
 
+/** Retry settings with every default filled in, as the client holds them after construction. */
+export interface ResolvedRetry {
+  readonly maxAttempts: number;
+  readonly baseDelayMs: number;
+  readonly throttlingBaseDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly random: () => number;
+}
+
 /** HTTP statuses that are retryable whatever the code (gateway and load-balancer failures). */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([500, 502, 503, 504]);
 
@@ -92,14 +101,12 @@ export function backoffDelay(
   attempt: number,
   throttled: boolean,
   retryAfterMs: number | undefined,
-  options: RetryOptions,
+  options: ResolvedRetry,
 ): number {
-  const cap = options.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs;
-  const base = throttled
-    ? (options.throttlingBaseDelayMs ?? DEFAULT_RETRY.throttlingBaseDelayMs)
-    : (options.baseDelayMs ?? DEFAULT_RETRY.baseDelayMs);
+  const cap = options.maxDelayMs;
+  const base = throttled ? options.throttlingBaseDelayMs : options.baseDelayMs;
   const ceiling = Math.min(cap, base * 2 ** (attempt - 1));
-  const jittered = Math.floor((options.random ?? Math.random)() * ceiling);
+  const jittered = Math.floor(options.random() * ceiling);
   return retryAfterMs === undefined ? jittered : Math.min(cap, Math.max(retryAfterMs, jittered));
 }
 

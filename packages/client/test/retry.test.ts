@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DOCUMENTED_ERRORS } from '@vodkit/types';
-import { DEFAULT_RETRY, backoffDelay, classify, parseRetryAfter } from '../src/index.ts';
+import { DEFAULT_RETRY } from '../src/index.ts';
+import { backoffDelay, classify, parseRetryAfter } from '../src/retry.ts';
+import { resolveRetry } from '../src/client-config.ts';
 
 describe('retry policy table', () => {
   it('agrees with the spec on every documented code', () => {
@@ -26,17 +28,19 @@ describe('retry policy table', () => {
 
 describe('backoff', () => {
   it('is exponential with full jitter under a cap', () => {
-    const top = { random: () => 0.999999 };
+    const top = resolveRetry({ random: () => 0.999999 });
     expect(backoffDelay(1, false, undefined, top)).toBe(DEFAULT_RETRY.baseDelayMs - 1);
     expect(backoffDelay(3, false, undefined, top)).toBe(4 * DEFAULT_RETRY.baseDelayMs - 1);
     expect(backoffDelay(2, true, undefined, top)).toBe(2 * DEFAULT_RETRY.throttlingBaseDelayMs - 1);
     expect(backoffDelay(40, false, undefined, top)).toBe(DEFAULT_RETRY.maxDelayMs - 1);
-    expect(backoffDelay(3, false, undefined, { random: () => 0 })).toBe(0);
-    expect(backoffDelay(3, false, undefined, { maxDelayMs: 50, random: () => 0.5 })).toBe(25);
+    expect(backoffDelay(3, false, undefined, resolveRetry({ random: () => 0 }))).toBe(0);
+    expect(
+      backoffDelay(3, false, undefined, resolveRetry({ maxDelayMs: 50, random: () => 0.5 })),
+    ).toBe(25);
   });
 
   it('honours x-acs-retry-after as a floor under the cap', () => {
-    const zero = { random: () => 0 };
+    const zero = resolveRetry({ random: () => 0 });
     expect(backoffDelay(1, true, 700, zero)).toBe(700);
     expect(backoffDelay(1, true, 60_000, { ...zero, maxDelayMs: 1000 })).toBe(1000);
     expect(parseRetryAfter('250')).toBe(250);

@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSpecValidator } from '@vodkit/emulator';
 import { IMAGE_TYPE_ALL, MAX_IMAGE_IDS, SNAPSHOT_KINDS } from '@vodkit/types';
-import { VodValidationError, toWireParams } from '../src/index.ts';
+import { VodValidationError } from '../src/index.ts';
+import { toWireParams } from '../src/validate.ts';
 
 const schema = createSpecValidator().schema('DeleteImageRequest');
 

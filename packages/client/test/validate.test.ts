@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_IMAGE_IDS, MAX_IMAGE_URLS } from '@vodkit/types';
 import type { DeleteImageRequest } from '@vodkit/types';
-import { VodValidationError, toWireParams } from '../src/index.ts';
+import { VodValidationError } from '../src/index.ts';
+import { toWireParams } from '../src/validate.ts';
 
 const ids = (n: number): string[] => Array.from({ length: n }, (_, i) => `id${i}`);
 const bad = (value: unknown): DeleteImageRequest => value as DeleteImageRequest;

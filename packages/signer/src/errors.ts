@@ -6,6 +6,11 @@
 export class SignerInputError extends TypeError {
   /** Path of the offending field, e.g. `params.ImageIds` or `credentials.accessKeySecret`. */
   readonly field: string;
+  /**
+   * What was wrong and what is allowed, without the value: the message after `field: `, e.g.
+   * `must be a string of printable ASCII`. A caller that words its own error reads this.
+   */
+  readonly rule: string;
 
   /**
    * @param field - path of the offending input field
@@ -16,6 +21,7 @@ export class SignerInputError extends TypeError {
     super(`${field}: ${problem}`, options);
     this.name = 'SignerInputError';
     this.field = field;
+    this.rule = problem;
   }
 }
 

@@ -12,7 +12,7 @@ const base = {
   credentials: { accessKeyId: 'ak', accessKeySecret: SECRET, securityToken: TOKEN },
 };
 
-const failure = (f: () => unknown): { field: string; message: string } => {
+const failure = (f: () => unknown): { field: string; rule: string; message: string } => {
   try {
     f();
   } catch (e) {
@@ -20,7 +20,9 @@ const failure = (f: () => unknown): { field: string; message: string } => {
     const err = e as InstanceType<typeof main.SignerInputError>;
     expect(err.message).not.toContain(SECRET);
     expect(err.message).not.toContain(TOKEN);
-    return { field: err.field, message: err.message };
+    // The message is the field and the rule, and nothing else: callers word their own from these.
+    expect(err.message).toBe(`${err.field}: ${err.rule}`);
+    return { field: err.field, rule: err.rule, message: err.message };
   }
   throw new Error('expected a SignerInputError');
 };
@@ -166,5 +168,45 @@ describe('redactSigned', () => {
     expect(rpc.encoded).toMatch(/SecurityToken=\*\*\*&.*Signature=\*\*\*$/);
     expect(acs3.headers['authorization']).toMatch(/,Signature=\*\*\*$/);
     expect(acs3.headers['x-acs-security-token']).toBe('***');
+  });
+});
+
+describe('field and rule', () => {
+  it.each([
+    [
+      'a parameter the signer sets',
+      () => node.signRpc({ ...base, params: { Signature: 'abc' } }),
+      'params.Signature',
+      'is set by the signer; remove it',
+    ],
+    [
+      'an empty secret',
+      () => node.signRpc({ ...base, credentials: { accessKeyId: 'ak', accessKeySecret: '' } }),
+      'credentials.accessKeySecret',
+      /non-empty/,
+    ],
+    [
+      'a clock that throws',
+      () =>
+        node.signRpc({
+          ...base,
+          params: {},
+          clock: () => {
+            throw new Error('no time');
+          },
+        }),
+      'clock()',
+      'threw (see cause)',
+    ],
+  ] as const)('%s: carries its field and rule', (_name, f, field, rule) => {
+    const e = failure(f);
+    expect(e.field).toBe(field);
+    expect(e.rule).toMatch(rule);
+  });
+
+  it('the constructor sets both, and the message from them', () => {
+    const e = new main.SignerInputError('params.X', 'must be a string');
+    expect(e).toMatchObject({ field: 'params.X', rule: 'must be a string' });
+    expect(e.message).toBe('params.X: must be a string');
   });
 });

@@ -1,8 +1,8 @@
 /**
- * The client's two doors onto one send loop: without middleware `deleteImage` calls the send
+ * The client's two paths to one send loop: without middleware `deleteImage` calls the send
  * loop directly; once middleware is registered (`use` or `raw().use`) calls go through
- * openapi-fetch with real Request and Response objects. These tests hold the two doors to the
- * same answers in every scenario, and hold the middleware door to openapi-fetch's documented
+ * openapi-fetch with real Request and Response objects. These tests hold the two paths to the
+ * same answers in every scenario, and hold the openapi-fetch path to openapi-fetch's documented
  * patterns (clone, read, replace the request or the response, answer without sending).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -71,7 +71,7 @@ const visible = (o: DeleteImageOutcome): unknown =>
         },
       };
 
-/** What a scenario sets up, the request it sends, and the answer the direct door must give. */
+/** What a scenario sets up, the request it sends, and the answer the direct path must give. */
 interface Scenario {
   readonly faults?: readonly [count: number, fault: FaultKind];
   readonly gone?: boolean;
@@ -115,7 +115,7 @@ const SCENARIOS: Readonly<Record<string, Scenario>> = {
 describe.each(VARIANTS)('%s transport', (_name, make) => {
   for (const signatureAlgorithm of ['ACS3-HMAC-SHA256', 'HMAC-SHA1'] as const) {
     for (const method of ['POST', 'GET'] as const) {
-      it(`${signatureAlgorithm} ${method}: both doors answer every scenario alike`, async () => {
+      it(`${signatureAlgorithm} ${method}: both paths answer every scenario alike`, async () => {
         const base = { credentials: DEFAULT_EMULATOR_CREDENTIALS, signatureAlgorithm, method };
         const direct = make(base);
         const seen: string[] = [];
@@ -222,7 +222,7 @@ describe.each(VARIANTS)('%s transport', (_name, make) => {
   });
 });
 
-describe("the middleware door follows openapi-fetch's documented patterns", () => {
+describe("the openapi-fetch path follows openapi-fetch's documented patterns", () => {
   const make = (o: Partial<Omit<VodClientOptions, 'throwOnError'>> = {}): VodClient =>
     createVodClient({
       endpoint: vod.url,

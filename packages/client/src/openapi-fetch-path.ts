@@ -1,5 +1,5 @@
 /**
- * The door calls take once openapi-fetch middleware is registered: openapi-fetch builds a real
+ * The path calls take once openapi-fetch middleware is registered: openapi-fetch builds a real
  * `Request`, runs the middleware, and hands the request to a per-call `fetch` that feeds the
  * shared send loop and answers with a real `Response`. Loaded on first need, with openapi-fetch.
  */
@@ -11,8 +11,8 @@ import type { AttemptRecord, CallContext, CallOptions } from './outcome.js';
 import type { SendLoop } from './send-loop.js';
 import type { TransportResponse } from './transport.js';
 
-/** What the door needs from its client. */
-export interface MiddlewareDoorConfig {
+/** What the openapi-fetch path needs from its client. */
+export interface OpenapiFetchPathConfig {
   /** The endpoint origin. */
   readonly origin: string;
   readonly loop: SendLoop;
@@ -24,25 +24,32 @@ export interface MiddlewareDoorConfig {
   readonly onMiddleware: () => void;
   /**
    * The client's request check (`toWireParams`), for direct `raw` calls. Handed over rather than
-   * imported, as the door hands back answers rather than outcomes: a module loaded later that
+   * imported, as this path hands back answers rather than outcomes: a module loaded later that
    * imports modules of the start bundle splits that bundle into chunks shared with it.
    */
   readonly toWireParams: (request: DeleteImageRequest) => WireParams;
 }
 
-/** A call's final answer through the door; the client makes it an outcome, as for the other door. */
-export interface DoorAnswer extends AttemptRecord {
+/**
+ * A call's final answer through openapi-fetch (after middleware); the client makes it an outcome,
+ * as it does a send loop answer.
+ */
+export interface MiddlewareAnswer extends AttemptRecord {
   readonly status: number;
   /** The parsed body (openapi-fetch's `data` or `error`). */
   readonly body: unknown;
 }
 
 /** The openapi-fetch client and a `deleteImage` through it. */
-export interface MiddlewareDoor {
+export interface OpenapiFetchPath {
   /** The openapi-fetch client, typed with the generated `paths`. */
   readonly raw: Client<paths>;
   /** One validated call through openapi-fetch and its middleware. */
-  call(request: DeleteImageRequest, params: WireParams, options: CallOptions): Promise<DoorAnswer>;
+  call(
+    request: DeleteImageRequest,
+    params: WireParams,
+    options: CallOptions,
+  ): Promise<MiddlewareAnswer>;
 }
 
 /** What a per-call `fetch` knows about its call. */
@@ -95,8 +102,8 @@ function toResponse(res: TransportResponse): Response {
   });
 }
 
-/** Opens the door: makes the openapi-fetch client whose requests feed `config.loop`. */
-export function openMiddlewareDoor(config: MiddlewareDoorConfig): MiddlewareDoor {
+/** Makes the openapi-fetch client whose requests feed `config.loop`. */
+export function createOpenapiFetchPath(config: OpenapiFetchPathConfig): OpenapiFetchPath {
   const { loop, method } = config;
 
   /** Sends what the (maybe middleware-replaced) request says, through the send loop. */
@@ -147,7 +154,7 @@ export function openMiddlewareDoor(config: MiddlewareDoorConfig): MiddlewareDoor
     request: DeleteImageRequest,
     params: WireParams,
     options: CallOptions,
-  ): Promise<DoorAnswer> {
+  ): Promise<MiddlewareAnswer> {
     const encoded = new URLSearchParams(params).toString();
     // Nothing sent until the per-call fetch runs: a middleware may answer by itself.
     let record: AttemptRecord = { attempts: 0, possiblyApplied: false };
