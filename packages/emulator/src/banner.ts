@@ -1,4 +1,4 @@
-import { DEFAULT_ACCOUNT_ID, DEFAULT_EMULATOR_CREDENTIALS } from './options.js';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_EMULATOR_CREDENTIALS } from './keys.js';
 import type { RunningEmulator } from './server.js';
 import { isLoopbackHost } from './loopback.js';
 

@@ -4,7 +4,6 @@ import type { KeyRegistry } from './keys.js';
 import type { RequestLog } from './log.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { RequestValidator } from './spec-validator.js';
-import type { Stage } from './pipeline.js';
 import type { ImageStore, PartialBatch } from './store.js';
 
 /** Everything one emulator instance holds, shared by its request handlers. */
@@ -19,8 +18,6 @@ export interface EmulatorCore {
   readonly validator: RequestValidator;
   /** What a call with only some of its images missing does. */
   readonly partialBatch: PartialBatch;
-  /** The RPC pipeline. */
-  readonly stages: readonly Stage[];
   /** The only folder admin `save`/`load` may touch (absolute, real path); none: no names. */
   readonly stateDir: string | undefined;
   /** The token admin requests must carry, if any. */

@@ -43,23 +43,12 @@ export { checkApi } from './stages/api.js';
 export type { DeleteOutcome, PartialBatch } from './store.js';
 export type { CloseOptions, RunningEmulator } from './server.js';
 export { DEFAULT_REQUEST_TIMEOUT_MS } from './server.js';
-export {
-  DEFAULT_ACCOUNT_ID,
-  DEFAULT_EMULATOR_CREDENTIALS,
-  DEFAULT_MAX_BODY_BYTES,
-} from './options.js';
-export type {
-  AccessKeyConfig,
-  AccountConfig,
-  EmulatorOptions,
-  ErrorFault,
-  FaultKind,
-  FaultPlan,
-  ImageKind,
-  KeyPolicy,
-  SeedImage,
-  StsTokenConfig,
-} from './options.js';
+export { DEFAULT_ACCOUNT_ID, DEFAULT_EMULATOR_CREDENTIALS } from './keys.js';
+export { DEFAULT_MAX_BODY_BYTES } from './options.js';
+export type { EmulatorOptions } from './options.js';
+export type { AccessKeyConfig, AccountConfig, KeyPolicy, StsTokenConfig } from './keys.js';
+export type { ImageKind, SeedImage } from './store.js';
+export type { ErrorFault, FaultKind, FaultPlan } from './faults.js';
 export type { FaultController, FaultDecision } from './faults.js';
 export { TRANSPORT_FAULTS } from './faults.js';
 export type { KeyEntry, KeyRegistry } from './keys.js';

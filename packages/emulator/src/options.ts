@@ -1,113 +1,8 @@
-import type { SnapshotKind } from '@vodkit/types';
+import type { FaultPlan } from './faults.js';
+import type { AccountConfig, StsTokenConfig } from './keys.js';
 import type { Stage } from './pipeline.js';
 import type { ValidationProfile } from './spec-validator.js';
-import type { PartialBatch } from './store.js';
-
-/**
- * The kind of an image in the store: one of the four snapshot kinds a video can have, or
- * `Uploaded` for an image uploaded on its own (`CreateUploadImage`). Only snapshot kinds are
- * reachable through `DeleteImageType=VideoId`.
- */
-export type ImageKind = SnapshotKind | 'Uploaded';
-
-/** A RAM-style policy on `vod:*` actions. Patterns may use `*`; matching ignores case. */
-export interface KeyPolicy {
-  /** Actions allowed, e.g. `['vod:DeleteImage']` or `['vod:*']`. */
-  readonly allow?: readonly string[] | undefined;
-  /** Actions denied; an explicit deny wins over any allow. */
-  readonly deny?: readonly string[] | undefined;
-}
-
-/** One AccessKey pair of an account. */
-export interface AccessKeyConfig {
-  /** The AccessKey ID. */
-  readonly accessKeyId: string;
-  /** The AccessKey secret. */
-  readonly accessKeySecret: string;
-  /** `false` makes the key answer `InvalidAccessKeyId.Inactive`. Default `true`. */
-  readonly active?: boolean | undefined;
-  /**
-   * The key's policy. Absent means the account's root key: every action is allowed. Present
-   * means a RAM user: only what `allow` matches and `deny` does not.
-   */
-  readonly policy?: KeyPolicy | undefined;
-}
-
-/** An Alibaba Cloud account: a rate-limit scope holding one or more AccessKeys. */
-export interface AccountConfig {
-  /** The account ID (any non-empty string). */
-  readonly accountId: string;
-  /** The account's keys. */
-  readonly accessKeys: readonly AccessKeyConfig[];
-  /**
-   * The account's VOD service state: `not-activated` answers `OperationDenied`, `suspended`
-   * answers `OperationDenied.Suspended` (overdue payment). Default `active`.
-   */
-  readonly vodStatus?: 'active' | 'not-activated' | 'suspended' | undefined;
-}
-
-/** Temporary (STS) credentials the emulator accepts. */
-export interface StsTokenConfig {
-  /** The temporary AccessKey ID, conventionally `STS.…`. */
-  readonly accessKeyId: string;
-  /** The temporary secret. */
-  readonly accessKeySecret: string;
-  /** The security token that must accompany the key. */
-  readonly securityToken: string;
-  /** Epoch ms after which the token answers `InvalidSecurityToken.Expired`. */
-  readonly expiresAt: number;
-  /** The account the role belongs to (its rate limit applies). */
-  readonly accountId: string;
-  /** The assumed role's policy; absent allows everything. */
-  readonly policy?: KeyPolicy | undefined;
-}
-
-/** An image to put in the store. */
-export interface SeedImage {
-  /** The image ID. */
-  readonly imageId: string;
-  /**
-   * The image URL. When absent the emulator serves the image itself at
-   * `<emulator url>/images/<imageId>.png`, so CDN lag can be observed over HTTP.
-   */
-  readonly url?: string | undefined;
-  /** The video the image belongs to (snapshots). */
-  readonly videoId?: string | undefined;
-  /** The image's kind; default `Uploaded`. */
-  readonly kind?: ImageKind | undefined;
-}
-
-/** An error a fault answers with when the code's status is not the documented one. */
-export interface ErrorFault {
-  /** The `Code` to answer. */
-  readonly code: string;
-  /** The HTTP status to answer with. */
-  readonly httpStatus: number;
-  /** The `Message`; a generic one by default. */
-  readonly message?: string | undefined;
-}
-
-/**
- * A fault that replaces the emulator's answer: an Alibaba error code (answered with its
- * documented status, e.g. `InternalError` 500, `ServiceUnavailable` 503, `Throttling.User` 400;
- * undocumented codes get 500), an {@link ErrorFault}, or one of the transport faults: `reset`
- * destroys the connection without an answer, `malformed-json` answers 200 with a body that is not
- * JSON, `truncated` announces a longer body than it sends and then closes the connection.
- */
-export type FaultKind = string | ErrorFault;
-
-/** A plan of faults, applied to RPC requests (not to `/__admin/` or `/images/`). */
-export interface FaultPlan {
-  /** Delay before every RPC answer: fixed ms, or `[min, max]` drawn from the seeded generator. */
-  readonly latencyMs?: number | readonly [number, number] | undefined;
-  /** Fail the next `count` RPC requests with `fault`, then succeed again. */
-  readonly failNext?: { readonly count: number; readonly fault: FaultKind } | undefined;
-  /** Fail each RPC request with probability `rate` (seeded), picking one of `faults`. */
-  readonly probability?:
-    { readonly rate: number; readonly faults: readonly FaultKind[] } | undefined;
-  /** `x-acs-retry-after` (ms) to send with throttling faults; absent sends none. */
-  readonly retryAfterMs?: number | undefined;
-}
+import type { PartialBatch, SeedImage } from './store.js';
 
 /** Options of {@link startEmulator}. Every field is optional. */
 export interface EmulatorOptions {
@@ -202,21 +97,6 @@ export interface EmulatorOptions {
    */
   readonly hostId?: string | undefined;
 }
-
-/**
- * Credentials of the default account, for demos and tests against a default emulator. They only
- * ever work against the emulator.
- */
-export const DEFAULT_EMULATOR_CREDENTIALS: {
-  readonly accessKeyId: string;
-  readonly accessKeySecret: string;
-} = Object.freeze({
-  accessKeyId: 'LTAI5tVodkitEmulatorKey',
-  accessKeySecret: 'vodkit-emulator-secret-not-a-real-secret',
-});
-
-/** The account ID of the default account. */
-export const DEFAULT_ACCOUNT_ID: string = '1000000000000001';
 
 /** Default largest request body: 1 MiB (a 20-URL DeleteImage form is a few kB). */
 export const DEFAULT_MAX_BODY_BYTES: number = 1024 * 1024;

@@ -27,6 +27,7 @@ import { createRateLimiter } from './rate-limit.js';
 import { errorBody, errorOf, newRequestId, renderError } from './responses.js';
 import { connectUrlOf, isLoopbackHost } from './loopback.js';
 import { checkStages, runPipeline } from './pipeline.js';
+import type { Stage } from './pipeline.js';
 import { defaultRequestValidator } from './spec-validator.js';
 import type { ValidationProfile } from './spec-validator.js';
 import { DEFAULT_STAGES } from './stages/index.js';
@@ -190,7 +191,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requests: new RequestLog(checkNumber(options.maxRecordedRequests, 'maxRecordedRequests', 1000)),
     validator: defaultRequestValidator(profile),
     partialBatch,
-    stages,
     stateDir: stateDirOf(options),
     adminToken,
     loopback,
@@ -226,7 +226,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     res.once('finish', () => {
       if (draining) req.socket.end();
     });
-    dispatch(core, state, req, res).catch((error: unknown) => {
+    dispatch(core, state, stages, req, res).catch((error: unknown) => {
       // A handler bug must still end in an Alibaba-shaped 500, never a hung socket.
       if (!res.headersSent) {
         const requestId = newRequestId();
@@ -359,6 +359,7 @@ function listen(server: Server, host: string, port: number): Promise<void> {
 async function dispatch(
   core: EmulatorCore,
   state: EmulatorState,
+  stages: readonly Stage[],
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -397,7 +398,7 @@ async function dispatch(
     return;
   }
   if (path === '/' && (req.method === 'GET' || req.method === 'POST')) {
-    await runPipeline(core.stages, core, { req, res, requestId, path, rawQuery });
+    await runPipeline(stages, core, { req, res, requestId, path, rawQuery });
     return;
   }
   if (path.startsWith(ADMIN_PREFIX) || path === ADMIN_PREFIX.slice(0, -1)) {

@@ -1,7 +1,7 @@
 import { delay } from '../core.js';
 import { TRANSPORT_FAULTS } from '../faults.js';
 import { baseHeaders, send } from '../http.js';
-import type { FaultKind } from '../options.js';
+import type { FaultKind } from '../faults.js';
 import type { RpcContext, Stage, StageResult } from '../pipeline.js';
 import { ANSWERED } from '../pipeline.js';
 import { errorOf, renderSuccess } from '../responses.js';
