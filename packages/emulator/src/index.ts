@@ -18,7 +18,7 @@
  */
 export { startEmulator } from './server.js';
 export { isLoopbackHost } from './loopback.js';
-export { ANSWERED, checkStages, replaceStage, runPipeline, withoutStage } from './pipeline.js';
+export { ANSWERED, replaceStage, runPipeline, withoutStage } from './pipeline.js';
 export type {
   RpcContext,
   Stage,
@@ -42,9 +42,8 @@ export {
 export { checkApi } from './stages/api.js';
 export type { DeleteOutcome, PartialBatch } from './store.js';
 export type { CloseOptions, RunningEmulator } from './server.js';
-export { DEFAULT_REQUEST_TIMEOUT_MS } from './server.js';
 export { DEFAULT_ACCOUNT_ID, DEFAULT_EMULATOR_CREDENTIALS } from './keys.js';
-export { DEFAULT_MAX_BODY_BYTES } from './options.js';
+export { DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT_MS } from './options.js';
 export type { EmulatorOptions } from './options.js';
 export type { AccessKeyConfig, AccountConfig, KeyPolicy, StsTokenConfig } from './keys.js';
 export type { ImageKind, SeedImage } from './store.js';

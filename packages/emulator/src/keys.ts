@@ -251,9 +251,10 @@ export function defaultAccounts(): AccountConfig[] {
 }
 
 /**
- * Builds a {@link KeyRegistry}; throws a `TypeError` naming the field (`accounts[0].accessKeys[1]
- * .active`) on bad configuration. Every account and token is checked by `shapes.ts` and the
- * checked copy is what the registry keeps, so a caller changing its object later changes nothing.
+ * Builds a {@link KeyRegistry} over accounts and tokens that {@link checkCredentials} has
+ * checked (`resolveOptions` does, naming the field, e.g. `accounts[0].accessKeys[1].active`); what
+ * it is given later (`addAccount`, `addStsToken`) it checks itself. It keeps the checked copies,
+ * so a caller changing its objects later changes nothing.
  */
 export function createKeyRegistry(
   accounts: readonly AccountConfig[],
@@ -297,8 +298,7 @@ export function createKeyRegistry(
       return accountsById.size;
     },
   };
-  const checked = checkCredentials(accounts, stsTokens);
-  checked.accounts.forEach(put);
-  checked.stsTokens.forEach(putToken);
+  accounts.forEach(put);
+  stsTokens.forEach(putToken);
   return registry;
 }

@@ -119,21 +119,6 @@ function indexOfStage(stages: readonly Stage[], name: string): number {
   return index;
 }
 
-/** Checks a stage list given from outside: an array of `{ name, run }`, names unique. */
-export function checkStages(stages: unknown): readonly Stage[] {
-  if (!Array.isArray(stages)) throw new TypeError('stages must be an array of { name, run }');
-  const names = new Set<string>();
-  stages.forEach((stage: unknown, i) => {
-    const s = stage as Partial<Stage> | null;
-    if (typeof s?.name !== 'string' || s.name === '' || typeof s.run !== 'function') {
-      throw new TypeError(`stages[${i}] must be { name: string, run(ctx) }`);
-    }
-    if (names.has(s.name)) throw new TypeError(`stages[${i}]: the name "${s.name}" is used twice`);
-    names.add(s.name);
-  });
-  return stages as readonly Stage[];
-}
-
 function createContext(core: EmulatorCore, incoming: Incoming): RpcContext {
   const { req, res, requestId, path, rawQuery } = incoming;
   const method = req.method ?? 'GET';

@@ -1,36 +1,29 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { dirname, resolve } from 'node:path';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNonceCache } from '@vodkit/signer/node';
-import {
-  CLOCK_SKEW_SECONDS,
-  NONCE_REPLAY_WINDOW_SECONDS,
-  QPS_LIMIT_PER_ACCOUNT,
-} from '@vodkit/types';
+import { NONCE_REPLAY_WINDOW_SECONDS } from '@vodkit/types';
 import { ADMIN_PREFIX, handleAdmin } from './admin.js';
 import type { EmulatorCore } from './core.js';
 import { createFaultController } from './faults.js';
 import type { FaultController } from './faults.js';
 import { baseHeaders, hostIdOf, logOther, record, sendError } from './http.js';
-import { DEFAULT_MAX_STATE_FILE_BYTES } from './files.js';
 import { handleImage, IMAGES_PREFIX } from './images.js';
-import { createKeyRegistry, defaultAccounts } from './keys.js';
+import { createKeyRegistry } from './keys.js';
 import type { KeyRegistry } from './keys.js';
 import { RequestLog, redactHeaders } from './log.js';
 import type { RecordedRequest } from './log.js';
-import { DEFAULT_MAX_BODY_BYTES } from './options.js';
+import { resolveOptions } from './options.js';
 import type { EmulatorOptions } from './options.js';
 import { formatOf, decodeParams, splitTarget } from './parse.js';
 import { createRateLimiter } from './rate-limit.js';
 import { errorBody, errorOf, newRequestId, renderError } from './responses.js';
-import { connectUrlOf, isLoopbackHost } from './loopback.js';
-import { checkStages, runPipeline } from './pipeline.js';
+import { connectUrlOf } from './loopback.js';
+import { runPipeline } from './pipeline.js';
 import type { Stage } from './pipeline.js';
 import { defaultRequestValidator } from './spec-validator.js';
 import type { ValidationProfile } from './spec-validator.js';
-import { DEFAULT_STAGES } from './stages/index.js';
 import type { PartialBatch } from './store.js';
 import { createState } from './state.js';
 import type { EmulatorState } from './state.js';
@@ -76,54 +69,6 @@ export interface CloseOptions {
   readonly timeoutMs?: number | undefined;
 }
 
-/** Default of `requestTimeoutMs`: a whole request (headers and body) must arrive within it. */
-export const DEFAULT_REQUEST_TIMEOUT_MS: number = 60_000;
-
-function checkNumber(value: number | undefined, name: string, fallback: number, min = 0): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || Number.isNaN(value) || value < min) {
-    throw new TypeError(`${name} must be a number ≥ ${min}`);
-  }
-  return value;
-}
-
-function oneOf<T extends string>(
-  value: T | undefined,
-  name: string,
-  allowed: readonly T[],
-  fallback: T,
-): T {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'string' || !allowed.includes(value)) {
-    throw new TypeError(`${name} must be one of ${allowed.join(', ')}`);
-  }
-  return value;
-}
-
-/** The state directory, resolved once at start to its real path. */
-function stateDirOf(options: EmulatorOptions): string | undefined {
-  const dir =
-    options.stateDir ??
-    (options.stateFile === undefined ? undefined : dirname(resolve(options.stateFile)));
-  if (dir === undefined) return undefined;
-  if (typeof dir !== 'string' || dir === '') throw new TypeError('stateDir must be a folder path');
-  try {
-    return realpathSync(dir);
-  } catch {
-    // Not there yet: the first save creates it.
-    return resolve(dir);
-  }
-}
-
-function corsOf(cors: EmulatorOptions['cors']): { origin: string } | undefined {
-  if (cors === undefined || cors === false) return undefined;
-  return cors === true ? { origin: '*' } : { origin: cors.origin };
-}
-
-// Past this many remembered nonces the oldest go first (about 40 MB): an unlimited emulator under a
-// flood forgets early rather than growing without bound.
-const MAX_NONCES = 250_000;
-
 /**
  * Starts an emulator of ApsaraVideo VOD `DeleteImage` on a real node:http server.
  *
@@ -139,84 +84,44 @@ const MAX_NONCES = 250_000;
  * ```
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const clock = options.now ?? Date.now;
-  const host = options.host ?? '127.0.0.1';
-  const loopback = isLoopbackHost(host);
-  const adminToken = options.adminToken;
-  if (adminToken !== undefined && (typeof adminToken !== 'string' || adminToken.length < 8)) {
-    throw new TypeError('adminToken must be a string of at least 8 characters');
-  }
-  if (!loopback && adminToken === undefined) {
-    throw new TypeError(
-      `host ${host} is not a loopback address: the admin API would be open to the network; set adminToken (--admin-token)`,
-    );
-  }
-  const profile: ValidationProfile = oneOf(
-    options.profile,
-    'profile',
-    ['service', 'strict'],
-    'service',
-  );
-  const partialBatch: PartialBatch = oneOf(
-    options.partialBatch,
-    'partialBatch',
-    ['fail-whole-call', 'delete-rest'],
-    'fail-whole-call',
-  );
-  const stages = options.stages === undefined ? DEFAULT_STAGES : checkStages(options.stages);
-  const qps = checkNumber(options.qps, 'qps', QPS_LIMIT_PER_ACCOUNT);
-  const keys = createKeyRegistry(options.accounts ?? defaultAccounts(), options.stsTokens ?? []);
-  const windowMs = NONCE_REPLAY_WINDOW_SECONDS * 1000;
-  // Size the nonce memory for every account sending at its limit for the whole window.
-  const maxNonces = Number.isFinite(qps)
-    ? Math.min(
-        MAX_NONCES,
-        Math.max(
-          10_000,
-          Math.ceil(qps * NONCE_REPLAY_WINDOW_SECONDS * Math.max(1, keys.accountCount)),
-        ),
-      )
-    : MAX_NONCES;
+  const config = resolveOptions(options);
+  const { now: clock } = config;
   const core: EmulatorCore = {
     clock,
-    keys,
+    keys: createKeyRegistry(config.accounts, config.stsTokens),
     store: new ImageStore(),
     nonces: createNonceCache({
-      maxEntries: maxNonces,
-      ttlMs: windowMs,
+      maxEntries: config.maxNonces,
+      ttlMs: NONCE_REPLAY_WINDOW_SECONDS * 1000,
       clock: () => clock() + core.clockOffsetMs,
     }),
-    limiter: createRateLimiter(qps),
-    faults: createFaultController(options.faults, checkNumber(options.seed, 'seed', 1)),
-    requests: new RequestLog(checkNumber(options.maxRecordedRequests, 'maxRecordedRequests', 1000)),
-    validator: defaultRequestValidator(profile),
-    partialBatch,
-    stateDir: stateDirOf(options),
-    adminToken,
-    loopback,
-    maxSkewMs: checkNumber(options.maxSkewMs, 'maxSkewMs', CLOCK_SKEW_SECONDS * 1000),
-    maxBodyBytes: checkNumber(options.maxBodyBytes, 'maxBodyBytes', DEFAULT_MAX_BODY_BYTES, 1),
-    cdnLagMs: checkNumber(options.cdnLagMs, 'cdnLagMs', 0),
-    retryAfter: options.retryAfter === true,
-    hostId: options.hostId ?? 'vod.cn-shanghai.aliyuncs.com',
-    cors: corsOf(options.cors),
-    log: options.log === false || options.log === undefined ? undefined : options.log,
-    stateFile: options.stateFile,
-    maxStateFileBytes: checkNumber(
-      options.maxStateFileBytes,
-      'maxStateFileBytes',
-      DEFAULT_MAX_STATE_FILE_BYTES,
-      1,
-    ),
+    limiter: createRateLimiter(config.qps),
+    faults: createFaultController(config.faults, config.seed),
+    requests: new RequestLog(config.maxRecordedRequests),
+    validator: defaultRequestValidator(config.profile),
+    partialBatch: config.partialBatch,
+    stateDir: config.stateDir,
+    adminToken: config.adminToken,
+    loopback: config.loopback,
+    maxSkewMs: config.maxSkewMs,
+    maxBodyBytes: config.maxBodyBytes,
+    cdnLagMs: config.cdnLagMs,
+    retryAfter: config.retryAfter,
+    hostId: config.hostId,
+    cors: config.cors,
+    log: config.log,
+    stateFile: config.stateFile,
+    maxStateFileBytes: config.maxStateFileBytes,
     baseUrl: '',
     clockOffsetMs: 0,
     timers: new Set(),
   };
+  const { stages } = config;
   const state = createState(core);
-  if (options.stateFile !== undefined && existsSync(options.stateFile)) {
-    await state.load(options.stateFile);
-  } else if (options.images !== undefined) {
-    state.add(options.images);
+  if (config.stateFile !== undefined && existsSync(config.stateFile)) {
+    await state.load(config.stateFile);
+  } else {
+    state.add(config.images);
   }
 
   let draining = false;
@@ -243,12 +148,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       }
     });
   };
-  const requestTimeoutMs = checkNumber(
-    options.requestTimeoutMs,
-    'requestTimeoutMs',
-    DEFAULT_REQUEST_TIMEOUT_MS,
-    1,
-  );
+  const { requestTimeoutMs } = config;
   const server = createServer(
     {
       keepAliveTimeout: 5000,
@@ -288,7 +188,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
     );
   });
-  await listen(server, host, checkNumber(options.port, 'port', 0));
+  await listen(server, config.host, config.port);
   const address = server.address() as AddressInfo;
   core.baseUrl = connectUrlOf(address);
 
@@ -299,9 +199,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     port: address.port,
     state,
     faults: core.faults,
-    keys,
-    profile,
-    partialBatch,
+    keys: core.keys,
+    profile: config.profile,
+    partialBatch: config.partialBatch,
     requests: () => core.requests.list(),
     close(closeOptions = {}) {
       const { timeoutMs } = closeOptions;
