@@ -1,5 +1,5 @@
 import type { NonceCache } from '@vodkit/signer/node';
-import type { FaultController } from './faults.js';
+import type { FaultSource } from './faults.js';
 import type { KeyRegistry } from './keys.js';
 import type { RequestLog } from './log.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -13,7 +13,7 @@ export interface EmulatorCore {
   readonly store: ImageStore;
   readonly nonces: NonceCache;
   readonly limiter: RateLimiter;
-  readonly faults: FaultController;
+  readonly faults: FaultSource;
   readonly requests: RequestLog;
   readonly validator: RequestValidator;
   /** What a call with only some of its images missing does. */
@@ -30,7 +30,6 @@ export interface EmulatorCore {
   readonly retryAfter: boolean;
   readonly hostId: string;
   readonly cors: { readonly origin: string } | undefined;
-  readonly log: ((line: string) => void) | undefined;
   readonly stateFile: string | undefined;
   /** Largest seed or state file `load` reads, bytes. */
   readonly maxStateFileBytes: number;

@@ -51,6 +51,10 @@ export interface FaultController {
   clear(): void;
   /** Shortcut for `set({ ...get(), failNext: { count, fault } })`. */
   failNext(count: number, fault: FaultKind): void;
+}
+
+/** The controller as the `faults` stage uses it: it also draws each request's decision. */
+export interface FaultSource extends FaultController {
   /** Draws the decision for the next RPC request (consumes `failNext` and random numbers). */
   next(): FaultDecision;
 }
@@ -141,14 +145,11 @@ export function checkFaultPlan(plan: unknown): FaultPlan {
 }
 
 /** Creates the controller; `seed` makes random latency and probabilistic faults repeatable. */
-export function createFaultController(
-  initial: FaultPlan | undefined,
-  seed: number,
-): FaultController {
+export function createFaultController(initial: FaultPlan | undefined, seed: number): FaultSource {
   const random = seededRandom(seed);
   let plan: FaultPlan = {};
   let remaining = 0;
-  const controller: FaultController = {
+  const controller: FaultSource = {
     set(next) {
       plan = { ...checkFaultPlan(next) };
       remaining = plan.failNext?.count ?? 0;

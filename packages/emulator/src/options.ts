@@ -16,7 +16,7 @@ import { DEFAULT_MAX_STATE_FILE_BYTES } from './files.js';
 import { checkCredentials, defaultAccounts } from './keys.js';
 import type { AccountConfig, StsTokenConfig } from './keys.js';
 import { isLoopbackHost } from './loopback.js';
-import type { Stage } from './pipeline.js';
+import type { Stage } from './stage.js';
 import type { ValidationProfile } from './spec-validator.js';
 import { DEFAULT_STAGES } from './stages/index.js';
 import { checkImages } from './store.js';

@@ -1,33 +1,35 @@
+/**
+ * `startEmulator`: resolves the options, assembles one emulator's parts, and listens; what each
+ * request meets is the route table's (`routes.ts`).
+ */
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNonceCache } from '@vodkit/signer/node';
 import { NONCE_REPLAY_WINDOW_SECONDS } from '@vodkit/types';
-import { ADMIN_PREFIX, handleAdmin } from './admin.js';
 import type { EmulatorCore } from './core.js';
+import { nowOf } from './core.js';
 import { createFaultController } from './faults.js';
 import type { FaultController } from './faults.js';
-import { baseHeaders, hostIdOf, logOther, record, sendError } from './http.js';
-import { handleImage, IMAGES_PREFIX } from './images.js';
+import { answerUnparseable, Exchange } from './http.js';
 import { createKeyRegistry } from './keys.js';
 import type { KeyRegistry } from './keys.js';
-import { RequestLog, redactHeaders } from './log.js';
+import { RequestLog } from './log.js';
 import type { RecordedRequest } from './log.js';
+import { connectUrlOf } from './loopback.js';
 import { resolveOptions } from './options.js';
 import type { EmulatorOptions } from './options.js';
-import { formatOf, decodeParams, splitTarget } from './parse.js';
 import { createRateLimiter } from './rate-limit.js';
-import { errorBody, errorOf, newRequestId, renderError } from './responses.js';
-import { connectUrlOf } from './loopback.js';
-import { runPipeline } from './pipeline.js';
-import type { Stage } from './pipeline.js';
+import { errorOf } from './responses.js';
+import { dispatch } from './routes.js';
+import type { App } from './routes.js';
 import { defaultRequestValidator } from './spec-validator.js';
 import type { ValidationProfile } from './spec-validator.js';
-import type { PartialBatch } from './store.js';
 import { createState } from './state.js';
 import type { EmulatorState } from './state.js';
 import { ImageStore } from './store.js';
+import type { PartialBatch } from './store.js';
 
 /** A running emulator. */
 export interface RunningEmulator {
@@ -97,7 +99,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }),
     limiter: createRateLimiter(config.qps),
     faults: createFaultController(config.faults, config.seed),
-    requests: new RequestLog(config.maxRecordedRequests),
+    requests: new RequestLog(config.maxRecordedRequests, config.log, () => nowOf(core)),
     validator: defaultRequestValidator(config.profile),
     partialBatch: config.partialBatch,
     stateDir: config.stateDir,
@@ -109,15 +111,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     retryAfter: config.retryAfter,
     hostId: config.hostId,
     cors: config.cors,
-    log: config.log,
     stateFile: config.stateFile,
     maxStateFileBytes: config.maxStateFileBytes,
     baseUrl: '',
     clockOffsetMs: 0,
     timers: new Set(),
   };
-  const { stages } = config;
   const state = createState(core);
+  const app: App = { core, state, stages: config.stages };
   if (config.stateFile !== undefined && existsSync(config.stateFile)) {
     await state.load(config.stateFile);
   } else {
@@ -131,17 +132,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     res.once('finish', () => {
       if (draining) req.socket.end();
     });
-    dispatch(core, state, stages, req, res).catch((error: unknown) => {
+    const x = new Exchange(core, req, res);
+    dispatch(x, app).catch((error: unknown) => {
       // A handler bug must still end in an Alibaba-shaped 500, never a hung socket.
       if (!res.headersSent) {
-        const requestId = newRequestId();
-        sendError(
-          core,
-          req,
-          res,
-          requestId,
-          'JSON',
+        x.sendError(
           errorOf('InternalError', `Emulator failure: ${(error as Error).message}`),
+          'JSON',
         );
       } else {
         res.destroy();
@@ -164,29 +161,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   // An `Expect` other than 100-continue would get Node's bare 417; the gateway ignores it.
   server.on('checkExpectation', handler);
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    // Requests Node cannot even parse (bad request line, oversized headers) still get an
-    // Alibaba-shaped answer rather than Node's bare 400/431.
-    if (!socket.writable || error.code === 'ECONNRESET') {
-      socket.destroy();
-      return;
-    }
-    const requestId = newRequestId();
-    const text = JSON.stringify(
-      errorBody(
-        errorOf(
-          'InvalidParameter',
-          `The request is malformed: ${error.code ?? 'unparseable HTTP'}.`,
-        ),
-        requestId,
-        core.hostId,
-      ),
-    );
-    logOther(core, { requestId, method: '', path: '', status: 400, kind: 'unparseable' });
-    socket.end(
-      `HTTP/1.1 400 Bad Request\r\nDate: ${new Date(clock() + core.clockOffsetMs).toUTCString()}\r\n` +
-        `x-acs-request-id: ${requestId}\r\nContent-Type: application/json;charset=utf-8\r\n` +
-        `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
-    );
+    answerUnparseable(core, error, socket);
   });
   await listen(server, config.host, config.port);
   const address = server.address() as AddressInfo;
@@ -254,92 +229,4 @@ function listen(server: Server, host: string, port: number): Promise<void> {
       resolve();
     });
   });
-}
-
-async function dispatch(
-  core: EmulatorCore,
-  state: EmulatorState,
-  stages: readonly Stage[],
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  const requestId = newRequestId();
-  let target = req.url ?? '/';
-  if (!target.startsWith('/')) {
-    // Absolute-form targets (proxies) carry the origin; only the path and query matter.
-    try {
-      const u = new URL(target);
-      target = u.pathname + u.search;
-    } catch {
-      target = '/';
-    }
-  }
-  const { path, rawQuery } = splitTarget(target);
-  const logAs = (kind: string): void => {
-    res.on('finish', () => {
-      logOther(core, { requestId, method: req.method ?? '', path, status: res.statusCode, kind });
-    });
-  };
-  // Preflights only for the RPC endpoint: `--cors` never opens the admin API to pages.
-  if (req.method === 'OPTIONS' && core.cors !== undefined && path === '/') {
-    logAs('preflight');
-    req.resume();
-    res
-      .writeHead(204, {
-        ...baseHeaders(core, requestId),
-        'access-control-allow-methods': 'GET, POST, OPTIONS',
-        'access-control-allow-headers':
-          req.headers['access-control-request-headers'] ??
-          'authorization, content-type, x-acs-action, x-acs-version, x-acs-date, x-acs-signature-nonce, x-acs-content-sha256, x-acs-security-token',
-        'access-control-max-age': '600',
-        'content-length': '0',
-      })
-      .end();
-    return;
-  }
-  if (path === '/' && (req.method === 'GET' || req.method === 'POST')) {
-    await runPipeline(stages, core, { req, res, requestId, path, rawQuery });
-    return;
-  }
-  if (path.startsWith(ADMIN_PREFIX) || path === ADMIN_PREFIX.slice(0, -1)) {
-    logAs('admin');
-    await handleAdmin(core, state, {
-      req,
-      res,
-      requestId,
-      path: path === '/__admin' ? ADMIN_PREFIX : path,
-      rawQuery,
-    });
-    return;
-  }
-  if (path.startsWith(IMAGES_PREFIX)) {
-    logAs('image');
-    handleImage(core, req, res, requestId, path);
-    return;
-  }
-  // Any other path or method is an API the gateway does not know.
-  req.resume();
-  const { params } = decodeParams(rawQuery, undefined);
-  const format = formatOf(params);
-  const error = errorOf('InvalidApi.NotFound');
-  res.on('finish', () => {
-    record(core, {
-      requestId,
-      receivedAt: core.clock() + core.clockOffsetMs,
-      method: req.method ?? '',
-      path,
-      params: {},
-      headers: redactHeaders(req.headers),
-      status: error.httpStatus,
-      code: error.code,
-      durationMs: 0,
-    });
-  });
-  const body = renderError(format, errorBody(error, requestId, hostIdOf(core, req)));
-  res.writeHead(error.httpStatus, {
-    ...baseHeaders(core, requestId),
-    'content-type': body.contentType,
-    'content-length': String(Buffer.byteLength(body.text)),
-  });
-  res.end(body.text);
 }
