@@ -1,36 +1,22 @@
+/**
+ * The admin API's gate and handlers: JSON in, JSON out. Which handler answers which method and
+ * path is the route table's (`routes.ts`); every admin request passes the gate first.
+ */
 import type { IncomingMessage } from 'node:http';
 import { basename } from 'node:path';
 import { constantTimeEqual } from '@vodkit/signer/node';
 import type { EmulatorCore } from './core.js';
 import { nowOf } from './core.js';
 import { checkFaultPlan } from './faults.js';
-import { baseHeaders, closeAfterAnswer, send } from './http.js';
-import type { Incoming } from './http.js';
-import type { AccountConfig, SeedImage, StsTokenConfig } from './options.js';
+import type { Exchange } from './http.js';
+import type { AccountConfig, StsTokenConfig } from './keys.js';
+import type { SeedImage } from './store.js';
 import { readBody } from './parse.js';
 import { StateFileError, stateFileIn } from './state.js';
 import type { EmulatorState, StateSnapshot } from './state.js';
 
 /** The prefix of the admin API; no RPC path can start with it (RPC calls go to `/`). */
 export const ADMIN_PREFIX = '/__admin/';
-
-/** The admin routes, for `--help` and `GET /__admin/`. */
-export const ADMIN_ROUTES: readonly string[] = [
-  'GET    /__admin/health                  liveness, URL, image count (HEAD too)',
-  'GET    /__admin/state                   images (with URLs) and CDN tombstones',
-  'POST   /__admin/images                  add images: [..] or { images: [..] }',
-  'POST   /__admin/reset                   empty the store (or { images }), forget nonces, rate limits, requests',
-  'GET    /__admin/snapshot                the store as a snapshot',
-  'POST   /__admin/restore                 replace the store with a snapshot',
-  'POST   /__admin/save                    write the snapshot to { file } (a name in the state dir) or the state file',
-  'POST   /__admin/load                    read the store from { file } (a name in the state dir) or the state file',
-  'GET    /__admin/faults                  the active fault plan',
-  'POST   /__admin/faults                  set the fault plan (DELETE clears it)',
-  'GET    /__admin/requests?limit=N        received RPC requests, secrets redacted (DELETE clears)',
-  'GET    /__admin/clock                   the emulator clock; POST { offsetMs } or { advanceMs } moves it',
-  'POST   /__admin/accounts                add an account: { accountId, accessKeys: [..] }',
-  'POST   /__admin/sts-tokens              add STS credentials: { accessKeyId, accessKeySecret, securityToken, expiresAt, accountId }',
-];
 
 class AdminError extends Error {
   constructor(
@@ -150,23 +136,133 @@ const imagesArg = (body: unknown): SeedImage[] | undefined => {
   return images as SeedImage[];
 };
 
-/** Serves `/__admin/*`: JSON in, JSON out; errors are `{ error }` with a 4xx status. */
-export async function handleAdmin(
-  core: EmulatorCore,
+/** What an admin handler is given: the emulator, and the request's JSON body and query. */
+export interface AdminCall {
+  readonly core: EmulatorCore;
+  readonly state: EmulatorState;
+  /** The parsed JSON body; `undefined` when empty. */
+  readonly body: unknown;
+  /** The query string, without `?`. */
+  readonly rawQuery: string;
+}
+
+/** An admin handler: returns the JSON value answered with 200 (a `HEAD` answers no body). */
+export type AdminHandler = (call: AdminCall) => unknown;
+
+/** The names of the admin handlers. */
+export type AdminHandlerName =
+  | 'health'
+  | 'state'
+  | 'addImages'
+  | 'reset'
+  | 'snapshot'
+  | 'restore'
+  | 'save'
+  | 'load'
+  | 'faults'
+  | 'setFaults'
+  | 'clearFaults'
+  | 'requests'
+  | 'clearRequests'
+  | 'clock'
+  | 'setClock'
+  | 'addAccount'
+  | 'addStsToken';
+
+/** The admin handlers, by what they do; the route table gives each its method and path. */
+export const adminHandlers: Readonly<Record<AdminHandlerName, AdminHandler>> = {
+  health: ({ core, state }: AdminCall): unknown => ({
+    ok: true,
+    url: core.baseUrl,
+    images: state.size,
+  }),
+  state: ({ state }: AdminCall): unknown => ({
+    size: state.size,
+    images: state.images(),
+    tombstones: state.snapshot().tombstones,
+  }),
+  addImages: ({ state, body }: AdminCall): unknown => {
+    const images = imagesArg(body);
+    if (images === undefined) throw new AdminError(400, 'expected [..] or { images: [..] }');
+    state.add(images);
+    return { added: images.length, size: state.size };
+  },
+  reset: ({ state, body }: AdminCall): unknown => {
+    state.reset(imagesArg(body));
+    return { size: state.size };
+  },
+  snapshot: ({ state }: AdminCall): unknown => state.snapshot(),
+  restore: ({ state, body }: AdminCall): unknown => {
+    state.restore(body as StateSnapshot);
+    return { size: state.size };
+  },
+  save: async ({ core, state, body }: AdminCall): Promise<unknown> => {
+    const saved = await state.save(await fileArg(core, body));
+    return { file: basename(saved), size: state.size };
+  },
+  load: async ({ core, state, body }: AdminCall): Promise<unknown> => {
+    await state.load(await fileArg(core, body));
+    return { size: state.size };
+  },
+  faults: ({ core }: AdminCall): unknown => core.faults.get(),
+  setFaults: ({ core, body }: AdminCall): unknown => {
+    core.faults.set(checkFaultPlan(body ?? {}));
+    return core.faults.get();
+  },
+  clearFaults: ({ core }: AdminCall): unknown => {
+    core.faults.clear();
+    return core.faults.get();
+  },
+  requests: ({ core, rawQuery }: AdminCall): unknown => {
+    const limit = Number(new URLSearchParams(rawQuery).get('limit') ?? 'NaN');
+    const all = core.requests.list();
+    return {
+      requests: Number.isInteger(limit) && limit >= 0 ? all.slice(all.length - limit) : all,
+    };
+  },
+  clearRequests: ({ core }: AdminCall): unknown => {
+    core.requests.clear();
+    return { requests: [] };
+  },
+  clock: ({ core }: AdminCall): unknown => ({ now: nowOf(core), offsetMs: core.clockOffsetMs }),
+  setClock: ({ core, body }: AdminCall): unknown => {
+    const offsetMs = field(body, 'offsetMs');
+    const value = offsetMs ?? field(body, 'advanceMs');
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      throw new AdminError(400, 'expected { offsetMs: number } or { advanceMs: number }');
+    }
+    core.clockOffsetMs = offsetMs === undefined ? core.clockOffsetMs + value : value;
+    return { now: nowOf(core), offsetMs: core.clockOffsetMs };
+  },
+  addAccount: ({ core, body }: AdminCall): unknown => {
+    core.keys.addAccount(body as AccountConfig);
+    return { accounts: core.keys.accountCount };
+  },
+  addStsToken: ({ core, body }: AdminCall): unknown => {
+    core.keys.addStsToken(body as StsTokenConfig);
+    return { ok: true };
+  },
+};
+
+/**
+ * Serves one admin request: the gate (see {@link refusal}), the JSON body, then `handler`, or a
+ * 404 naming `route` when no route matched. Errors are `{ error }` with a 4xx status.
+ */
+export async function serveAdmin(
+  x: Exchange,
   state: EmulatorState,
-  incoming: Incoming,
+  route: string,
+  handler: AdminHandler | undefined,
 ): Promise<void> {
-  const { req, res, requestId, path, rawQuery } = incoming;
+  const { core, req, res } = x;
   const reply = (status: number, value: unknown): void => {
-    send(
-      res,
+    x.send(
       status,
       { contentType: 'application/json;charset=utf-8', text: JSON.stringify(value) },
       // Never CORS headers: `--cors` opens the RPC endpoint to pages, not the admin API.
-      baseHeaders(core, requestId, false),
+      x.headers(false),
     );
   };
-  const route = `${req.method ?? ''} ${path.slice(ADMIN_PREFIX.length - 1)}`;
   try {
     const refused = refusal(core, req);
     if (refused !== undefined) {
@@ -174,127 +270,19 @@ export async function handleAdmin(
       throw refused;
     }
     const body = await readJson(req, core.maxBodyBytes);
-    switch (route) {
-      case 'HEAD /health': {
-        res.writeHead(200, {
-          ...baseHeaders(core, requestId, false),
-          'content-type': 'application/json;charset=utf-8',
-        });
-        res.end();
-        return;
-      }
-      case 'GET /': {
-        reply(200, { routes: ADMIN_ROUTES });
-        return;
-      }
-      case 'GET /health': {
-        reply(200, { ok: true, url: core.baseUrl, images: state.size });
-        return;
-      }
-      case 'GET /state': {
-        reply(200, {
-          size: state.size,
-          images: state.images(),
-          tombstones: state.snapshot().tombstones,
-        });
-        return;
-      }
-      case 'POST /images': {
-        const images = imagesArg(body);
-        if (images === undefined) throw new AdminError(400, 'expected [..] or { images: [..] }');
-        state.add(images);
-        reply(200, { added: images.length, size: state.size });
-        return;
-      }
-      case 'POST /reset':
-        state.reset(imagesArg(body));
-        {
-          reply(200, { size: state.size });
-          return;
-        }
-      case 'GET /snapshot': {
-        reply(200, state.snapshot());
-        return;
-      }
-      case 'POST /restore':
-        state.restore(body as StateSnapshot);
-        {
-          reply(200, { size: state.size });
-          return;
-        }
-      case 'POST /save': {
-        const saved = await state.save(await fileArg(core, body));
-        reply(200, { file: basename(saved), size: state.size });
-        return;
-      }
-      case 'POST /load':
-        await state.load(await fileArg(core, body));
-        {
-          reply(200, { size: state.size });
-          return;
-        }
-      case 'GET /faults': {
-        reply(200, core.faults.get());
-        return;
-      }
-      case 'POST /faults':
-        core.faults.set(checkFaultPlan(body ?? {}));
-        {
-          reply(200, core.faults.get());
-          return;
-        }
-      case 'DELETE /faults':
-        core.faults.clear();
-        {
-          reply(200, core.faults.get());
-          return;
-        }
-      case 'GET /requests': {
-        const limit = Number(new URLSearchParams(rawQuery).get('limit') ?? 'NaN');
-        const all = core.requests.list();
-        reply(200, {
-          requests: Number.isInteger(limit) && limit >= 0 ? all.slice(all.length - limit) : all,
-        });
-        return;
-      }
-      case 'DELETE /requests':
-        core.requests.clear();
-        {
-          reply(200, { requests: [] });
-          return;
-        }
-      case 'GET /clock': {
-        reply(200, { now: nowOf(core), offsetMs: core.clockOffsetMs });
-        return;
-      }
-      case 'POST /clock': {
-        const offsetMs = field(body, 'offsetMs');
-        const value = offsetMs ?? field(body, 'advanceMs');
-        if (typeof value !== 'number' || !Number.isFinite(value)) {
-          throw new AdminError(400, 'expected { offsetMs: number } or { advanceMs: number }');
-        }
-        core.clockOffsetMs = offsetMs === undefined ? core.clockOffsetMs + value : value;
-        reply(200, { now: nowOf(core), offsetMs: core.clockOffsetMs });
-        return;
-      }
-      case 'POST /accounts':
-        core.keys.addAccount(body as AccountConfig);
-        {
-          reply(200, { accounts: core.keys.accountCount });
-          return;
-        }
-      case 'POST /sts-tokens':
-        core.keys.addStsToken(body as StsTokenConfig);
-        {
-          reply(200, { ok: true });
-          return;
-        }
-      default:
-        throw new AdminError(404, `no admin route ${route}; GET ${ADMIN_PREFIX} lists them`);
+    if (handler === undefined) {
+      throw new AdminError(404, `no admin route ${route}; GET ${ADMIN_PREFIX} lists them`);
     }
+    const value = await handler({ core, state, body, rawQuery: x.rawQuery });
+    if (req.method === 'HEAD') {
+      res.writeHead(200, { ...x.headers(false), 'content-type': 'application/json;charset=utf-8' });
+      res.end();
+      return;
+    }
+    reply(200, value);
   } catch (error) {
     if (error instanceof AdminError) {
-      if (error.status === 413) closeAfterAnswer(req, res);
+      if (error.status === 413) x.closeAfterAnswer();
       reply(error.status, { error: error.message });
       return;
     }
@@ -304,6 +292,5 @@ export async function handleAdmin(
     }
     // Not an error of the request: say so without echoing anything the handler read.
     reply(500, { error: `admin ${route} failed: ${(error as Error).name}` });
-    return;
   }
 }

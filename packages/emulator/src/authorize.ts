@@ -1,4 +1,4 @@
-import type { KeyPolicy } from './options.js';
+import type { KeyPolicy } from './keys.js';
 
 const compiled = new Map<string, RegExp>();
 

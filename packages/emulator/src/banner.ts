@@ -1,6 +1,11 @@
-import { DEFAULT_ACCOUNT_ID, DEFAULT_EMULATOR_CREDENTIALS } from './options.js';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_EMULATOR_CREDENTIALS } from './keys.js';
 import type { RunningEmulator } from './server.js';
 import { isLoopbackHost } from './loopback.js';
+import { ROUTES } from './routes.js';
+
+/** The path of the first route of `area` in the route table, as listed. */
+const pathOf = (area: (typeof ROUTES)[number]['area']): string =>
+  ROUTES.find((r) => r.area === area)?.path ?? '';
 
 /**
  * The startup banner: where the emulator listens, how to sign against it and where the admin
@@ -12,9 +17,9 @@ export function formatBanner(running: RunningEmulator, notes: readonly string[] 
     running.keys.get(DEFAULT_EMULATOR_CREDENTIALS.accessKeyId)?.accountId === DEFAULT_ACCOUNT_ID;
   const lines = [
     `vodkit emulator: ApsaraVideo VOD DeleteImage (2017-03-21) listening on ${running.url}`,
-    `  RPC endpoint   ${running.url}/   (HMAC-SHA1 and ACS3-HMAC-SHA256)`,
-    `  admin API      ${running.url}/__admin/`,
-    `  images         ${running.url}/images/<imageId>.png   (${running.state.size} stored)`,
+    `  RPC endpoint   ${running.url}${pathOf('rpc')}   (HMAC-SHA1 and ACS3-HMAC-SHA256)`,
+    `  admin API      ${running.url}${pathOf('admin')}`,
+    `  images         ${running.url}${pathOf('images')}   (${running.state.size} stored)`,
     ...(usesDefault
       ? [
           `  AccessKeyId     ${DEFAULT_EMULATOR_CREDENTIALS.accessKeyId}`,

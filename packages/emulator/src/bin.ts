@@ -6,12 +6,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { QPS_LIMIT_PER_ACCOUNT } from '@vodkit/types';
-import { ADMIN_ROUTES } from './admin.js';
 import { formatBanner } from './banner.js';
 import { parseCli, UsageError } from './cli-args.js';
 import type { CliSettings } from './cli-args.js';
 import type { EmulatorOptions } from './options.js';
 import { startEmulator } from './server.js';
+import { adminRouteLines } from './routes.js';
 import { readSeedFile } from './state.js';
 
 const HELP = `Usage: vodkit-emulator [options]
@@ -43,7 +43,9 @@ Options (each also from the environment variable in brackets):
   -h, --help                show this help
 
 Admin API:
-${ADMIN_ROUTES.map((r) => `  ${r}`).join('\n')}
+${adminRouteLines()
+  .map((r) => `  ${r}`)
+  .join('\n')}
 `;
 
 function version(): string {

@@ -1,10 +1,9 @@
 import type { NonceCache } from '@vodkit/signer/node';
-import type { FaultController } from './faults.js';
+import type { FaultSource } from './faults.js';
 import type { KeyRegistry } from './keys.js';
 import type { RequestLog } from './log.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { RequestValidator } from './spec-validator.js';
-import type { Stage } from './pipeline.js';
 import type { ImageStore, PartialBatch } from './store.js';
 
 /** Everything one emulator instance holds, shared by its request handlers. */
@@ -14,13 +13,11 @@ export interface EmulatorCore {
   readonly store: ImageStore;
   readonly nonces: NonceCache;
   readonly limiter: RateLimiter;
-  readonly faults: FaultController;
+  readonly faults: FaultSource;
   readonly requests: RequestLog;
   readonly validator: RequestValidator;
   /** What a call with only some of its images missing does. */
   readonly partialBatch: PartialBatch;
-  /** The RPC pipeline. */
-  readonly stages: readonly Stage[];
   /** The only folder admin `save`/`load` may touch (absolute, real path); none: no names. */
   readonly stateDir: string | undefined;
   /** The token admin requests must carry, if any. */
@@ -33,7 +30,6 @@ export interface EmulatorCore {
   readonly retryAfter: boolean;
   readonly hostId: string;
   readonly cors: { readonly origin: string } | undefined;
-  readonly log: ((line: string) => void) | undefined;
   readonly stateFile: string | undefined;
   /** Largest seed or state file `load` reads, bytes. */
   readonly maxStateFileBytes: number;

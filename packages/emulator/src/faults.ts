@@ -1,4 +1,34 @@
-import type { FaultKind, FaultPlan } from './options.js';
+/** An error a fault answers with when the code's status is not the documented one. */
+export interface ErrorFault {
+  /** The `Code` to answer. */
+  readonly code: string;
+  /** The HTTP status to answer with. */
+  readonly httpStatus: number;
+  /** The `Message`; a generic one by default. */
+  readonly message?: string | undefined;
+}
+
+/**
+ * A fault that replaces the emulator's answer: an Alibaba error code (answered with its
+ * documented status, e.g. `InternalError` 500, `ServiceUnavailable` 503, `Throttling.User` 400;
+ * undocumented codes get 500), an {@link ErrorFault}, or one of the transport faults: `reset`
+ * destroys the connection without an answer, `malformed-json` answers 200 with a body that is not
+ * JSON, `truncated` announces a longer body than it sends and then closes the connection.
+ */
+export type FaultKind = string | ErrorFault;
+
+/** A plan of faults, applied to RPC requests (not to `/__admin/` or `/images/`). */
+export interface FaultPlan {
+  /** Delay before every RPC answer: fixed ms, or `[min, max]` drawn from the seeded generator. */
+  readonly latencyMs?: number | readonly [number, number] | undefined;
+  /** Fail the next `count` RPC requests with `fault`, then succeed again. */
+  readonly failNext?: { readonly count: number; readonly fault: FaultKind } | undefined;
+  /** Fail each RPC request with probability `rate` (seeded), picking one of `faults`. */
+  readonly probability?:
+    { readonly rate: number; readonly faults: readonly FaultKind[] } | undefined;
+  /** `x-acs-retry-after` (ms) to send with throttling faults; absent sends none. */
+  readonly retryAfterMs?: number | undefined;
+}
 
 /** Faults that are not an error answer. */
 export const TRANSPORT_FAULTS: readonly string[] = ['reset', 'malformed-json', 'truncated'];
@@ -21,6 +51,10 @@ export interface FaultController {
   clear(): void;
   /** Shortcut for `set({ ...get(), failNext: { count, fault } })`. */
   failNext(count: number, fault: FaultKind): void;
+}
+
+/** The controller as the `faults` stage uses it: it also draws each request's decision. */
+export interface FaultSource extends FaultController {
   /** Draws the decision for the next RPC request (consumes `failNext` and random numbers). */
   next(): FaultDecision;
 }
@@ -111,14 +145,11 @@ export function checkFaultPlan(plan: unknown): FaultPlan {
 }
 
 /** Creates the controller; `seed` makes random latency and probabilistic faults repeatable. */
-export function createFaultController(
-  initial: FaultPlan | undefined,
-  seed: number,
-): FaultController {
+export function createFaultController(initial: FaultPlan | undefined, seed: number): FaultSource {
   const random = seededRandom(seed);
   let plan: FaultPlan = {};
   let remaining = 0;
-  const controller: FaultController = {
+  const controller: FaultSource = {
     set(next) {
       plan = { ...checkFaultPlan(next) };
       remaining = plan.failNext?.count ?? 0;

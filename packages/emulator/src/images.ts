@@ -1,7 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { EmulatorCore } from './core.js';
+import type { Exchange } from './http.js';
 import { nowOf } from './core.js';
-import { baseHeaders } from './http.js';
 import { servedImageId } from './store.js';
 
 /** The prefix under which the emulator serves images, standing in for the CDN. */
@@ -17,20 +15,11 @@ const PIXEL = Buffer.from(
  * Serves `GET|HEAD /images/<id>.png` like a CDN: 200 while the image is stored or within the
  * CDN lag after its deletion (`x-vodkit-cdn: stored | cdn-lag` says which), 404 afterwards.
  */
-export function handleImage(
-  core: EmulatorCore,
-  req: IncomingMessage,
-  res: ServerResponse,
-  requestId: string,
-  path: string,
-): void {
+export function serveImage(x: Exchange): void {
+  const { core, req, res } = x;
   req.resume();
-  const headers = baseHeaders(core, requestId);
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { ...headers, allow: 'GET, HEAD', 'content-length': '0' }).end();
-    return;
-  }
-  const id = servedImageId(path);
+  const headers = x.headers();
+  const id = servedImageId(x.path);
   const serves = id === undefined ? undefined : core.store.serves(id, nowOf(core));
   if (serves === undefined) {
     const text = 'Not Found\n';
@@ -51,4 +40,10 @@ export function handleImage(
       'x-vodkit-cdn': serves,
     })
     .end(req.method === 'HEAD' ? undefined : PIXEL);
+}
+
+/** Answers any other method under `/images/`: 405, naming the `allowed` ones. */
+export function refuseImageMethod(x: Exchange, allowed: readonly string[]): void {
+  x.req.resume();
+  x.res.writeHead(405, { ...x.headers(), allow: allowed.join(', '), 'content-length': '0' }).end();
 }

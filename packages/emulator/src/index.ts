@@ -17,8 +17,32 @@
  * @packageDocumentation
  */
 export { startEmulator } from './server.js';
-export { isLoopbackHost } from './loopback.js';
-export { ANSWERED, checkStages, replaceStage, runPipeline, withoutStage } from './pipeline.js';
+export type { CloseOptions, RunningEmulator } from './server.js';
+export type { EmulatorOptions } from './options.js';
+export { DEFAULT_ACCOUNT_ID, DEFAULT_EMULATOR_CREDENTIALS } from './keys.js';
+export type {
+  AccessKeyConfig,
+  AccountConfig,
+  KeyEntry,
+  KeyPolicy,
+  KeyRegistry,
+  StsTokenConfig,
+} from './keys.js';
+export type { ImageKind, PartialBatch, SeedImage } from './store.js';
+export type { ErrorFault, FaultController, FaultKind, FaultPlan } from './faults.js';
+export type { RecordedRequest } from './log.js';
+export { readSeedFile, StateFileError } from './state.js';
+export type {
+  EmulatorState,
+  ImageView,
+  ReadSeedFileOptions,
+  SeedFile,
+  StateSnapshot,
+} from './state.js';
+export { ShapeError } from './shapes.js';
+
+// The pipeline as data, for tests and the contract suite: replace or remove a stage.
+export { ANSWERED, replaceStage, withoutStage } from './stage.js';
 export type {
   RpcContext,
   Stage,
@@ -26,7 +50,7 @@ export type {
   StageName,
   StageResult,
   VerifiedCaller,
-} from './pipeline.js';
+} from './stage.js';
 export {
   answerStage,
   apiStage,
@@ -39,44 +63,9 @@ export {
   validateStage,
   verifyStage,
 } from './stages/index.js';
-export { checkApi } from './stages/api.js';
-export type { DeleteOutcome, PartialBatch } from './store.js';
-export type { CloseOptions, RunningEmulator } from './server.js';
-export { DEFAULT_REQUEST_TIMEOUT_MS } from './server.js';
-export {
-  DEFAULT_ACCOUNT_ID,
-  DEFAULT_EMULATOR_CREDENTIALS,
-  DEFAULT_MAX_BODY_BYTES,
-} from './options.js';
-export type {
-  AccessKeyConfig,
-  AccountConfig,
-  EmulatorOptions,
-  ErrorFault,
-  FaultKind,
-  FaultPlan,
-  ImageKind,
-  KeyPolicy,
-  SeedImage,
-  StsTokenConfig,
-} from './options.js';
-export type { FaultController, FaultDecision } from './faults.js';
-export { TRANSPORT_FAULTS } from './faults.js';
-export type { KeyEntry, KeyRegistry } from './keys.js';
-export type { RecordedRequest } from './log.js';
-export type {
-  EmulatorState,
-  ImageView,
-  ReadSeedFileOptions,
-  SeedFile,
-  StateSnapshot,
-} from './state.js';
-export { ShapeError } from './shapes.js';
-export { DEFAULT_MAX_STATE_FILE_BYTES } from './files.js';
-export { readSeedFile, StateFileError, stateFileIn } from './state.js';
-export { ADMIN_PREFIX, ADMIN_ROUTES } from './admin.js';
-export { IMAGES_PREFIX } from './images.js';
-export { isAllowed } from './authorize.js';
+export type { EmulatorError, RenderedBody, ResponseFormat } from './responses.js';
+
+// The spec's validators, which the emulator's validate stage uses.
 export {
   createRequestValidator,
   createSpecValidator,
@@ -93,13 +82,3 @@ export type {
   RequestValidator,
   SpecValidator,
 } from './spec-validator.js';
-export {
-  errorBody,
-  escapeXml,
-  recommendUrl,
-  renderError,
-  renderSuccess,
-  statusOf,
-} from './responses.js';
-export type { EmulatorError, RenderedBody, ResponseFormat } from './responses.js';
-export { formatBanner } from './banner.js';

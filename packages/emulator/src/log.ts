@@ -65,21 +65,72 @@ export function redactHeaders(headers: IncomingHttpHeaders): Record<string, stri
   return out;
 }
 
-/** A bounded list of recorded requests: the oldest drop out past `max`. */
+/** A record still being filled in by the stages of its request. */
+export type OpenRecord = { -readonly [K in keyof RecordedRequest]: RecordedRequest[K] };
+
+/**
+ * Opens the record of an RPC request as it arrives (its headers redacted); the stages add what
+ * they learn, and {@link RequestLog.record} stores it once answered.
+ */
+export function openRecord(
+  fields: Pick<RecordedRequest, 'requestId' | 'receivedAt' | 'method' | 'path'>,
+  headers: IncomingHttpHeaders,
+): OpenRecord {
+  return { ...fields, params: {}, headers: redactHeaders(headers), status: 0, durationMs: 0 };
+}
+
+/**
+ * The parameters a record shows, redacted. `signatureDropped` says the verifier took `Signature`
+ * out of what it returned: the record still shows it was sent.
+ */
+export function recordedParams(
+  params: Readonly<Record<string, string>>,
+  signatureDropped: boolean,
+): Record<string, string> {
+  return redactParams(signatureDropped ? { ...params, Signature: '' } : params);
+}
+
+/** What a log line of a request that is not an RPC call says. */
+export interface LogNote {
+  readonly requestId: string;
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  /** `admin`, `image`, `preflight` or `unparseable`. */
+  readonly kind: string;
+}
+
+/**
+ * The request log: a bounded list of recorded RPC requests (the oldest drop out past `max`), and
+ * the JSON lines written to the `log` option's sink.
+ */
 export class RequestLog {
   readonly #max: number;
+  readonly #sink: ((line: string) => void) | undefined;
+  readonly #now: () => number;
   #items: RecordedRequest[] = [];
 
-  constructor(max: number) {
+  /** `now` is the emulator's clock, for the time of lines that are not records. */
+  constructor(max: number, sink: ((line: string) => void) | undefined, now: () => number) {
     this.#max = Math.max(0, Math.floor(max));
+    this.#sink = sink;
+    this.#now = now;
   }
 
-  /** Adds a record. */
-  push(record: RecordedRequest): void {
-    if (this.#max === 0) return;
-    this.#items.push(record);
-    // Trim in batches so a busy emulator does not shift the array on every request.
-    if (this.#items.length >= this.#max * 2) this.#items = this.#items.slice(-this.#max);
+  /** Stores the record of an answered RPC request and writes its log line. */
+  record(entry: RecordedRequest): void {
+    if (this.#max > 0) {
+      this.#items.push(entry);
+      // Trim in batches so a busy emulator does not shift the array on every request.
+      if (this.#items.length >= this.#max * 2) this.#items = this.#items.slice(-this.#max);
+    }
+    if (this.#sink !== undefined) this.#sink(logLine(entry));
+  }
+
+  /** Writes the log line of a request that is not an RPC call; it is never recorded. */
+  note(fields: LogNote): void {
+    if (this.#sink === undefined) return;
+    this.#sink(JSON.stringify({ time: new Date(this.#now()).toISOString(), ...fields }));
   }
 
   /** The records, oldest first. */
@@ -94,7 +145,7 @@ export class RequestLog {
 }
 
 /** One log line: the record as JSON, led by an ISO time (without headers, to keep lines short). */
-export function logLine(record: RecordedRequest): string {
+function logLine(record: RecordedRequest): string {
   const rest = Object.entries(record).filter(([key]) => key !== 'headers');
   return JSON.stringify({
     time: new Date(record.receivedAt).toISOString(),

@@ -1,113 +1,26 @@
-import type { SnapshotKind } from '@vodkit/types';
-import type { Stage } from './pipeline.js';
+/**
+ * What `startEmulator` takes, and the one place it is checked: {@link resolveOptions} refuses a
+ * bad option by name and returns every setting resolved, so no default is decided where a
+ * setting is used.
+ */
+import { realpathSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import {
+  CLOCK_SKEW_SECONDS,
+  NONCE_REPLAY_WINDOW_SECONDS,
+  QPS_LIMIT_PER_ACCOUNT,
+} from '@vodkit/types';
+import { checkFaultPlan } from './faults.js';
+import type { FaultPlan } from './faults.js';
+import { DEFAULT_MAX_STATE_FILE_BYTES } from './files.js';
+import { checkCredentials, defaultAccounts } from './keys.js';
+import type { AccountConfig, StsTokenConfig } from './keys.js';
+import { isLoopbackHost } from './loopback.js';
+import type { Stage } from './stage.js';
 import type { ValidationProfile } from './spec-validator.js';
-import type { PartialBatch } from './store.js';
-
-/**
- * The kind of an image in the store: one of the four snapshot kinds a video can have, or
- * `Uploaded` for an image uploaded on its own (`CreateUploadImage`). Only snapshot kinds are
- * reachable through `DeleteImageType=VideoId`.
- */
-export type ImageKind = SnapshotKind | 'Uploaded';
-
-/** A RAM-style policy on `vod:*` actions. Patterns may use `*`; matching ignores case. */
-export interface KeyPolicy {
-  /** Actions allowed, e.g. `['vod:DeleteImage']` or `['vod:*']`. */
-  readonly allow?: readonly string[] | undefined;
-  /** Actions denied; an explicit deny wins over any allow. */
-  readonly deny?: readonly string[] | undefined;
-}
-
-/** One AccessKey pair of an account. */
-export interface AccessKeyConfig {
-  /** The AccessKey ID. */
-  readonly accessKeyId: string;
-  /** The AccessKey secret. */
-  readonly accessKeySecret: string;
-  /** `false` makes the key answer `InvalidAccessKeyId.Inactive`. Default `true`. */
-  readonly active?: boolean | undefined;
-  /**
-   * The key's policy. Absent means the account's root key: every action is allowed. Present
-   * means a RAM user: only what `allow` matches and `deny` does not.
-   */
-  readonly policy?: KeyPolicy | undefined;
-}
-
-/** An Alibaba Cloud account: a rate-limit scope holding one or more AccessKeys. */
-export interface AccountConfig {
-  /** The account ID (any non-empty string). */
-  readonly accountId: string;
-  /** The account's keys. */
-  readonly accessKeys: readonly AccessKeyConfig[];
-  /**
-   * The account's VOD service state: `not-activated` answers `OperationDenied`, `suspended`
-   * answers `OperationDenied.Suspended` (overdue payment). Default `active`.
-   */
-  readonly vodStatus?: 'active' | 'not-activated' | 'suspended' | undefined;
-}
-
-/** Temporary (STS) credentials the emulator accepts. */
-export interface StsTokenConfig {
-  /** The temporary AccessKey ID, conventionally `STS.…`. */
-  readonly accessKeyId: string;
-  /** The temporary secret. */
-  readonly accessKeySecret: string;
-  /** The security token that must accompany the key. */
-  readonly securityToken: string;
-  /** Epoch ms after which the token answers `InvalidSecurityToken.Expired`. */
-  readonly expiresAt: number;
-  /** The account the role belongs to (its rate limit applies). */
-  readonly accountId: string;
-  /** The assumed role's policy; absent allows everything. */
-  readonly policy?: KeyPolicy | undefined;
-}
-
-/** An image to put in the store. */
-export interface SeedImage {
-  /** The image ID. */
-  readonly imageId: string;
-  /**
-   * The image URL. When absent the emulator serves the image itself at
-   * `<emulator url>/images/<imageId>.png`, so CDN lag can be observed over HTTP.
-   */
-  readonly url?: string | undefined;
-  /** The video the image belongs to (snapshots). */
-  readonly videoId?: string | undefined;
-  /** The image's kind; default `Uploaded`. */
-  readonly kind?: ImageKind | undefined;
-}
-
-/** An error a fault answers with when the code's status is not the documented one. */
-export interface ErrorFault {
-  /** The `Code` to answer. */
-  readonly code: string;
-  /** The HTTP status to answer with. */
-  readonly httpStatus: number;
-  /** The `Message`; a generic one by default. */
-  readonly message?: string | undefined;
-}
-
-/**
- * A fault that replaces the emulator's answer: an Alibaba error code (answered with its
- * documented status, e.g. `InternalError` 500, `ServiceUnavailable` 503, `Throttling.User` 400;
- * undocumented codes get 500), an {@link ErrorFault}, or one of the transport faults: `reset`
- * destroys the connection without an answer, `malformed-json` answers 200 with a body that is not
- * JSON, `truncated` announces a longer body than it sends and then closes the connection.
- */
-export type FaultKind = string | ErrorFault;
-
-/** A plan of faults, applied to RPC requests (not to `/__admin/` or `/images/`). */
-export interface FaultPlan {
-  /** Delay before every RPC answer: fixed ms, or `[min, max]` drawn from the seeded generator. */
-  readonly latencyMs?: number | readonly [number, number] | undefined;
-  /** Fail the next `count` RPC requests with `fault`, then succeed again. */
-  readonly failNext?: { readonly count: number; readonly fault: FaultKind } | undefined;
-  /** Fail each RPC request with probability `rate` (seeded), picking one of `faults`. */
-  readonly probability?:
-    { readonly rate: number; readonly faults: readonly FaultKind[] } | undefined;
-  /** `x-acs-retry-after` (ms) to send with throttling faults; absent sends none. */
-  readonly retryAfterMs?: number | undefined;
-}
+import { DEFAULT_STAGES } from './stages/index.js';
+import { checkImages } from './store.js';
+import type { PartialBatch, SeedImage } from './store.js';
 
 /** Options of {@link startEmulator}. Every field is optional. */
 export interface EmulatorOptions {
@@ -203,20 +116,187 @@ export interface EmulatorOptions {
   readonly hostId?: string | undefined;
 }
 
-/**
- * Credentials of the default account, for demos and tests against a default emulator. They only
- * ever work against the emulator.
- */
-export const DEFAULT_EMULATOR_CREDENTIALS: {
-  readonly accessKeyId: string;
-  readonly accessKeySecret: string;
-} = Object.freeze({
-  accessKeyId: 'LTAI5tVodkitEmulatorKey',
-  accessKeySecret: 'vodkit-emulator-secret-not-a-real-secret',
-});
-
-/** The account ID of the default account. */
-export const DEFAULT_ACCOUNT_ID: string = '1000000000000001';
-
 /** Default largest request body: 1 MiB (a 20-URL DeleteImage form is a few kB). */
 export const DEFAULT_MAX_BODY_BYTES: number = 1024 * 1024;
+
+/** Default of `requestTimeoutMs`: a whole request (headers and body) must arrive within it. */
+export const DEFAULT_REQUEST_TIMEOUT_MS: number = 60_000;
+
+/** `HostId` when the request's `Host` is unusable: the default region's endpoint. */
+const DEFAULT_HOST_ID = 'vod.cn-shanghai.aliyuncs.com';
+
+// Past this many remembered nonces the oldest go first (about 40 MB): an unlimited emulator under a
+// flood forgets early rather than growing without bound.
+const MAX_NONCES = 250_000;
+
+/** {@link EmulatorOptions} checked, with every default filled in. */
+export interface EmulatorConfig {
+  readonly host: string;
+  /** Whether `host` is a loopback address (the admin API then insists on a loopback `Host`). */
+  readonly loopback: boolean;
+  readonly port: number;
+  readonly profile: ValidationProfile;
+  readonly partialBatch: PartialBatch;
+  readonly stages: readonly Stage[];
+  /** The only folder admin `save`/`load` may touch (absolute, real path); none: no names. */
+  readonly stateDir: string | undefined;
+  readonly adminToken: string | undefined;
+  /** Checked copies: a caller changing its objects later changes nothing. */
+  readonly accounts: readonly AccountConfig[];
+  readonly stsTokens: readonly StsTokenConfig[];
+  readonly images: readonly SeedImage[];
+  readonly stateFile: string | undefined;
+  /** Requests per second per account; `Infinity` for none. */
+  readonly qps: number;
+  /** How many nonces to remember: every account at its limit for the whole replay window. */
+  readonly maxNonces: number;
+  readonly maxSkewMs: number;
+  readonly now: () => number;
+  readonly cdnLagMs: number;
+  readonly faults: FaultPlan | undefined;
+  readonly retryAfter: boolean;
+  readonly cors: { readonly origin: string } | undefined;
+  readonly log: ((line: string) => void) | undefined;
+  readonly seed: number;
+  readonly maxStateFileBytes: number;
+  readonly requestTimeoutMs: number;
+  readonly maxBodyBytes: number;
+  readonly maxRecordedRequests: number;
+  readonly hostId: string;
+}
+
+function checkNumber(value: number | undefined, name: string, fallback: number, min = 0): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || Number.isNaN(value) || value < min) {
+    throw new TypeError(`${name} must be a number ≥ ${min}`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(
+  value: T | undefined,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'string' || !allowed.includes(value)) {
+    throw new TypeError(`${name} must be one of ${allowed.join(', ')}`);
+  }
+  return value;
+}
+
+/** The state directory, resolved once at start to its real path. */
+function stateDirOf(options: EmulatorOptions): string | undefined {
+  const dir =
+    options.stateDir ??
+    (options.stateFile === undefined ? undefined : dirname(resolve(options.stateFile)));
+  if (dir === undefined) return undefined;
+  if (typeof dir !== 'string' || dir === '') throw new TypeError('stateDir must be a folder path');
+  try {
+    return realpathSync(dir);
+  } catch {
+    // Not there yet: the first save creates it.
+    return resolve(dir);
+  }
+}
+
+function corsOf(cors: EmulatorOptions['cors']): { origin: string } | undefined {
+  if (cors === undefined || cors === false) return undefined;
+  return cors === true ? { origin: '*' } : { origin: cors.origin };
+}
+
+/** Checks a stage list given from outside: an array of `{ name, run }`, names unique. */
+function checkStages(stages: unknown): readonly Stage[] {
+  if (!Array.isArray(stages)) throw new TypeError('stages must be an array of { name, run }');
+  const names = new Set<string>();
+  stages.forEach((stage: unknown, i) => {
+    const s = stage as Partial<Stage> | null;
+    if (typeof s?.name !== 'string' || s.name === '' || typeof s.run !== 'function') {
+      throw new TypeError(`stages[${i}] must be { name: string, run(ctx) }`);
+    }
+    if (names.has(s.name)) throw new TypeError(`stages[${i}]: the name "${s.name}" is used twice`);
+    names.add(s.name);
+  });
+  return stages as readonly Stage[];
+}
+
+/**
+ * Checks every option (a `TypeError` names the first bad one and its rule) and fills in the
+ * defaults; what it returns is all `startEmulator` needs to assemble and listen.
+ */
+export function resolveOptions(options: EmulatorOptions): EmulatorConfig {
+  const host = options.host ?? '127.0.0.1';
+  const loopback = isLoopbackHost(host);
+  const adminToken = options.adminToken;
+  if (adminToken !== undefined && (typeof adminToken !== 'string' || adminToken.length < 8)) {
+    throw new TypeError('adminToken must be a string of at least 8 characters');
+  }
+  if (!loopback && adminToken === undefined) {
+    throw new TypeError(
+      `host ${host} is not a loopback address: the admin API would be open to the network; set adminToken (--admin-token)`,
+    );
+  }
+  const profile = oneOf(options.profile, 'profile', ['service', 'strict'], 'service');
+  const partialBatch = oneOf(
+    options.partialBatch,
+    'partialBatch',
+    ['fail-whole-call', 'delete-rest'],
+    'fail-whole-call',
+  );
+  const stages = options.stages === undefined ? DEFAULT_STAGES : checkStages(options.stages);
+  const qps = checkNumber(options.qps, 'qps', QPS_LIMIT_PER_ACCOUNT);
+  const credentials = checkCredentials(
+    options.accounts ?? defaultAccounts(),
+    options.stsTokens ?? [],
+  );
+  // Size the nonce memory for every account sending at its limit for the whole window.
+  const maxNonces = Number.isFinite(qps)
+    ? Math.min(
+        MAX_NONCES,
+        Math.max(
+          10_000,
+          Math.ceil(qps * NONCE_REPLAY_WINDOW_SECONDS * Math.max(1, credentials.accounts.length)),
+        ),
+      )
+    : MAX_NONCES;
+  return {
+    host,
+    loopback,
+    port: checkNumber(options.port, 'port', 0),
+    profile,
+    partialBatch,
+    stages,
+    stateDir: stateDirOf(options),
+    adminToken,
+    accounts: credentials.accounts,
+    stsTokens: credentials.stsTokens,
+    images: options.images === undefined ? [] : checkImages(options.images, 'images'),
+    stateFile: options.stateFile,
+    qps,
+    maxNonces,
+    maxSkewMs: checkNumber(options.maxSkewMs, 'maxSkewMs', CLOCK_SKEW_SECONDS * 1000),
+    now: options.now ?? Date.now,
+    cdnLagMs: checkNumber(options.cdnLagMs, 'cdnLagMs', 0),
+    faults: options.faults === undefined ? undefined : checkFaultPlan(options.faults),
+    retryAfter: options.retryAfter === true,
+    cors: corsOf(options.cors),
+    log: options.log === false || options.log === undefined ? undefined : options.log,
+    seed: checkNumber(options.seed, 'seed', 1),
+    maxStateFileBytes: checkNumber(
+      options.maxStateFileBytes,
+      'maxStateFileBytes',
+      DEFAULT_MAX_STATE_FILE_BYTES,
+      1,
+    ),
+    requestTimeoutMs: checkNumber(
+      options.requestTimeoutMs,
+      'requestTimeoutMs',
+      DEFAULT_REQUEST_TIMEOUT_MS,
+      1,
+    ),
+    maxBodyBytes: checkNumber(options.maxBodyBytes, 'maxBodyBytes', DEFAULT_MAX_BODY_BYTES, 1),
+    maxRecordedRequests: checkNumber(options.maxRecordedRequests, 'maxRecordedRequests', 1000),
+    hostId: options.hostId ?? DEFAULT_HOST_ID,
+  };
+}

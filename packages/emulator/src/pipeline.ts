@@ -1,142 +1,21 @@
 /**
- * The RPC request pipeline: an ordered list of named stages that each read and extend one small
- * typed context. A stage either lets the request go on, or ends it with an error (which the
- * pipeline answers in Alibaba's shape) or with an answer it wrote itself. The list is data, so a
- * test or a contract suite can build an emulator with one stage removed or replaced.
+ * Runs the RPC pipeline over one request: an ordered list of named stages (see `stage.ts`) that
+ * each read and extend one small typed context, until one of them answers; the request is then
+ * recorded. A list without an answering stage still answers (`InternalError`), never a hung
+ * request.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isFormContentType } from '@vodkit/signer/node';
-import type { DeleteImageRequest } from '@vodkit/types';
 import type { EmulatorCore } from './core.js';
 import { nowOf } from './core.js';
-import { record, sendError } from './http.js';
-import type { Incoming } from './http.js';
-import type { RecordedRequest } from './log.js';
-import { redactHeaders, redactParams } from './log.js';
+import type { Exchange } from './http.js';
+import { openRecord, recordedParams } from './log.js';
 import { decodeParams, formatOf } from './parse.js';
-import type { DecodedParams, WireParams } from './parse.js';
-import type { EmulatorError, ResponseFormat } from './responses.js';
-import type { StoredImage } from './store.js';
-import type { KeyEntry } from './keys.js';
+import type { DecodedParams } from './parse.js';
+import { ANSWERED } from './stage.js';
+import type { RpcContext, Stage, StageFailure } from './stage.js';
 
-/** The names of the default stages, in order. */
-export type StageName =
-  | 'parse'
-  | 'faults'
-  | 'verify'
-  | 'api'
-  | 'authorize'
-  | 'rate-limit'
-  | 'validate'
-  | 'apply'
-  | 'answer';
-
-/** Who signed a request, once its signature verified. */
-export interface VerifiedCaller {
-  /** `HMAC-SHA1` or `ACS3-HMAC-SHA256`. */
-  readonly algorithm: string;
-  /** The AccessKey ID. */
-  readonly accessKeyId: string;
-  /** What the emulator knows about the key. */
-  readonly key: KeyEntry;
-  /** Query and form parameters as the verifier decoded them (without `Signature`). */
-  readonly params: WireParams;
-}
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** What the stages of one RPC request share. Each stage reads what earlier ones set. */
-export interface RpcContext {
-  /** The emulator instance. */
-  readonly core: EmulatorCore;
-  readonly req: IncomingMessage;
-  readonly res: ServerResponse;
-  /** The `RequestId` every answer to this request carries. */
-  readonly requestId: string;
-  readonly method: string;
-  readonly path: string;
-  /** The query string as received, without `?`. */
-  readonly rawQuery: string;
-  /** When it arrived, on the emulator's clock (epoch ms). */
-  readonly receivedAt: number;
-  /** The record `requests()` and the log will show; stages add what they learn. */
-  readonly entry: Mutable<RecordedRequest>;
-  /** The body (set by `parse`; empty until then). */
-  body: Buffer;
-  /** The caller (set by `verify`). */
-  caller: VerifiedCaller | undefined;
-  /** The validated request (set by `validate`). */
-  request: DeleteImageRequest | undefined;
-  /** The images deleted (set by `apply`). */
-  deleted: readonly StoredImage[] | undefined;
-  /**
-   * Query and form parameters: the verifier's decoding once `verify` ran, otherwise decoded here
-   * on first use (with the first encoding problem met, if any).
-   */
-  params(): DecodedParams;
-  /** The answer format the parameters ask for. */
-  format(): ResponseFormat;
-}
-
-/** A request the stage ends with an error answer. */
-export interface StageFailure {
-  readonly error: EmulatorError;
-  /** Extra answer headers, e.g. `x-acs-retry-after`. */
-  readonly headers?: Readonly<Record<string, string>> | undefined;
-}
-
-/** The stage wrote the answer itself (or dropped the connection): the pipeline stops. */
-export const ANSWERED: unique symbol = Symbol('answered');
-
-/** What a stage returns: `undefined` to go on, a failure, or {@link ANSWERED}. */
-export type StageResult = undefined | StageFailure | typeof ANSWERED;
-
-/** One named step of the pipeline. Stages hold no state of their own: it lives in `ctx.core`. */
-export interface Stage {
-  readonly name: string;
-  run(ctx: RpcContext): StageResult | Promise<StageResult>;
-}
-
-/** A copy of `stages` without the one named `name` (which must exist). */
-export function withoutStage(stages: readonly Stage[], name: string): Stage[] {
-  indexOfStage(stages, name);
-  return stages.filter((stage) => stage.name !== name);
-}
-
-/** A copy of `stages` with the one named `name` replaced by `stage`. */
-export function replaceStage(stages: readonly Stage[], name: string, stage: Stage): Stage[] {
-  const index = indexOfStage(stages, name);
-  return stages.map((s, i) => (i === index ? stage : s));
-}
-
-function indexOfStage(stages: readonly Stage[], name: string): number {
-  const index = stages.findIndex((stage) => stage.name === name);
-  if (index < 0) {
-    throw new TypeError(
-      `no stage named "${name}"; the stages are ${stages.map((s) => s.name).join(', ')}`,
-    );
-  }
-  return index;
-}
-
-/** Checks a stage list given from outside: an array of `{ name, run }`, names unique. */
-export function checkStages(stages: unknown): readonly Stage[] {
-  if (!Array.isArray(stages)) throw new TypeError('stages must be an array of { name, run }');
-  const names = new Set<string>();
-  stages.forEach((stage: unknown, i) => {
-    const s = stage as Partial<Stage> | null;
-    if (typeof s?.name !== 'string' || s.name === '' || typeof s.run !== 'function') {
-      throw new TypeError(`stages[${i}] must be { name: string, run(ctx) }`);
-    }
-    if (names.has(s.name)) throw new TypeError(`stages[${i}]: the name "${s.name}" is used twice`);
-    names.add(s.name);
-  });
-  return stages as readonly Stage[];
-}
-
-function createContext(core: EmulatorCore, incoming: Incoming): RpcContext {
-  const { req, res, requestId, path, rawQuery } = incoming;
-  const method = req.method ?? 'GET';
+function createContext(core: EmulatorCore, x: Exchange): RpcContext {
+  const { req, res, requestId, method, path, rawQuery } = x;
   const receivedAt = nowOf(core);
   let decoded: DecodedParams | undefined;
   const ctx: RpcContext = {
@@ -148,16 +27,7 @@ function createContext(core: EmulatorCore, incoming: Incoming): RpcContext {
     path,
     rawQuery,
     receivedAt,
-    entry: {
-      requestId,
-      receivedAt,
-      method,
-      path,
-      params: {},
-      headers: redactHeaders(req.headers),
-      status: 0,
-      durationMs: 0,
-    },
+    entry: openRecord({ requestId, receivedAt, method, path }, req.headers),
     body: Buffer.alloc(0),
     caller: undefined,
     request: undefined,
@@ -171,6 +41,19 @@ function createContext(core: EmulatorCore, incoming: Incoming): RpcContext {
       return decoded;
     },
     format: () => formatOf(ctx.params().params),
+    headers: () => x.headers(),
+    fail: (error, headers) => (headers === undefined ? { error } : { error, headers }),
+    send(status, body) {
+      x.send(status, body);
+      return ANSWERED;
+    },
+    closeAfterAnswer: () => {
+      x.closeAfterAnswer();
+    },
+    drop() {
+      req.socket.destroy();
+      return ANSWERED;
+    },
   };
   return ctx;
 }
@@ -179,11 +62,11 @@ function createContext(core: EmulatorCore, incoming: Incoming): RpcContext {
 export async function runPipeline(
   stages: readonly Stage[],
   core: EmulatorCore,
-  incoming: Incoming,
+  x: Exchange,
 ): Promise<void> {
   const started = performance.now();
-  const { req, res, requestId } = incoming;
-  const ctx = createContext(core, incoming);
+  const { req, res } = x;
+  const ctx = createContext(core, x);
   let failure: StageFailure | undefined;
   for (const stage of stages) {
     const pending = stage.run(ctx);
@@ -203,18 +86,13 @@ export async function runPipeline(
       },
     };
   }
-  if (failure !== undefined) {
-    sendError(core, req, res, requestId, ctx.format(), failure.error, failure.headers);
-    ctx.entry.code = failure.error.code;
-  }
   const { entry } = ctx;
-  if (failure !== undefined) entry.status = failure.error.httpStatus;
-  else if (res.headersSent) entry.status = res.statusCode;
-  const { params } = ctx.params();
-  // The verifier drops `Signature` from what it returns; the record still shows it was sent.
-  entry.params = redactParams(
-    ctx.caller?.algorithm === 'HMAC-SHA1' ? { ...params, Signature: '' } : params,
-  );
+  if (failure !== undefined) {
+    x.sendError(failure.error, ctx.format(), failure.headers);
+    entry.code = failure.error.code;
+    entry.status = failure.error.httpStatus;
+  } else if (res.headersSent) entry.status = res.statusCode;
+  entry.params = recordedParams(ctx.params().params, ctx.caller?.algorithm === 'HMAC-SHA1');
   entry.durationMs = Math.round((performance.now() - started) * 1000) / 1000;
-  record(core, entry);
+  core.requests.record(entry);
 }

@@ -1,39 +1,35 @@
-import { existsSync, realpathSync } from 'node:fs';
+/**
+ * `startEmulator`: resolves the options, assembles one emulator's parts, and listens; what each
+ * request meets is the route table's (`routes.ts`).
+ */
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { dirname, resolve } from 'node:path';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNonceCache } from '@vodkit/signer/node';
-import {
-  CLOCK_SKEW_SECONDS,
-  NONCE_REPLAY_WINDOW_SECONDS,
-  QPS_LIMIT_PER_ACCOUNT,
-} from '@vodkit/types';
-import { ADMIN_PREFIX, handleAdmin } from './admin.js';
+import { NONCE_REPLAY_WINDOW_SECONDS } from '@vodkit/types';
 import type { EmulatorCore } from './core.js';
+import { nowOf } from './core.js';
 import { createFaultController } from './faults.js';
 import type { FaultController } from './faults.js';
-import { baseHeaders, hostIdOf, logOther, record, sendError } from './http.js';
-import { DEFAULT_MAX_STATE_FILE_BYTES } from './files.js';
-import { handleImage, IMAGES_PREFIX } from './images.js';
-import { createKeyRegistry, defaultAccounts } from './keys.js';
+import { answerUnparseable, Exchange } from './http.js';
+import { createKeyRegistry } from './keys.js';
 import type { KeyRegistry } from './keys.js';
-import { RequestLog, redactHeaders } from './log.js';
+import { RequestLog } from './log.js';
 import type { RecordedRequest } from './log.js';
-import { DEFAULT_MAX_BODY_BYTES } from './options.js';
+import { connectUrlOf } from './loopback.js';
+import { resolveOptions } from './options.js';
 import type { EmulatorOptions } from './options.js';
-import { formatOf, decodeParams, splitTarget } from './parse.js';
 import { createRateLimiter } from './rate-limit.js';
-import { errorBody, errorOf, newRequestId, renderError } from './responses.js';
-import { connectUrlOf, isLoopbackHost } from './loopback.js';
-import { checkStages, runPipeline } from './pipeline.js';
+import { errorOf } from './responses.js';
+import { dispatch } from './routes.js';
+import type { App } from './routes.js';
 import { defaultRequestValidator } from './spec-validator.js';
 import type { ValidationProfile } from './spec-validator.js';
-import { DEFAULT_STAGES } from './stages/index.js';
-import type { PartialBatch } from './store.js';
 import { createState } from './state.js';
 import type { EmulatorState } from './state.js';
 import { ImageStore } from './store.js';
+import type { PartialBatch } from './store.js';
 
 /** A running emulator. */
 export interface RunningEmulator {
@@ -75,54 +71,6 @@ export interface CloseOptions {
   readonly timeoutMs?: number | undefined;
 }
 
-/** Default of `requestTimeoutMs`: a whole request (headers and body) must arrive within it. */
-export const DEFAULT_REQUEST_TIMEOUT_MS: number = 60_000;
-
-function checkNumber(value: number | undefined, name: string, fallback: number, min = 0): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || Number.isNaN(value) || value < min) {
-    throw new TypeError(`${name} must be a number ≥ ${min}`);
-  }
-  return value;
-}
-
-function oneOf<T extends string>(
-  value: T | undefined,
-  name: string,
-  allowed: readonly T[],
-  fallback: T,
-): T {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'string' || !allowed.includes(value)) {
-    throw new TypeError(`${name} must be one of ${allowed.join(', ')}`);
-  }
-  return value;
-}
-
-/** The state directory, resolved once at start to its real path. */
-function stateDirOf(options: EmulatorOptions): string | undefined {
-  const dir =
-    options.stateDir ??
-    (options.stateFile === undefined ? undefined : dirname(resolve(options.stateFile)));
-  if (dir === undefined) return undefined;
-  if (typeof dir !== 'string' || dir === '') throw new TypeError('stateDir must be a folder path');
-  try {
-    return realpathSync(dir);
-  } catch {
-    // Not there yet: the first save creates it.
-    return resolve(dir);
-  }
-}
-
-function corsOf(cors: EmulatorOptions['cors']): { origin: string } | undefined {
-  if (cors === undefined || cors === false) return undefined;
-  return cors === true ? { origin: '*' } : { origin: cors.origin };
-}
-
-// Past this many remembered nonces the oldest go first (about 40 MB): an unlimited emulator under a
-// flood forgets early rather than growing without bound.
-const MAX_NONCES = 250_000;
-
 /**
  * Starts an emulator of ApsaraVideo VOD `DeleteImage` on a real node:http server.
  *
@@ -138,85 +86,43 @@ const MAX_NONCES = 250_000;
  * ```
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const clock = options.now ?? Date.now;
-  const host = options.host ?? '127.0.0.1';
-  const loopback = isLoopbackHost(host);
-  const adminToken = options.adminToken;
-  if (adminToken !== undefined && (typeof adminToken !== 'string' || adminToken.length < 8)) {
-    throw new TypeError('adminToken must be a string of at least 8 characters');
-  }
-  if (!loopback && adminToken === undefined) {
-    throw new TypeError(
-      `host ${host} is not a loopback address: the admin API would be open to the network; set adminToken (--admin-token)`,
-    );
-  }
-  const profile: ValidationProfile = oneOf(
-    options.profile,
-    'profile',
-    ['service', 'strict'],
-    'service',
-  );
-  const partialBatch: PartialBatch = oneOf(
-    options.partialBatch,
-    'partialBatch',
-    ['fail-whole-call', 'delete-rest'],
-    'fail-whole-call',
-  );
-  const stages = options.stages === undefined ? DEFAULT_STAGES : checkStages(options.stages);
-  const qps = checkNumber(options.qps, 'qps', QPS_LIMIT_PER_ACCOUNT);
-  const keys = createKeyRegistry(options.accounts ?? defaultAccounts(), options.stsTokens ?? []);
-  const windowMs = NONCE_REPLAY_WINDOW_SECONDS * 1000;
-  // Size the nonce memory for every account sending at its limit for the whole window.
-  const maxNonces = Number.isFinite(qps)
-    ? Math.min(
-        MAX_NONCES,
-        Math.max(
-          10_000,
-          Math.ceil(qps * NONCE_REPLAY_WINDOW_SECONDS * Math.max(1, keys.accountCount)),
-        ),
-      )
-    : MAX_NONCES;
+  const config = resolveOptions(options);
+  const { now: clock } = config;
   const core: EmulatorCore = {
     clock,
-    keys,
+    keys: createKeyRegistry(config.accounts, config.stsTokens),
     store: new ImageStore(),
     nonces: createNonceCache({
-      maxEntries: maxNonces,
-      ttlMs: windowMs,
+      maxEntries: config.maxNonces,
+      ttlMs: NONCE_REPLAY_WINDOW_SECONDS * 1000,
       clock: () => clock() + core.clockOffsetMs,
     }),
-    limiter: createRateLimiter(qps),
-    faults: createFaultController(options.faults, checkNumber(options.seed, 'seed', 1)),
-    requests: new RequestLog(checkNumber(options.maxRecordedRequests, 'maxRecordedRequests', 1000)),
-    validator: defaultRequestValidator(profile),
-    partialBatch,
-    stages,
-    stateDir: stateDirOf(options),
-    adminToken,
-    loopback,
-    maxSkewMs: checkNumber(options.maxSkewMs, 'maxSkewMs', CLOCK_SKEW_SECONDS * 1000),
-    maxBodyBytes: checkNumber(options.maxBodyBytes, 'maxBodyBytes', DEFAULT_MAX_BODY_BYTES, 1),
-    cdnLagMs: checkNumber(options.cdnLagMs, 'cdnLagMs', 0),
-    retryAfter: options.retryAfter === true,
-    hostId: options.hostId ?? 'vod.cn-shanghai.aliyuncs.com',
-    cors: corsOf(options.cors),
-    log: options.log === false || options.log === undefined ? undefined : options.log,
-    stateFile: options.stateFile,
-    maxStateFileBytes: checkNumber(
-      options.maxStateFileBytes,
-      'maxStateFileBytes',
-      DEFAULT_MAX_STATE_FILE_BYTES,
-      1,
-    ),
+    limiter: createRateLimiter(config.qps),
+    faults: createFaultController(config.faults, config.seed),
+    requests: new RequestLog(config.maxRecordedRequests, config.log, () => nowOf(core)),
+    validator: defaultRequestValidator(config.profile),
+    partialBatch: config.partialBatch,
+    stateDir: config.stateDir,
+    adminToken: config.adminToken,
+    loopback: config.loopback,
+    maxSkewMs: config.maxSkewMs,
+    maxBodyBytes: config.maxBodyBytes,
+    cdnLagMs: config.cdnLagMs,
+    retryAfter: config.retryAfter,
+    hostId: config.hostId,
+    cors: config.cors,
+    stateFile: config.stateFile,
+    maxStateFileBytes: config.maxStateFileBytes,
     baseUrl: '',
     clockOffsetMs: 0,
     timers: new Set(),
   };
   const state = createState(core);
-  if (options.stateFile !== undefined && existsSync(options.stateFile)) {
-    await state.load(options.stateFile);
-  } else if (options.images !== undefined) {
-    state.add(options.images);
+  const app: App = { core, state, stages: config.stages };
+  if (config.stateFile !== undefined && existsSync(config.stateFile)) {
+    await state.load(config.stateFile);
+  } else {
+    state.add(config.images);
   }
 
   let draining = false;
@@ -226,29 +132,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     res.once('finish', () => {
       if (draining) req.socket.end();
     });
-    dispatch(core, state, req, res).catch((error: unknown) => {
+    const x = new Exchange(core, req, res);
+    dispatch(x, app).catch((error: unknown) => {
       // A handler bug must still end in an Alibaba-shaped 500, never a hung socket.
       if (!res.headersSent) {
-        const requestId = newRequestId();
-        sendError(
-          core,
-          req,
-          res,
-          requestId,
-          'JSON',
+        x.sendError(
           errorOf('InternalError', `Emulator failure: ${(error as Error).message}`),
+          'JSON',
         );
       } else {
         res.destroy();
       }
     });
   };
-  const requestTimeoutMs = checkNumber(
-    options.requestTimeoutMs,
-    'requestTimeoutMs',
-    DEFAULT_REQUEST_TIMEOUT_MS,
-    1,
-  );
+  const { requestTimeoutMs } = config;
   const server = createServer(
     {
       keepAliveTimeout: 5000,
@@ -264,31 +161,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   // An `Expect` other than 100-continue would get Node's bare 417; the gateway ignores it.
   server.on('checkExpectation', handler);
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    // Requests Node cannot even parse (bad request line, oversized headers) still get an
-    // Alibaba-shaped answer rather than Node's bare 400/431.
-    if (!socket.writable || error.code === 'ECONNRESET') {
-      socket.destroy();
-      return;
-    }
-    const requestId = newRequestId();
-    const text = JSON.stringify(
-      errorBody(
-        errorOf(
-          'InvalidParameter',
-          `The request is malformed: ${error.code ?? 'unparseable HTTP'}.`,
-        ),
-        requestId,
-        core.hostId,
-      ),
-    );
-    logOther(core, { requestId, method: '', path: '', status: 400, kind: 'unparseable' });
-    socket.end(
-      `HTTP/1.1 400 Bad Request\r\nDate: ${new Date(clock() + core.clockOffsetMs).toUTCString()}\r\n` +
-        `x-acs-request-id: ${requestId}\r\nContent-Type: application/json;charset=utf-8\r\n` +
-        `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
-    );
+    answerUnparseable(core, error, socket);
   });
-  await listen(server, host, checkNumber(options.port, 'port', 0));
+  await listen(server, config.host, config.port);
   const address = server.address() as AddressInfo;
   core.baseUrl = connectUrlOf(address);
 
@@ -299,9 +174,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     port: address.port,
     state,
     faults: core.faults,
-    keys,
-    profile,
-    partialBatch,
+    keys: core.keys,
+    profile: config.profile,
+    partialBatch: config.partialBatch,
     requests: () => core.requests.list(),
     close(closeOptions = {}) {
       const { timeoutMs } = closeOptions;
@@ -354,91 +229,4 @@ function listen(server: Server, host: string, port: number): Promise<void> {
       resolve();
     });
   });
-}
-
-async function dispatch(
-  core: EmulatorCore,
-  state: EmulatorState,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  const requestId = newRequestId();
-  let target = req.url ?? '/';
-  if (!target.startsWith('/')) {
-    // Absolute-form targets (proxies) carry the origin; only the path and query matter.
-    try {
-      const u = new URL(target);
-      target = u.pathname + u.search;
-    } catch {
-      target = '/';
-    }
-  }
-  const { path, rawQuery } = splitTarget(target);
-  const logAs = (kind: string): void => {
-    res.on('finish', () => {
-      logOther(core, { requestId, method: req.method ?? '', path, status: res.statusCode, kind });
-    });
-  };
-  // Preflights only for the RPC endpoint: `--cors` never opens the admin API to pages.
-  if (req.method === 'OPTIONS' && core.cors !== undefined && path === '/') {
-    logAs('preflight');
-    req.resume();
-    res
-      .writeHead(204, {
-        ...baseHeaders(core, requestId),
-        'access-control-allow-methods': 'GET, POST, OPTIONS',
-        'access-control-allow-headers':
-          req.headers['access-control-request-headers'] ??
-          'authorization, content-type, x-acs-action, x-acs-version, x-acs-date, x-acs-signature-nonce, x-acs-content-sha256, x-acs-security-token',
-        'access-control-max-age': '600',
-        'content-length': '0',
-      })
-      .end();
-    return;
-  }
-  if (path === '/' && (req.method === 'GET' || req.method === 'POST')) {
-    await runPipeline(core.stages, core, { req, res, requestId, path, rawQuery });
-    return;
-  }
-  if (path.startsWith(ADMIN_PREFIX) || path === ADMIN_PREFIX.slice(0, -1)) {
-    logAs('admin');
-    await handleAdmin(core, state, {
-      req,
-      res,
-      requestId,
-      path: path === '/__admin' ? ADMIN_PREFIX : path,
-      rawQuery,
-    });
-    return;
-  }
-  if (path.startsWith(IMAGES_PREFIX)) {
-    logAs('image');
-    handleImage(core, req, res, requestId, path);
-    return;
-  }
-  // Any other path or method is an API the gateway does not know.
-  req.resume();
-  const { params } = decodeParams(rawQuery, undefined);
-  const format = formatOf(params);
-  const error = errorOf('InvalidApi.NotFound');
-  res.on('finish', () => {
-    record(core, {
-      requestId,
-      receivedAt: core.clock() + core.clockOffsetMs,
-      method: req.method ?? '',
-      path,
-      params: {},
-      headers: redactHeaders(req.headers),
-      status: error.httpStatus,
-      code: error.code,
-      durationMs: 0,
-    });
-  });
-  const body = renderError(format, errorBody(error, requestId, hostIdOf(core, req)));
-  res.writeHead(error.httpStatus, {
-    ...baseHeaders(core, requestId),
-    'content-type': body.contentType,
-    'content-length': String(Buffer.byteLength(body.text)),
-  });
-  res.end(body.text);
 }

@@ -8,9 +8,11 @@ import {
   readBoundedFile,
   writeAtomically,
 } from './files.js';
-import type { AccountConfig, ImageKind, SeedImage, StsTokenConfig } from './options.js';
-import { checkImages, checkSeedDocument, checkSnapshot, ShapeError } from './shapes.js';
-import { servedImagePath, toStoredImage } from './store.js';
+import { checkSeedDocument, checkSnapshot } from './documents.js';
+import type { AccountConfig, StsTokenConfig } from './keys.js';
+import { ShapeError } from './shapes.js';
+import { checkImages, servedImagePath, toStoredImage } from './store.js';
+import type { ImageKind, SeedImage } from './store.js';
 import type { StoredImage } from './store.js';
 
 /** An image as {@link EmulatorState} shows it: with the URL clients should use. */

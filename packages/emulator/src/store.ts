@@ -1,7 +1,83 @@
 import { IMAGE_TYPE_ALL, SNAPSHOT_KINDS } from '@vodkit/types';
-import type { DeleteImageRequest } from '@vodkit/types';
-import type { ImageKind, SeedImage } from './options.js';
-import { checkSeedImage } from './shapes.js';
+import type { DeleteImageRequest, SnapshotKind } from '@vodkit/types';
+import {
+  fieldsOf,
+  joinPath,
+  listAt,
+  numberAt,
+  objectAt,
+  oneOfAt,
+  present,
+  textAt,
+} from './shapes.js';
+
+/**
+ * The kind of an image in the store: one of the four snapshot kinds a video can have, or
+ * `Uploaded` for an image uploaded on its own (`CreateUploadImage`). Only snapshot kinds are
+ * reachable through `DeleteImageType=VideoId`.
+ */
+export type ImageKind = SnapshotKind | 'Uploaded';
+
+/** An image to put in the store. */
+export interface SeedImage {
+  /** The image ID. */
+  readonly imageId: string;
+  /**
+   * The image URL. When absent the emulator serves the image itself at
+   * `<emulator url>/images/<imageId>.png`, so CDN lag can be observed over HTTP.
+   */
+  readonly url?: string | undefined;
+  /** The video the image belongs to (snapshots). */
+  readonly videoId?: string | undefined;
+  /** The image's kind; default `Uploaded`. */
+  readonly kind?: ImageKind | undefined;
+}
+
+/** The image kinds a store holds. */
+export const IMAGE_KINDS: readonly ImageKind[] = [...SNAPSHOT_KINDS, 'Uploaded'];
+
+/** Reads the fields of an image from an entry whose keys are already checked. */
+function imageOf(get: (name: string) => unknown, path: string): SeedImage {
+  const optional = <T>(name: string, check: (v: unknown, p: string) => T): T | undefined => {
+    const v = get(name);
+    return v === undefined ? undefined : check(v, joinPath(path, name));
+  };
+  return present<SeedImage>({
+    imageId: textAt(get('imageId'), joinPath(path, 'imageId'), true),
+    url: optional('url', (v, p) => textAt(v, p, true)),
+    videoId: optional('videoId', (v, p) => textAt(v, p, true)),
+    kind: optional('kind', (v, p) => oneOfAt(v, p, IMAGE_KINDS)),
+  });
+}
+
+const IMAGE_FIELDS = ['imageId', 'url', 'videoId', 'kind'];
+
+/** Checks a seed image (`imageId`, optional `url`, `videoId`, `kind`) and returns a copy. */
+export function checkSeedImage(value: unknown, path: string): SeedImage {
+  const object = objectAt(value, path, 'an image');
+  return imageOf(fieldsOf(object, path, 'an image', IMAGE_FIELDS, ['imageId']), path);
+}
+
+/** A deleted image whose URL still serves until `until` (epoch ms), as state files hold it. */
+export type SeedTombstone = SeedImage & { readonly until: number };
+
+/** Checks a tombstone: an image and its `until`. */
+export function checkTombstone(value: unknown, path: string): SeedTombstone {
+  const object = objectAt(value, path, 'a tombstone');
+  const get = fieldsOf(
+    object,
+    path,
+    'a tombstone',
+    [...IMAGE_FIELDS, 'until'],
+    ['imageId', 'until'],
+  );
+  return { ...imageOf(get, path), until: numberAt(get('until'), joinPath(path, 'until')) };
+}
+
+/** A list of seed images, checked. */
+export function checkImages(value: unknown, path: string): SeedImage[] {
+  return listAt(value, path, 'images').map((image, i) => checkSeedImage(image, `${path}[${i}]`));
+}
 
 /** An image held by the emulator. */
 export interface StoredImage {

@@ -10,13 +10,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signRpc } from '@vodkit/signer/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  ADMIN_ROUTES,
-  DEFAULT_EMULATOR_CREDENTIALS,
-  formatBanner,
-  isLoopbackHost,
-  startEmulator,
-} from '../src/index.js';
+import { DEFAULT_EMULATOR_CREDENTIALS, startEmulator } from '../src/index.js';
+import { formatBanner } from '../src/banner.js';
+import { isLoopbackHost } from '../src/loopback.js';
+import { adminRouteLines } from '../src/routes.js';
 import type { RecordedRequest, RunningEmulator, StateSnapshot } from '../src/index.js';
 import { byIds, callV2, callV3 } from './support/rpc.js';
 
@@ -52,7 +49,7 @@ async function admin(
 
 describe('admin API', () => {
   test('GET /__admin/ lists the routes; unknown routes are 404', async () => {
-    expect((await admin('GET', '')).json['routes']).toEqual(ADMIN_ROUTES);
+    expect((await admin('GET', '')).json['routes']).toEqual(adminRouteLines());
     const missing = await admin('GET', 'nope');
     expect(missing.status).toBe(404);
     expect(missing.json['error']).toContain('no admin route GET /nope');

@@ -6,7 +6,8 @@
 import { connect } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEFAULT_MAX_BODY_BYTES, createSpecValidator, startEmulator } from '../src/index.js';
+import { createSpecValidator, startEmulator } from '../src/index.js';
+import { DEFAULT_MAX_BODY_BYTES } from '../src/options.js';
 import type { RunningEmulator } from '../src/index.js';
 import { byIds, callV2, callV3, seeded } from './support/rpc.js';
 

@@ -6,7 +6,8 @@
  * talks to them only over loopback.)
  */
 import { describe, expect, test } from 'vitest';
-import { formatBanner, startEmulator } from '../src/index.js';
+import { startEmulator } from '../src/index.js';
+import { formatBanner } from '../src/banner.js';
 import { callV2, callV3, seeded } from './support/rpc.js';
 
 describe.each([

@@ -34,8 +34,8 @@ describe('the default pipeline', () => {
     expect(DEFAULT_STAGES.map((s) => s.name)).toEqual([
       'parse',
       'faults',
-      'verify',
       'api',
+      'verify',
       'authorize',
       'rate-limit',
       'validate',
@@ -50,7 +50,7 @@ describe('the default pipeline', () => {
     expect(without.map((s) => s.name)).not.toContain('verify');
     expect(DEFAULT_STAGES).toHaveLength(9);
     expect(() => withoutStage(DEFAULT_STAGES, 'sign')).toThrow(
-      /no stage named "sign"; the stages are parse, faults, verify/,
+      /no stage named "sign"; the stages are parse, faults, api, verify/,
     );
     const noop: Stage = { name: 'apply', run: () => undefined };
     expect(replaceStage(DEFAULT_STAGES, 'apply', noop)[7]).toBe(noop);
@@ -66,6 +66,43 @@ describe('the default pipeline', () => {
     await expect(
       startEmulator({ stages: [DEFAULT_STAGES[0], DEFAULT_STAGES[0]] as Stage[] }),
     ).rejects.toThrow(/the name "parse" is used twice/);
+  });
+});
+
+describe('the list order is the order errors win', () => {
+  // A request that names another API and is signed with the wrong secret fails both checks.
+  const both = { credentials: wrongSecret, common: { Action: 'DescribeImages' } };
+
+  test('failing api and verify, the api error answers: api comes first, as at the gateway', async () => {
+    await withEmulator({}, async (vod) => {
+      const answer = await callV2(vod.url, seeded(vod, 'w'), both);
+      expect(answer.json?.['Code']).toBe('InvalidAction.NotFound');
+      const v3 = await callV3(vod.url, seeded(vod, 'w'), {
+        credentials: wrongSecret,
+        action: 'GetImageInfo',
+      });
+      expect(v3.json?.['Code']).toBe('InvalidAction.NotFound');
+      expect(vod.state.has('w')).toBe(true);
+    });
+  });
+
+  test('each stage does only its own check: the same request answers whichever comes first', async () => {
+    await withEmulator({ stages: withoutStage(DEFAULT_STAGES, 'api') }, async (vod) => {
+      expect((await callV2(vod.url, seeded(vod, 'w'), both)).json?.['Code']).toBe(
+        'SignatureDoesNotMatch',
+      );
+    });
+    const [api, verify] = ['api', 'verify'].map((name) => {
+      const stage = DEFAULT_STAGES.find((s) => s.name === name);
+      if (stage === undefined) throw new Error(`no ${name} stage`);
+      return stage;
+    }) as [Stage, Stage];
+    const swapped = DEFAULT_STAGES.map((s) => (s === api ? verify : s === verify ? api : s));
+    await withEmulator({ stages: swapped }, async (vod) => {
+      expect((await callV2(vod.url, seeded(vod, 'w'), both)).json?.['Code']).toBe(
+        'SignatureDoesNotMatch',
+      );
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 import { ACTION, API_VERSION } from '@vodkit/types';
 import { headerOf } from '../parse.js';
-import type { RpcContext, Stage, StageResult } from '../pipeline.js';
+import type { RpcContext, Stage, StageResult } from '../stage.js';
 import { errorOf } from '../responses.js';
 import type { EmulatorError } from '../responses.js';
 
@@ -9,10 +9,9 @@ const isV3 = (ctx: RpcContext): boolean =>
 
 /**
  * Whether the request names this API: `Action`/`Version` (V2) or `x-acs-action`/
- * `x-acs-version` (V3), and whether its parameters decode at all. The gateway routes on these
- * before it checks the signature, so `verify` answers these errors first too.
+ * `x-acs-version` (V3), and whether its parameters decode at all.
  */
-export function checkApi(ctx: RpcContext): EmulatorError | undefined {
+function checkApi(ctx: RpcContext): EmulatorError | undefined {
   const { params, problem } = ctx.params();
   if (problem !== undefined) {
     return errorOf('InvalidParameter', `The request is malformed: ${problem}.`);
@@ -43,11 +42,15 @@ export function checkApi(ctx: RpcContext): EmulatorError | undefined {
   return undefined;
 }
 
-/** `api`: the request must name `DeleteImage` of version `2017-03-21`. */
+/**
+ * `api`: the request must name `DeleteImage` of version `2017-03-21`, with parameters that
+ * decode. The gateway routes on these before it checks the signature, so this stage comes before
+ * `verify`: a request failing both answers this stage's error.
+ */
 export const apiStage: Stage = {
   name: 'api',
   run(ctx: RpcContext): StageResult {
     const error = checkApi(ctx);
-    return error === undefined ? undefined : { error };
+    return error === undefined ? undefined : ctx.fail(error);
   },
 };

@@ -1,4 +1,4 @@
-import type { RpcContext, Stage, StageResult } from '../pipeline.js';
+import type { RpcContext, Stage, StageResult } from '../stage.js';
 import { errorOf } from '../responses.js';
 
 /**
@@ -11,13 +11,13 @@ export const applyStage: Stage = {
   run(ctx: RpcContext): StageResult {
     const { core, request } = ctx;
     if (request === undefined) {
-      return { error: errorOf('InternalError', 'The apply stage needs a validated request.', 500) };
+      return ctx.fail(errorOf('InternalError', 'The apply stage needs a validated request.', 500));
     }
     const outcome = core.store.apply(request, ctx.receivedAt, core.cdnLagMs, core.partialBatch);
     ctx.deleted = outcome.deleted;
     ctx.entry.deleted = outcome.deleted.map((image) => image.imageId);
     if (outcome.missing.length > 0 && outcome.deleted.length === 0) {
-      return { error: errorOf('NoSuchResource') };
+      return ctx.fail(errorOf('NoSuchResource'));
     }
     return undefined;
   },

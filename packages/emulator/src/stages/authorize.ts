@@ -1,6 +1,6 @@
 import { RAM_ACTION } from '@vodkit/types';
 import { isAllowed } from '../authorize.js';
-import type { RpcContext, Stage, StageResult } from '../pipeline.js';
+import type { RpcContext, Stage, StageResult } from '../stage.js';
 import { errorOf } from '../responses.js';
 
 /**
@@ -13,10 +13,10 @@ export const authorizeStage: Stage = {
   run(ctx: RpcContext): StageResult {
     const key = ctx.caller?.key;
     if (key === undefined) return undefined;
-    if (!isAllowed(key.policy, RAM_ACTION)) return { error: errorOf('Forbidden.RAM') };
+    if (!isAllowed(key.policy, RAM_ACTION)) return ctx.fail(errorOf('Forbidden.RAM'));
     const vodStatus = ctx.core.keys.account(key.accountId)?.vodStatus;
-    if (vodStatus === 'suspended') return { error: errorOf('OperationDenied.Suspended') };
-    if (vodStatus === 'not-activated') return { error: errorOf('OperationDenied') };
+    if (vodStatus === 'suspended') return ctx.fail(errorOf('OperationDenied.Suspended'));
+    if (vodStatus === 'not-activated') return ctx.fail(errorOf('OperationDenied'));
     return undefined;
   },
 };

@@ -1,9 +1,8 @@
 import { delay } from '../core.js';
 import { TRANSPORT_FAULTS } from '../faults.js';
-import { baseHeaders, send } from '../http.js';
-import type { FaultKind } from '../options.js';
-import type { RpcContext, Stage, StageResult } from '../pipeline.js';
-import { ANSWERED } from '../pipeline.js';
+import type { FaultKind } from '../faults.js';
+import type { RpcContext, Stage, StageResult } from '../stage.js';
+import { ANSWERED } from '../stage.js';
 import { errorOf, renderSuccess } from '../responses.js';
 
 const faultName = (fault: FaultKind): string => (typeof fault === 'string' ? fault : fault.code);
@@ -26,42 +25,33 @@ export const faultsStage: Stage = {
 function answerFault(ctx: RpcContext, fault: FaultKind): StageResult {
   const { core, req, res, requestId } = ctx;
   if (typeof fault === 'object') {
-    return {
-      error: {
-        code: fault.code,
-        httpStatus: fault.httpStatus,
-        message: fault.message ?? errorOf(fault.code).message,
-      },
-    };
+    return ctx.fail({
+      code: fault.code,
+      httpStatus: fault.httpStatus,
+      message: fault.message ?? errorOf(fault.code).message,
+    });
   }
   if (!TRANSPORT_FAULTS.includes(fault)) {
     const retryAfterMs = core.faults.get().retryAfterMs;
-    return {
-      error: errorOf(fault, undefined, 500),
-      headers:
-        fault.startsWith('Throttling') && retryAfterMs !== undefined
-          ? { 'x-acs-retry-after': String(retryAfterMs) }
-          : undefined,
-    };
+    return ctx.fail(
+      errorOf(fault, undefined, 500),
+      fault.startsWith('Throttling') && retryAfterMs !== undefined
+        ? { 'x-acs-retry-after': String(retryAfterMs) }
+        : undefined,
+    );
   }
-  if (fault === 'reset') {
-    req.socket.destroy();
-    return ANSWERED;
-  }
+  if (fault === 'reset') return ctx.drop();
   const full = renderSuccess('JSON', requestId).text;
   if (fault === 'malformed-json') {
     // Cut inside the JSON object: a 200 whose body does not parse.
-    send(
-      res,
-      200,
-      { contentType: 'application/json;charset=utf-8', text: full.slice(0, -2) + ',' },
-      baseHeaders(core, requestId),
-    );
-    return ANSWERED;
+    return ctx.send(200, {
+      contentType: 'application/json;charset=utf-8',
+      text: full.slice(0, -2) + ',',
+    });
   }
   // truncated: promise the whole body, send half, then drop the connection.
   res.writeHead(200, {
-    ...baseHeaders(core, requestId),
+    ...ctx.headers(),
     'content-type': 'application/json;charset=utf-8',
     'content-length': String(Buffer.byteLength(full)),
   });

@@ -1,5 +1,5 @@
-/** The default stages, in the order a request meets them. */
-import type { Stage } from '../pipeline.js';
+/** The default stages, in the order a request meets them, which is the order their errors win. */
+import type { Stage } from '../stage.js';
 import { answerStage } from './answer.js';
 import { apiStage } from './api.js';
 import { applyStage } from './apply.js';
@@ -11,16 +11,17 @@ import { validateStage } from './validate.js';
 import { verifyStage } from './verify.js';
 
 /**
- * The emulator's RPC pipeline: parse → faults → verify → api → authorize → rate-limit → validate
- * → apply → answer. Build a variant with `withoutStage` or `replaceStage` (`../pipeline.ts`).
+ * The emulator's RPC pipeline: parse → faults → api → verify → authorize → rate-limit → validate
+ * → apply → answer. Each stage does only its own check, so for a request that fails several, the
+ * first in this list answers. Build a variant with `withoutStage` or `replaceStage` (`../stage.ts`).
  *
  * @example startEmulator({ stages: withoutStage(DEFAULT_STAGES, 'verify') }) // signatures off
  */
 export const DEFAULT_STAGES: readonly Stage[] = Object.freeze([
   parseStage,
   faultsStage,
-  verifyStage,
   apiStage,
+  verifyStage,
   authorizeStage,
   rateLimitStage,
   validateStage,

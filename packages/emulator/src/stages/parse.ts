@@ -1,7 +1,5 @@
-import type { Stage, StageResult, RpcContext } from '../pipeline.js';
-import { ANSWERED } from '../pipeline.js';
+import type { Stage, StageResult, RpcContext } from '../stage.js';
 import { readBody } from '../parse.js';
-import { sendTooLarge } from '../http.js';
 
 /**
  * `parse`: reads the body under the size limit. A body over the limit (announced by
@@ -11,12 +9,17 @@ import { sendTooLarge } from '../http.js';
 export const parseStage: Stage = {
   name: 'parse',
   async run(ctx: RpcContext): Promise<StageResult> {
-    const read = await readBody(ctx.req, ctx.core.maxBodyBytes);
+    const { maxBodyBytes } = ctx.core;
+    const read = await readBody(ctx.req, maxBodyBytes);
     if (read.ok) {
       ctx.body = read.body;
       return undefined;
     }
-    sendTooLarge(ctx.core, ctx.req, ctx.res, ctx.requestId, ctx.format(), read.bytes);
-    return ANSWERED;
+    ctx.closeAfterAnswer();
+    return ctx.fail({
+      code: 'InvalidParameter',
+      httpStatus: 413,
+      message: `The request body is too large: ${read.bytes} bytes or more; at most ${maxBodyBytes} are allowed.`,
+    });
   },
 };

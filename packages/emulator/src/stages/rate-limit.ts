@@ -1,4 +1,4 @@
-import type { RpcContext, Stage, StageResult } from '../pipeline.js';
+import type { RpcContext, Stage, StageResult } from '../stage.js';
 import { errorOf } from '../responses.js';
 
 /** The rate-limit scope of requests without a verified caller (a pipeline without `verify`). */
@@ -15,9 +15,9 @@ export const rateLimitStage: Stage = {
     const { core } = ctx;
     const waitMs = core.limiter.take(ctx.caller?.key.accountId ?? ANONYMOUS, ctx.receivedAt);
     if (waitMs <= 0) return undefined;
-    return {
-      error: errorOf('Throttling.User'),
-      headers: core.retryAfter ? { 'x-acs-retry-after': String(waitMs) } : undefined,
-    };
+    return ctx.fail(
+      errorOf('Throttling.User'),
+      core.retryAfter ? { 'x-acs-retry-after': String(waitMs) } : undefined,
+    );
   },
 };

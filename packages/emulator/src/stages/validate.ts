@@ -1,4 +1,4 @@
-import type { RpcContext, Stage, StageResult } from '../pipeline.js';
+import type { RpcContext, Stage, StageResult } from '../stage.js';
 import { errorOf } from '../responses.js';
 
 /**
@@ -9,7 +9,7 @@ export const validateStage: Stage = {
   name: 'validate',
   run(ctx: RpcContext): StageResult {
     const validation = ctx.core.validator.validate(ctx.params().params);
-    if (!validation.ok) return { error: errorOf(validation.code, validation.message) };
+    if (!validation.ok) return ctx.fail(errorOf(validation.code, validation.message));
     ctx.request = validation.request;
     return undefined;
   },

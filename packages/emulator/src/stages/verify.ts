@@ -1,13 +1,12 @@
 import { verifyRequest } from '@vodkit/signer/node';
 import { nowOf } from '../core.js';
-import type { RpcContext, Stage, StageResult } from '../pipeline.js';
+import type { RpcContext, Stage, StageResult } from '../stage.js';
 import { errorOf } from '../responses.js';
-import { checkApi } from './api.js';
 
 /**
  * `verify`: checks the signature (either algorithm), the key, the STS token, the request time
- * and the nonce, and sets `ctx.caller`. When verification fails, the gateway's earlier checks
- * (the parameters decode, the API exists) answer first. A nonce is recorded only for requests
+ * and the nonce, and sets `ctx.caller`. The gateway's earlier checks (the parameters decode, the
+ * API exists) are the `api` stage's, before this one. A nonce is recorded only for requests
  * that verified, so forged requests cannot burn a client's nonces, and it is remembered until
  * its request's own time leaves the skew window: a request signed minutes in the future is
  * accepted once.
@@ -31,22 +30,18 @@ export const verifyStage: Stage = {
       },
     );
     if (!result.ok) {
-      return {
-        error: checkApi(ctx) ?? {
-          code: result.code,
-          httpStatus: result.httpStatus,
-          message: result.message,
-        },
-      };
+      return ctx.fail({
+        code: result.code,
+        httpStatus: result.httpStatus,
+        message: result.message,
+      });
     }
     const key = core.keys.get(result.accessKeyId);
     if (key === undefined) {
-      return {
-        error: errorOf('InvalidAccessKeyId.NotFound', 'Specified access key is not found.'),
-      };
+      return ctx.fail(errorOf('InvalidAccessKeyId.NotFound', 'Specified access key is not found.'));
     }
     if (!core.nonces.use(`${result.accessKeyId}:${result.nonce}`, result.time + core.maxSkewMs)) {
-      return { error: errorOf('SignatureNonceUsed') };
+      return ctx.fail(errorOf('SignatureNonceUsed'));
     }
     ctx.caller = {
       algorithm: result.algorithm,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { DOCUMENTED_ERRORS } from '@vodkit/types';
 import { startEmulator } from '../../src/index.js';
 import type { FaultKind, RunningEmulator } from '../../src/index.js';
+import type { FaultSource } from '../../src/faults.js';
 import { callV2, callV3, expectErrorShape, seeded } from '../support/rpc.js';
 
 let vod: RunningEmulator;
@@ -107,7 +108,9 @@ describe('latency and probability', () => {
     const draw = async (seed: number): Promise<number[]> => {
       const e = await startEmulator({ seed, faults: { latencyMs: [10, 20] } });
       try {
-        return Array.from({ length: 50 }, () => e.faults.next().delayMs);
+        // The controller the faults stage draws from: the seed option must reach it.
+        const source = e.faults as FaultSource;
+        return Array.from({ length: 50 }, () => source.next().delayMs);
       } finally {
         await e.close();
       }
