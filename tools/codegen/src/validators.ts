@@ -38,13 +38,18 @@ function exportName(profile: string, kind: 'schema' | 'parameter', name: string)
  * Makes ajv's ESM output a module Node can load: ajv refers to its runtime helpers (and to the
  * formats plugin's functions, when a schema uses a format) as `require("ajv/dist/runtime/x")`,
  * so the module gets a `require` of its own; ajv and ajv-formats stay plain CommonJS packages.
+ * A helper is required on its first call, so that loading the module loads no CommonJS.
  */
 function asEsModule(code: string): string {
-  // The validators are reached through the typed PRECOMPILED table only: an untyped export
-  // would need declarations that plain JavaScript cannot give.
   const body = code
     .replace(/^"use strict";/, '')
-    .replace(/^export const (\w+) = /gm, 'const $1 = ');
+    // The validators are reached through the typed PRECOMPILED table only: an untyped export
+    // would need declarations that plain JavaScript cannot give.
+    .replace(/^export const (\w+) = /gm, 'const $1 = ')
+    .replace(
+      /^const (func\d+) = (require\("[^"]+"\)\.default);$/gm,
+      'let $1Loaded;\nconst $1 = (...args) => ($1Loaded ??= $2)(...args);',
+    );
   if (!/\brequire\(/.test(body)) return body;
   return [
     "import { createRequire } from 'node:module';",

@@ -13,7 +13,8 @@ const schema20 = {"type":"object","oneOf":[{"$ref":"#/$defs/DeleteImageByImageUR
 const schema21 = {"type":"object","required":["DeleteImageType","ImageURLs"],"properties":{"DeleteImageType":{"type":"string","const":"ImageURL"},"ImageURLs":{"$ref":"#/$defs/ImageURLList"}}};
 const schema22 = {"type":"array","minItems":1,"maxItems":20,"items":{"$ref":"#/$defs/ImageURL"}};
 const schema23 = {"type":"string","minLength":1,"pattern":"^https?://[^,]+$"};
-const func1 = require("ajv/dist/runtime/ucs2length").default;
+let func1Loaded;
+const func1 = (...args) => (func1Loaded ??= require("ajv/dist/runtime/ucs2length").default)(...args);
 const pattern3 = new RegExp("^https?://[^,]+$", "u");
 
 function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -2670,7 +2671,8 @@ return errors === 0;
 }
 validate124.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const func0 = require("ajv/dist/runtime/equal").default;
+let func0Loaded;
+const func0 = (...args) => (func0Loaded ??= require("ajv/dist/runtime/equal").default)(...args);
 
 function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
