@@ -22,6 +22,7 @@ import {
   SCHEMA_ROOT,
   schemaId,
   serviceView,
+  toJsonSchema,
 } from './openapi-schema.js';
 import type { OpenApiDocument, RequestShape } from './openapi-schema.js';
 import {
@@ -64,6 +65,11 @@ export interface SpecValidator {
   /** The validator of the common parameter `name` (its wire name); throws for an unknown one. */
   parameter(name: string): SchemaValidateFunction;
   /**
+   * Compiles an inline schema taken from the spec (its refs resolve against the spec) with ajv,
+   * which is loaded on the first call.
+   */
+  inline(schema: unknown): SchemaValidateFunction;
+  /**
    * Validates `value` against `components.schemas[name]` and returns the problems as short
    * lines (`/path keyword: message`); an empty array means valid. Handy for responses:
    * `validate('DeleteImageResponse', body)`, `validate('VodError', body)`.
@@ -99,15 +105,19 @@ export function defaultSpecValidator(profile: ValidationProfile = 'strict'): Spe
   if (validator === undefined) {
     const { schemas, parameters } = PRECOMPILED[profile];
     let spec: OpenApiDocument | undefined;
+    const document = (): OpenApiDocument =>
+      (spec ??= profile === 'service' ? serviceView(loadSpec()) : loadSpec());
+    // Only an inline schema needs ajv, and the document, at run time.
+    let compiler: SpecValidator | undefined;
     const schema = (name: string): SchemaValidateFunction => lookup(schemas, name, 'schema');
     validator = {
       get spec() {
-        spec ??= profile === 'service' ? serviceView(loadSpec()) : loadSpec();
-        return spec;
+        return document();
       },
       request: REQUEST_SHAPES[profile],
       schema,
       parameter: (name) => lookup(parameters, name, 'common parameter'),
+      inline: (inlineSchema) => (compiler ??= createSpecValidator(document())).inline(inlineSchema),
       validate(name, value) {
         const validate = schema(name);
         return validate(value) ? [] : describeErrors(validate.errors);
@@ -139,6 +149,7 @@ export function createSpecValidator(spec: OpenApiDocument = loadSpec()): SpecVal
   const request = (): RequestShape => (shape ??= requestShape(spec));
   const schema = (name: string): SchemaValidateFunction =>
     compiled(schemaId(SCHEMA_ROOT, name), name, 'schema');
+  let inlineCount = 0;
   return {
     spec,
     get request() {
@@ -150,6 +161,11 @@ export function createSpecValidator(spec: OpenApiDocument = loadSpec()): SpecVal
         throw new Error(`no common parameter named ${name} in the spec`);
       }
       return compiled(parameterId(SCHEMA_ROOT, name), name, 'common parameter');
+    },
+    inline(inlineSchema) {
+      inlineCount += 1;
+      const converted = toJsonSchema(inlineSchema, SCHEMA_ROOT) as Record<string, unknown>;
+      return ajv.compile({ ...converted, $id: `${SCHEMA_ROOT}/inline/${inlineCount}` });
     },
     validate(name, value) {
       const validate = schema(name);

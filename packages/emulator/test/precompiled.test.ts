@@ -89,6 +89,15 @@ describe('precompiled validators', () => {
     }
   });
 
+  test('compile an inline schema with ajv, its refs resolving against the spec', () => {
+    const list = defaultSpecValidator().inline({
+      type: 'array',
+      items: { $ref: '#/components/schemas/ImageId' },
+    });
+    expect(list(['bbc65bba53fed90de118a7849d7c4ee1'])).toBe(true);
+    expect(list(['a,b'])).toBe(false);
+  });
+
   test('read the document only when asked for it', () => {
     expect(defaultSpecValidator('strict').spec).toEqual(spec);
     expect(defaultSpecValidator('service').spec).toEqual(serviceView(spec));
