@@ -3,15 +3,11 @@
  * with a spec-valid body; an error has the code the spec names, the status the spec gives that
  * code, and a spec-valid body; every answer carries a `RequestId`.
  */
-import { createSpecValidator } from '@vodkit/emulator';
-import type { SpecValidator } from '@vodkit/emulator';
+import { defaultSpecValidator } from '@vodkit/emulator';
 import { DOCUMENTED_ERRORS } from '@vodkit/types';
 import { ContractFailure } from './check.js';
 import type { Exchange } from './check.js';
 import { codeOf } from './wire.js';
-
-let validator: SpecValidator | undefined;
-const spec = (): SpecValidator => (validator ??= createSpecValidator());
 
 /** The documented HTTP status of an error code. */
 export function statusOfCode(code: string): number | undefined {
@@ -36,7 +32,7 @@ export function expectRequestId(exchange: Exchange): void {
 export function expectSchema(exchange: Exchange, name: 'DeleteImageResponse' | 'VodError'): void {
   if (exchange.answer.json === undefined)
     fail(`${exchange.label}: the answer is not JSON`, exchange);
-  const problems = spec().validate(name, exchange.answer.json);
+  const problems = defaultSpecValidator().validate(name, exchange.answer.json);
   if (problems.length > 0) {
     fail(
       `${exchange.label}: the answer does not match the spec's ${name}: ${problems.join('; ')}`,

@@ -69,16 +69,18 @@ export type { EmulatorError, RenderedBody, ResponseFormat } from './responses.js
 export {
   createRequestValidator,
   createSpecValidator,
-  decodeDeleteImageParams,
   defaultRequestValidator,
-  describeErrors,
+  defaultSpecValidator,
   loadSpec,
-  serviceView,
 } from './spec-validator.js';
 export type {
-  OpenApiDocument,
-  ValidationProfile,
-  RequestValidation,
   RequestValidator,
+  SchemaValidateFunction,
   SpecValidator,
+  ValidationProfile,
 } from './spec-validator.js';
+export { serviceView } from './openapi-schema.js';
+export type { OpenApiDocument } from './openapi-schema.js';
+export { decodeDeleteImageParams } from './wire-decoding.js';
+export { describeErrors } from './validation-messages.js';
+export type { RequestValidation } from './validation-messages.js';

@@ -1,8 +1,9 @@
 /**
- * `pnpm bench`: runs every benchmark in this folder; `pnpm --filter @vodkit/bench bench signer`
- * runs the named ones. A benchmark is a module `src/<name>.ts` exporting `run(): Promise<void>`
- * that prints its own table. Benchmarks are found by file name so that adding one needs no edit
- * here.
+ * `pnpm bench`: runs every benchmark in this folder; `pnpm bench signer` runs the named ones. A
+ * benchmark is a module `src/<name>.ts` exporting `run(): Promise<void>` that prints its own
+ * table. A name selects the benchmark of that name and those named `<name>-*`, so `emulator`
+ * runs `emulator` and `emulator-startup`. Benchmarks are found by file name so that adding one
+ * needs no edit here.
  */
 import { readdir } from 'node:fs/promises';
 
@@ -23,12 +24,17 @@ async function availableBenchmarks(): Promise<string[]> {
 
 async function main(requested: readonly string[]): Promise<number> {
   const available = await availableBenchmarks();
-  const unknown = requested.filter((name) => !available.includes(name));
+  const matching = (name: string): string[] =>
+    available.filter((file) => file === name || file.startsWith(`${name}-`));
+  const unknown = requested.filter((name) => matching(name).length === 0);
   if (unknown.length > 0) {
     console.error(`unknown benchmark: ${unknown.join(', ')}; available: ${available.join(', ')}`);
     return 2;
   }
-  const selected = requested.length > 0 ? requested : available;
+  const selected =
+    requested.length > 0
+      ? available.filter((file) => requested.some((name) => matching(name).includes(file)))
+      : available;
   if (selected.length === 0) {
     console.log('no benchmarks yet');
     return 0;

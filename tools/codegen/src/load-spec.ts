@@ -24,6 +24,9 @@ export interface OpenApiDocument {
   readonly components: {
     readonly schemas: Readonly<Record<string, Record<string, unknown>>>;
     readonly securitySchemes: Readonly<Record<string, Record<string, unknown>>>;
+    readonly parameters: Readonly<
+      Record<string, { readonly name: string; readonly in: string; readonly schema: unknown }>
+    >;
   };
 }
 

@@ -1,5 +1,6 @@
 /**
- * `pnpm generate`: regenerates `packages/types/src/generated/*` from the spec.
+ * `pnpm generate`: regenerates `packages/types/src/generated/*` and
+ * `packages/emulator/src/generated/*` from the spec.
  * `pnpm generate --check`: regenerates in memory and fails (exit 1) when a committed file differs.
  */
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
@@ -7,8 +8,9 @@ import { pathToFileURL } from 'node:url';
 import { generateConstants } from './constants.ts';
 import { generatedHeader } from './header.ts';
 import { parseSpec } from './load-spec.ts';
-import { generatedDir, specPath } from './paths.ts';
+import { emulatorGeneratedDir, generatedDir, specPath } from './paths.ts';
 import { generateSchemaTypes } from './schema-types.ts';
+import { generateRequestShapes, generateValidators } from './validators.ts';
 
 /** One file codegen owns: where it goes and what it must contain. */
 interface GeneratedFile {
@@ -27,6 +29,14 @@ async function generateAll(): Promise<GeneratedFile[]> {
     {
       path: `${generatedDir}constants.ts`,
       contents: generatedHeader('constants.ts') + generateConstants(spec),
+    },
+    {
+      path: `${emulatorGeneratedDir}validators.ts`,
+      contents: generatedHeader('validators.ts, ajv standalone code') + generateValidators(spec),
+    },
+    {
+      path: `${emulatorGeneratedDir}request-shape.ts`,
+      contents: generatedHeader('validators.ts') + generateRequestShapes(spec),
     },
   ];
 }
@@ -55,7 +65,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(`codegen: ${files.length} generated files match spec/vod.openapi.yaml`);
     return 0;
   }
-  await mkdir(generatedDir, { recursive: true });
+  for (const dir of [generatedDir, emulatorGeneratedDir]) await mkdir(dir, { recursive: true });
   for (const file of files) await writeFile(file.path, file.contents);
   console.log(`codegen: wrote ${files.map((file) => file.path).join(', ')}`);
   return 0;

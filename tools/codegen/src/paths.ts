@@ -9,3 +9,6 @@ export const specPath: string = `${repoRoot}spec/vod.openapi.yaml`;
 
 /** Folder of the generated, committed files of `@vodkit/types`. */
 export const generatedDir: string = `${repoRoot}packages/types/src/generated/`;
+
+/** Folder of the generated, committed files of `@vodkit/emulator` (its precompiled validators). */
+export const emulatorGeneratedDir: string = `${repoRoot}packages/emulator/src/generated/`;

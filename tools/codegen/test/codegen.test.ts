@@ -1,5 +1,5 @@
 /** Codegen's own rules, checked on the real spec and on small hand-made documents. */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,6 +8,7 @@ import { generateConstants } from '../src/constants.ts';
 import { loadSpec, parseSpec } from '../src/load-spec.ts';
 import { specPath } from '../src/paths.ts';
 import { generateSchemaTypes } from '../src/schema-types.ts';
+import { generateRequestShapes, generateValidators } from '../src/validators.ts';
 
 async function typesFor(yaml: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'vodkit-codegen-'));
@@ -135,5 +136,73 @@ describe('constants', () => {
     expect(() => generateConstants(broken)).toThrow(
       'paths./.post.x-alibaba-rate-limit.requestsPerSecond',
     );
+  });
+});
+
+describe('precompiled validators', () => {
+  /** Writes a generated validators module next to this package's ajv and imports it. */
+  async function load(source: string): Promise<{
+    PRECOMPILED: Record<string, { schemas: Map<string, (data: unknown) => boolean> }>;
+  }> {
+    const dir = await mkdtemp(join(import.meta.dirname, '..', '.tmp-validators-'));
+    try {
+      const file = join(dir, 'validators.ts');
+      await writeFile(file, source);
+      return (await import(pathToFileURL(file).href)) as Awaited<ReturnType<typeof load>>;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('are an ES module with one typed export, loading no ajv but its runtime helpers', async () => {
+    const source = generateValidators(await loadSpec(specPath));
+    expect(source.match(/^export /gm)).toEqual(['export ', 'export ']);
+    expect(source).toContain('export const PRECOMPILED: Readonly<Record<"service" | "strict"');
+    const required = [...source.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
+    expect(required.length).toBeGreaterThan(0);
+    for (const module of required) expect(module).toMatch(/^ajv\/dist\/runtime\//);
+  });
+
+  it("reach a format's function through the formats plugin", async () => {
+    const spec = await loadSpec(specPath);
+    const withFormat = {
+      ...spec,
+      components: {
+        ...spec.components,
+        schemas: { ...spec.components.schemas, When: { type: 'string', format: 'date-time' } },
+      },
+    };
+    const source = generateValidators(withFormat);
+    expect(source).toContain('require("ajv-formats/dist/formats").fullFormats');
+    const { PRECOMPILED } = await load(source);
+    const when = PRECOMPILED['strict']?.schemas.get('When');
+    expect(when?.('2024-02-29T12:00:00Z')).toBe(true);
+    expect(when?.('yesterday')).toBe(false);
+  });
+
+  it('follow the spec: a changed limit changes the code', async () => {
+    const spec = await loadSpec(specPath);
+    const changed = {
+      ...spec,
+      components: {
+        ...spec.components,
+        schemas: {
+          ...spec.components.schemas,
+          ImageIdList: { ...spec.components.schemas['ImageIdList'], maxItems: 7 },
+        },
+      },
+    };
+    const { PRECOMPILED } = await load(generateValidators(changed));
+    const ids = PRECOMPILED['strict']?.schemas.get('ImageIdList');
+    expect(ids?.(Array.from({ length: 7 }, (_, i) => `id${i}`))).toBe(true);
+    expect(ids?.(Array.from({ length: 8 }, (_, i) => `id${i}`))).toBe(false);
+  });
+
+  it('carry the request shape of both profiles as data', async () => {
+    const source = generateRequestShapes(await loadSpec(specPath));
+    expect(source).toContain('export const REQUEST_SHAPES');
+    expect(source).toContain('"discriminator": "DeleteImageType"');
+    expect(source).toContain('"service": {');
+    expect(source).toContain('"strict": {');
   });
 });
