@@ -8,11 +8,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { ErrorObject } from 'ajv';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { FormatsPlugin } from 'ajv-formats';
 import type { DeleteImageRequest } from '@vodkit/types';
 import { PRECOMPILED } from './generated/validators.js';
+import type { SchemaValidateFunction } from './schema-validate-function.js';
+
+export type { SchemaValidateFunction } from './schema-validate-function.js';
 import { REQUEST_SHAPES } from './generated/request-shape.js';
 import {
   AJV_OPTIONS,
@@ -42,16 +44,6 @@ const require = createRequire(import.meta.url);
 export function loadSpec(): OpenApiDocument {
   const path = require.resolve('@vodkit/types/openapi.json');
   return JSON.parse(readFileSync(path, 'utf8')) as OpenApiDocument;
-}
-
-/**
- * A validator of one schema: true when `data` is valid; otherwise `errors` lists the problems.
- * ajv's compiled and standalone validate functions both are one.
- */
-export interface SchemaValidateFunction {
-  (data: unknown): boolean;
-  /** The problems of the last call that returned false. */
-  errors?: ErrorObject[] | null;
 }
 
 /** Validators for the spec's schemas. */

@@ -97,7 +97,7 @@ export function generateValidators(spec: OpenApiDocument): string {
   }
   return [
     '// @ts-nocheck: ajv standalone code, plain JavaScript; PRECOMPILED at the end is typed.',
-    "import type { SchemaValidateFunction } from '../spec-validator.js';",
+    "import type { SchemaValidateFunction } from '../schema-validate-function.js';",
     asEsModule(standaloneCode(ajv, refs)),
     '',
     '/** The validators of one profile: every schema and every common parameter, by name. */',

@@ -4,7 +4,7 @@
  * Regenerate with `pnpm generate`; `pnpm generate --check` fails when this file is stale.
  */
 // @ts-nocheck: ajv standalone code, plain JavaScript; PRECOMPILED at the end is typed.
-import type { SchemaValidateFunction } from '../spec-validator.js';
+import type { SchemaValidateFunction } from '../schema-validate-function.js';
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
