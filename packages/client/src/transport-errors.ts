@@ -35,9 +35,6 @@ export abstract class TransportError extends Error {
   abstract readonly reason: TransportFailureReason;
   /** Whether any of the request can have left the client; see {@link TransportErrorFields.sent}. */
   readonly sent: boolean;
-  /** @internal */
-  readonly [BRAND] = true;
-
   /**
    * Whether `value` is a {@link TransportError} from any copy of `@vodkit/client`.
    *
@@ -54,6 +51,8 @@ export abstract class TransportError extends Error {
   constructor(message: string, fields: TransportErrorFields = {}) {
     super(message, fields.cause === undefined ? undefined : { cause: fields.cause });
     this.sent = fields.sent ?? true;
+    // Not a class field: a computed key has no declaration under isolatedDeclarations.
+    Object.defineProperty(this, BRAND, { value: true });
   }
 }
 
