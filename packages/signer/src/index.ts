@@ -48,7 +48,6 @@ export { signRpcWith, presignRpcUrlWith, rpcStringToSign, RPC_COMMON_PARAMS } fr
 export type { RpcSignInput, RpcSignResult, RpcPresignInput, RpcPresignResult } from './rpc.js';
 export { signAcs3With, acs3CanonicalRequest, acs3SignCanonical, ACS3_ALGORITHMS } from './acs3.js';
 export type { Acs3SignInput, Acs3SignResult, Acs3Algorithm, Acs3AlgorithmName } from './acs3.js';
-export { redactSigned } from './redact.js';
 export { percentEncode } from './encode.js';
 export type { ParamMap } from './encode.js';
 export { SignerInputError } from './errors.js';
