@@ -12,6 +12,7 @@ const config: ViteUserConfig = {
       'test/proxy-rules.test.ts':
         'which proxy an origin takes, an inlined module; test/proxy.test.ts drives the same rules through dist',
     },
+    notUnit: { 'test/browser.test.ts': 'drives headless Chromium' },
   }),
   // The sources read the version the build writes in; a dist run has it written in already.
   define: versionDefine,
