@@ -1,7 +1,7 @@
 /**
  * The suite's own requests: signed with `@vodkit/signer` in each of the spec's three request
  * shapes and both algorithms, optionally changed after signing (tampering) or before it
- * (generated cases), sent with `fetch`, and read back as an {@link Answer}.
+ * (generated cases), sent with `node:http`/`node:https`, and read back as an {@link Answer}.
  */
 import { signAcs3, signRpc } from '@vodkit/signer/node';
 import type { Acs3SignResult, Credentials, RpcSignResult } from '@vodkit/signer';
