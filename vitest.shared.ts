@@ -8,6 +8,10 @@
  * import a test makes of `src/<module>` is answered by the built `dist/<module>.js` instead. A
  * bundler can change what an import means (a CommonJS package inlined into an ESM chunk keeps
  * only its default export), so a suite that only ever imports the source cannot see it.
+ *
+ * Another, `VODKIT_TEST_TIER=unit` (`pnpm test:unit`), leaves out the files a package lists as
+ * `notUnit`: those that drive a browser or pack and install tarballs, what a contributor does not
+ * need on every change. `pnpm test` runs every tier.
  */
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -24,6 +28,18 @@ export function testTarget(): TestTarget {
   const value = process.env['VODKIT_TEST_TARGET'] ?? 'src';
   if (value !== 'src' && value !== 'dist') {
     throw new Error(`VODKIT_TEST_TARGET must be "src" or "dist", not ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/** Every test file (`all`, the default) or only those a contributor runs while working (`unit`). */
+export type TestTier = 'all' | 'unit';
+
+/** The tier chosen by `VODKIT_TEST_TIER` (`all` when unset); anything else is refused. */
+export function testTier(): TestTier {
+  const value = process.env['VODKIT_TEST_TIER'] ?? 'all';
+  if (value !== 'all' && value !== 'unit') {
+    throw new Error(`VODKIT_TEST_TIER must be "all" or "unit", not ${JSON.stringify(value)}`);
   }
   return value;
 }
@@ -57,6 +73,11 @@ export interface PackageTestOptions {
    * any other import of such a module fails the run, naming the test and the module.
    */
   readonly srcOnly?: Readonly<Record<string, string>>;
+  /**
+   * Test files outside the unit tier (they drive a browser, or pack and install tarballs), each
+   * with the reason. A `VODKIT_TEST_TIER=unit` run leaves them out.
+   */
+  readonly notUnit?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -67,12 +88,15 @@ export interface PackageTestOptions {
  */
 export function packageTestConfig(root: string, options: PackageTestOptions = {}): ViteUserConfig {
   const dist = testTarget() === 'dist';
-  const srcOnly = Object.keys(options.srcOnly ?? {});
+  const exclude = [
+    ...(dist ? Object.keys(options.srcOnly ?? {}) : []),
+    ...(testTier() === 'unit' ? Object.keys(options.notUnit ?? {}) : []),
+  ];
   return {
     plugins: dist ? [distResolver(root)] : [],
     test: {
       ...sharedTestOptions,
-      ...(dist ? { exclude: [...srcOnly, '**/node_modules/**'] } : {}),
+      ...(exclude.length > 0 ? { exclude: [...exclude, '**/node_modules/**'] } : {}),
       ...(options.typeTests === true && !dist ? { typecheck: typeTestOptions } : {}),
     },
   };

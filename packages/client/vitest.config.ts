@@ -27,6 +27,7 @@ const config: ViteUserConfig = {
       'test/client-config.test.ts':
         'option defaults, an inlined module; test/emulator.test.ts checks the options through dist',
     },
+    notUnit: { 'test/browser.test.ts': 'drives headless Chromium' },
   }),
   // The sources read the version the build writes in; a dist run has it written in already.
   define: versionDefine,

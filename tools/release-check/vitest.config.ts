@@ -1,3 +1,7 @@
 import { packageTestConfig } from '../../vitest.shared.ts';
 
-export default packageTestConfig(import.meta.dirname);
+export default packageTestConfig(import.meta.dirname, {
+  notUnit: {
+    'test/packages.test.ts': 'packs every package, then installs the tarballs in a scratch project',
+  },
+});

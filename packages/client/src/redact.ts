@@ -3,11 +3,12 @@
  * looks like a URL; a transport, fetch, middleware or provider of the caller's may quote the
  * request's headers or the credentials in any text at all. The client knows every AccessKey
  * secret, token and signature it used, so it removes those, in each form they travel in, from
- * everything an error shows. This module only remembers; the removing is loaded with the first
- * error (`redact-values.ts`).
+ * everything an error shows. This module only remembers; the removing (`redactError` of
+ * `@vodkit/signer/redact`, the redactor every vodkit package uses) is loaded with the first error
+ * (`web-signer-lazy.ts`), since most calls never fail.
  */
 
-import type * as RedactValues from './redact-values.js';
+import type * as Lazy from './web-signer-lazy.js';
 
 /** Remembers the client's secrets and removes them from the errors it hands out. */
 export interface Redactor {
@@ -37,7 +38,7 @@ const MAX_CREDENTIALS = 8;
 export function createRedactor(): Redactor {
   const signatures: string[] = [];
   const credentials: string[] = [];
-  let loading: Promise<typeof RedactValues> | undefined;
+  let loading: Promise<typeof Lazy> | undefined;
   return {
     remember(value, credential = false) {
       const list = credential ? credentials : signatures;
@@ -48,8 +49,8 @@ export function createRedactor(): Redactor {
     async error(error) {
       if (typeof error !== 'object' || error === null) return error;
       try {
-        const { redactValues } = await (loading ??= import('./redact-values.js'));
-        redactValues(error, [...credentials, ...signatures]);
+        const { redactError } = await (loading ??= import('./web-signer-lazy.js'));
+        redactError(error, [...credentials, ...signatures], { mark: '<redacted>' });
       } catch {
         // The chunk did not load (a browser gone offline): show no text that could hold a
         // secret, and try loading again with the next error.

@@ -1,10 +1,11 @@
 /**
  * The suite's own requests: signed with `@vodkit/signer` in each of the spec's three request
  * shapes and both algorithms, optionally changed after signing (tampering) or before it
- * (generated cases), sent with `fetch`, and read back as an {@link Answer}.
+ * (generated cases), sent with `node:http`/`node:https`, and read back as an {@link Answer}.
  */
 import { signAcs3, signRpc } from '@vodkit/signer/node';
 import type { Acs3SignResult, Credentials, RpcSignResult } from '@vodkit/signer';
+import { redactRequest } from '@vodkit/signer/redact';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { ACTION, API_VERSION } from '@vodkit/types';
@@ -175,32 +176,12 @@ export function send(
   });
 }
 
-// What a request carries that must never be shown: V2's Signature and SecurityToken
-// parameters, V3's authorization signature and token header.
-const SECRET_PARAMS = /([?&](?:Signature|SecurityToken)=)[^&]*/g;
-const SECRET_HEADERS: ReadonlySet<string> = new Set(['x-acs-security-token']);
-
-/** The request with its signature and token masked as `***`. */
+/**
+ * The request with its secrets masked as `***` (its signature and token, by the redactor every
+ * vodkit package uses: `redactRequest` of `@vodkit/signer/redact`).
+ */
 export function redact(request: WireRequest): WireRequest {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    const lower = name.toLowerCase();
-    headers[name] = SECRET_HEADERS.has(lower)
-      ? '***'
-      : lower === 'authorization'
-        ? value.replace(/Signature=[^,\s]*/, 'Signature=***')
-        : value;
-  }
-  const body =
-    request.body === undefined
-      ? undefined
-      : `&${request.body}`.replace(SECRET_PARAMS, '$1***').slice(1);
-  return {
-    method: request.method,
-    url: request.url.replace(SECRET_PARAMS, '$1***'),
-    headers,
-    ...(body === undefined ? {} : { body }),
-  };
+  return redactRequest(request);
 }
 
 /** The `Code` of an answer's JSON body, if it has one. */

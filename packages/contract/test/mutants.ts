@@ -79,7 +79,7 @@ const listLength = (ctx: RpcContext): number => {
   );
 };
 
-/** The twelve mutants of the issue, each one fault. */
+/** The twelve hand-made mutants, each one fault. */
 export const MUTANTS: readonly Mutant[] = [
   {
     name: 'signature check off',

@@ -1,5 +1,3 @@
-import type { IncomingHttpHeaders } from 'node:http';
-
 /** One request as the emulator received and answered it (secrets redacted). */
 export interface RecordedRequest {
   /** The `RequestId` answered (also in the `x-acs-request-id` header). */
@@ -32,38 +30,8 @@ export interface RecordedRequest {
   readonly durationMs: number;
 }
 
-const SECRET_PARAMS: ReadonlySet<string> = new Set(['Signature', 'SecurityToken']);
-const SECRET_HEADERS: ReadonlySet<string> = new Set([
-  'x-acs-security-token',
-  'cookie',
-  'proxy-authorization',
-]);
-
-/** Masks the secrets among decoded request parameters. */
-export function redactParams(params: Readonly<Record<string, string>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) out[k] = SECRET_PARAMS.has(k) ? '***' : v;
-  return out;
-}
-
-/**
- * Masks the secrets among request headers: tokens and cookies entirely, and the signature part
- * of `authorization` (the rest, credential ID and signed header names, helps debugging).
- */
-export function redactHeaders(headers: IncomingHttpHeaders): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) {
-    if (v === undefined) continue;
-    const value = Array.isArray(v) ? v.join(', ') : v;
-    if (SECRET_HEADERS.has(k)) out[k] = '***';
-    else if (k === 'authorization')
-      out[k] = value
-        .replace(/Signature=[^,\s]*/g, 'Signature=***')
-        .replace(/^(Basic|Bearer) .*/i, '$1 ***');
-    else out[k] = value;
-  }
-  return out;
-}
+// The redactor every vodkit package uses: the same rules for what is a secret everywhere.
+export { redactHeaders, redactParams } from '@vodkit/signer/redact';
 
 /** A record still being filled in by the stages of its request. */
 export type OpenRecord = { -readonly [K in keyof RecordedRequest]: RecordedRequest[K] };

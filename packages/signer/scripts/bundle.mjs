@@ -1,13 +1,12 @@
 /**
- * Writes dist/index.js, dist/node.js, dist/verify-entry.js and dist/v3-entry.js (after `tsc -b`
- * has written the declarations): one ESM bundle per entry, with the code they share in chunks, so
- * every entry holds the same classes (`instanceof SignerInputError` works across them). Node
- * built-ins stay imports. The chunks follow the entries: V2 (rpc.ts) and redact.ts sit in chunks
- * of their own because the v3 entry does not reach them.
+ * Writes dist/index.js, dist/node.js, dist/verify-entry.js, dist/v3-entry.js and dist/redact.js
+ * (after `tsc -b` has written the declarations): one ESM bundle per entry, with the code they
+ * share in chunks, so every entry holds the same classes (`instanceof SignerInputError` works
+ * across them). Node built-ins stay imports. The chunks follow the entries: V2 (rpc.ts) sits in a
+ * chunk of its own because the v3 entry does not reach it.
  *
- * Why: as 19 modules, a cold `import('@vodkit/signer/node')` took ~16 ms more than importing an
- * empty module on the bench machine; resolving, reading and linking each module is the cost, not
- * the code.
+ * Why bundle: a cold import resolves, reads and links every module, and that, not the code, is
+ * what an import of many small modules spends its time on (the bench's import rows show it).
  */
 import { bundleEntries } from '@vodkit/bundle';
 
@@ -16,4 +15,5 @@ await bundleEntries(new URL('../', import.meta.url), {
   node: 'src/node.ts',
   'verify-entry': 'src/verify-entry.ts',
   'v3-entry': 'src/v3-entry.ts',
+  redact: 'src/redact.ts',
 });

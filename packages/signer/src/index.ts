@@ -2,9 +2,9 @@
  * `@vodkit/signer`: Alibaba Cloud API request signing (V2 `HMAC-SHA1` RPC, which sends
  * `SignatureVersion=1.0` on the wire, and V3 `ACS3-HMAC-SHA256`) on WebCrypto only: no `node:` imports, no `Buffer`, no dependencies.
  * Server-side verification lives in `@vodkit/signer/verify` (browsers never need it, so it stays
- * out of this entry's size budget), and `@vodkit/signer/v3` holds V3 signing alone for bundles
- * that never sign V2; on Node, `@vodkit/signer/node` offers everything synchronously over
- * `node:crypto`, several times faster.
+ * out of this entry), `@vodkit/signer/v3` holds V3 signing alone for bundles that never sign V2,
+ * and `@vodkit/signer/redact` the redaction of secrets; on Node, `@vodkit/signer/node` offers the
+ * signers and the verifier synchronously over `node:crypto`.
  *
  * @packageDocumentation
  */
@@ -48,7 +48,6 @@ export { signRpcWith, presignRpcUrlWith, rpcStringToSign, RPC_COMMON_PARAMS } fr
 export type { RpcSignInput, RpcSignResult, RpcPresignInput, RpcPresignResult } from './rpc.js';
 export { signAcs3With, acs3CanonicalRequest, acs3SignCanonical, ACS3_ALGORITHMS } from './acs3.js';
 export type { Acs3SignInput, Acs3SignResult, Acs3Algorithm, Acs3AlgorithmName } from './acs3.js';
-export { redactSigned } from './redact.js';
 export { percentEncode } from './encode.js';
 export type { ParamMap } from './encode.js';
 export { SignerInputError } from './errors.js';

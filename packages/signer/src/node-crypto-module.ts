@@ -4,9 +4,8 @@ import type * as Crypto from 'node:crypto';
 let loaded: typeof Crypto | undefined;
 
 /**
- * `node:crypto`, loaded on first call rather than on import: loading it cold costs as much as
- * the whole client bundle, which an app that imports the signer but signs later, or never,
- * should not pay at startup.
+ * `node:crypto`, loaded on first call rather than on import, so an app that imports the signer
+ * but signs later, or never, does not load it at startup.
  * `process.getBuiltinModule` (Node ≥ 20.16) loads it synchronously; older Node 20 releases get
  * the same module through `require`.
  */

@@ -14,8 +14,8 @@ const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b78
 const ASCII_KEY = /^[\0-\x7f]{0,64}$/;
 
 /**
- * HMAC (RFC 2104) over two one-shot hashes: createHmac builds a stream-backed object per call,
- * which costs more than the hashing. The key pads are derived afresh on every call and dropped
+ * HMAC (RFC 2104) over two one-shot hashes rather than a stream-backed createHmac object per
+ * call (tools/bench's signer rows compare them). The key pads are derived afresh on every call and dropped
  * with it, so no secret-derived value outlives the call that used it. Keys longer than a block
  * or not ASCII (whose pads would not be one byte per character) take createHmac.
  */
@@ -33,7 +33,7 @@ function hmac(name: HashName, key: string, data: string, encoding: 'base64' | 'h
     outer[i] = 0x5c ^ byte;
   }
   // The pads are ASCII, so their latin1 text hashes as the same bytes in front of UTF-8 data.
-  // A binary (latin1) string is the cheapest way out of crypto.hash for raw bytes.
+  // A binary (latin1) string carries crypto.hash's raw bytes without a Buffer.
   outer.write(hash(name, inner.toString('latin1') + data, 'binary'), 64, 'binary');
   return hash(name, outer, encoding);
 }
@@ -54,9 +54,9 @@ export const hmacSha256Hex = (key: string, data: string): string =>
   hmac('sha256', key, data, 'hex');
 
 /**
- * A synchronous {@link SignerCrypto} on `node:crypto`. On Node a WebCrypto call costs several
- * times the HMAC it performs (promise, buffer copies, key import); this one costs the digests,
- * computed with one-shot `crypto.hash` calls where the running Node has it (≥ 20.12; older
+ * A synchronous {@link SignerCrypto} on `node:crypto`, without WebCrypto's promise, buffer
+ * copies and key import per call: the digests are computed with one-shot `crypto.hash` calls
+ * where the running Node has it (≥ 20.12; older
  * versions fall back to `createHmac`/`createHash`). The HMAC pads are derived per call and never
  * kept. `node:crypto` itself loads with the first digest.
  */

@@ -82,5 +82,4 @@ export type {
 export type { RpcSignInput, RpcSignResult, RpcPresignInput, RpcPresignResult } from './rpc.js';
 export type { Acs3SignInput, Acs3SignResult, Acs3AlgorithmName } from './acs3.js';
 export type { Credentials, Params, SigningContext } from './options.js';
-export { redactSigned } from './redact.js';
 export { SignerInputError } from './errors.js';

@@ -29,7 +29,7 @@ export interface SigningContext {
   readonly clock?: (() => number) | undefined;
   /**
    * A fresh, unique nonce per call; defaults to `crypto.randomUUID()` (the node entry: 32 random
-   * lowercase hex digits, cheaper to draw and to hash).
+   * lowercase hex digits).
    */
   readonly nonce?: (() => string) | undefined;
 }

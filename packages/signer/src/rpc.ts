@@ -99,7 +99,7 @@ export function signRpcWith(crypto: SignerCrypto, input: RpcSignInput): Awaitabl
 
   const { canonicalQuery, stringToSign } = rpcStringToSign(method, params);
   return andThen(
-    // rpcKey, spelled out: the main entry's size budget has no room for the call.
+    // The V2 key, the secret and `&`: what rpcKey (the verifier's) writes.
     crypto.hmacSha1Base64(`${creds.accessKeySecret}&`, stringToSign),
     (signature) => {
       params['Signature'] = signature;

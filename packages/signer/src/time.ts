@@ -1,7 +1,6 @@
 /** Formats epoch milliseconds as Alibaba's `YYYY-MM-DDThh:mm:ssZ` (UTC, no milliseconds). */
 export function formatTimestamp(ms: number): string {
-  // A signer formats the same second many times over, and toISOString is a tenth of a V2
-  // signature's cost, so remember the last second.
+  // A signer formats the same second many times over: remember the last second.
   const second = Math.floor(ms / 1000);
   if (second !== last[0]) {
     // The signers refuse a clock outside 1970–9999 before it gets here (toISOString would throw

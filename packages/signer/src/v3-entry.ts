@@ -1,8 +1,7 @@
 /**
  * `@vodkit/signer/v3`: V3 (`ACS3-HMAC-SHA256`) signing alone, on WebCrypto. The main entry holds
  * the same functions and V2 besides; a bundle that only signs V3 (the client's, whose V2 signing
- * loads on first use) imports this one, so V2 and `redactSigned` stay out of what it loads at
- * start.
+ * loads on first use) imports this one, so V2 stays out of what it loads at start.
  *
  * @packageDocumentation
  */

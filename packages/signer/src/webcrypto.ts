@@ -4,8 +4,7 @@ const utf8 = new TextEncoder();
 
 type HashName = 'SHA-1' | 'SHA-256';
 
-// No key cache: importing costs less than the promise round trips around it, and a cache would
-// keep secrets alive in module state. (Measured in tools/bench.)
+// No key cache: a cache would keep secrets alive in module state.
 async function hmac(hash: HashName, secret: string, data: string): Promise<Uint8Array> {
   const key = await globalThis.crypto.subtle.importKey(
     'raw',

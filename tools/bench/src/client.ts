@@ -474,14 +474,14 @@ vod.deleteImage({ DeleteImageType: 'ImageId', ImageIds: ['x'] }).then(console.lo
     ],
   );
 
-  // The aims of issue 5, judged on this run's medians: ahead of both official packages on every
+  // The speed and size aims, judged on this run's medians: ahead of both official packages on every
   // row, at least 1.5x pop-core's c32 throughput, CPU per call within 1.5x of the floor, under
   // 10 ms of cold import, and a browser app's bundle under 10 000 B min+gzip.
   const gz = sizes.get('vodkit')?.gz ?? Infinity;
   const verdict = (ok: boolean): string => (ok ? 'PASS' : 'MISS');
   const aheadOfBoth = (higher: boolean, f: (r: Result) => number): boolean =>
     higher ? f(v) > Math.max(f(pop), f(tea)) : f(v) < Math.min(f(pop), f(tea));
-  console.log('\nAims (issue 5):');
+  console.log('\nAims (speed and size, against both official packages):');
   printTable(
     ['aim', 'vodkit', 'verdict'],
     [
@@ -513,7 +513,7 @@ vod.deleteImage({ DeleteImageType: 'ImageId', ImageIds: ['x'] }).then(console.lo
         ),
       ],
       [
-        // Not an aim of the issue: the check that a lazy import did not just move its cost.
+        // Not one of the aims: the check that a lazy import did not just move its cost.
         'import + 1st call ahead of both',
         ms(cold(v)),
         verdict(aheadOfBoth(false, cold)),
@@ -522,8 +522,8 @@ vod.deleteImage({ DeleteImageType: 'ImageId', ImageIds: ['x'] }).then(console.lo
     ],
   );
 
-  // The aims of issue 10 (one implementation per job), against pop-core in this same run.
-  console.log('\nAims (issue 10):');
+  // The one-implementation-per-job aims, against pop-core in this same run.
+  console.log('\nAims (one implementation per job, against pop-core):');
   printTable(
     ['aim', 'vodkit / pop-core', 'verdict'],
     [

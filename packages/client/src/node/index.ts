@@ -12,7 +12,8 @@
  *
  * @packageDocumentation
  */
-import { redactSigned, signAcs3, signRpc } from '@vodkit/signer/node';
+import { signAcs3, signRpc } from '@vodkit/signer/node';
+import { redactSigned } from '@vodkit/signer/redact';
 import { createVodClientWith } from '../client.js';
 import { requireOptionsObject } from '../client-options.js';
 import type { VodClient, VodClientOptions } from '../client.js';
