@@ -1,3 +1,7 @@
+import type { IncomingHttpHeaders } from 'node:http';
+// The redactor every vodkit package uses: the same rules for what is a secret everywhere.
+import { redactHeaders, redactParams } from '@vodkit/signer/redact';
+
 /** One request as the emulator received and answered it (secrets redacted). */
 export interface RecordedRequest {
   /** The `RequestId` answered (also in the `x-acs-request-id` header). */
@@ -29,9 +33,6 @@ export interface RecordedRequest {
   /** Time spent, ms (wall clock, injected latency included). */
   readonly durationMs: number;
 }
-
-// The redactor every vodkit package uses: the same rules for what is a secret everywhere.
-export { redactHeaders, redactParams } from '@vodkit/signer/redact';
 
 /** A record still being filled in by the stages of its request. */
 export type OpenRecord = { -readonly [K in keyof RecordedRequest]: RecordedRequest[K] };
