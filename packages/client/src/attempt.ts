@@ -3,7 +3,7 @@
  * hand it to the transport. It reports what happened, a response or the transport's failure,
  * and leaves judging it to `judge.ts`.
  */
-import type { Acs3SignResult, Awaitable, RpcSignResult } from '@vodkit/signer';
+import type { V3SignResult, Awaitable, V2SignResult } from '@vodkit/signer';
 import { ACTION, API_VERSION } from '@vodkit/types';
 import { VodCredentialsError, VodValidationError } from './errors.js';
 import type { ClientConfig } from './client-config.js';
@@ -38,7 +38,7 @@ export type AttemptResult =
   | { readonly response?: undefined; readonly error: unknown };
 
 /** A signer's result under either algorithm. */
-export type SignResult = RpcSignResult | Acs3SignResult;
+export type SignResult = V2SignResult | V3SignResult;
 
 const FORM = 'application/x-www-form-urlencoded';
 const FORM_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-type': FORM });
@@ -70,7 +70,7 @@ function sign(
 ): Awaitable<SignResult> {
   const { verb, params, headers } = call;
   if (config.signatureAlgorithm === 'HMAC-SHA1') {
-    return config.signer.signRpc({
+    return config.signer.signV2({
       method: verb,
       action: ACTION,
       version: API_VERSION,
@@ -79,7 +79,7 @@ function sign(
       clock: now,
     });
   }
-  return config.signer.signAcs3({
+  return config.signer.signV3({
     method: verb,
     host: config.host,
     action: ACTION,

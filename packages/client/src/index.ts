@@ -1,7 +1,7 @@
 /**
  * `@vodkit/client`: a thin, typed, retrying client for Alibaba Cloud VOD `DeleteImage` on
  * openapi-fetch. This entry is runtime-neutral (global `fetch`, WebCrypto signing); on Node,
- * `@vodkit/client/node` adds a keep-alive transport, faster signing and file-based credentials.
+ * `@vodkit/client/node` adds a keep-alive transport, synchronous `node:crypto` signing and file-based credentials.
  *
  * @example
  * ```ts
@@ -12,7 +12,7 @@
  *
  * @packageDocumentation
  */
-import { signAcs3 } from '@vodkit/signer/v3';
+import { signV3 } from '@vodkit/signer/v3';
 import { createVodClientWith } from './client.js';
 import type { VodClient, VodClientOptions } from './client.js';
 import type { SignerFunctions } from './signer-functions.js';
@@ -21,8 +21,8 @@ import type * as WebSignerLazy from './web-signer-lazy.js';
 
 const lazySigner = (): Promise<typeof WebSignerLazy> => import('./web-signer-lazy.js');
 const webSigner: SignerFunctions = {
-  signAcs3,
-  signRpc: async (input) => (await lazySigner()).signRpc(input),
+  signV3,
+  signV2: async (input) => (await lazySigner()).signV2(input),
   redactSigned: async (result) => (await lazySigner()).redactSigned(result),
 };
 

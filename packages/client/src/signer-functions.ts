@@ -1,9 +1,9 @@
 import type {
-  Acs3SignInput,
-  Acs3SignResult,
+  V3SignInput,
+  V3SignResult,
   Awaitable,
-  RpcSignInput,
-  RpcSignResult,
+  V2SignInput,
+  V2SignResult,
 } from '@vodkit/signer';
 
 /** The two signature algorithms: `HMAC-SHA1` is Alibaba's V2 (RPC), `ACS3-HMAC-SHA256` its V3. */
@@ -12,9 +12,9 @@ export type SignatureAlgorithm = 'ACS3-HMAC-SHA256' | 'HMAC-SHA1';
 /** Signing functions (the WebCrypto ones in the main entry, the `node:crypto` ones on Node). */
 export interface SignerFunctions {
   /** V2 signing (HMAC-SHA1, RPC style). */
-  readonly signRpc: (input: RpcSignInput) => Awaitable<RpcSignResult>;
+  readonly signV2: (input: V2SignInput) => Awaitable<V2SignResult>;
   /** V3 signing (ACS3-HMAC-SHA256). */
-  readonly signAcs3: (input: Acs3SignInput) => Awaitable<Acs3SignResult>;
+  readonly signV3: (input: V3SignInput) => Awaitable<V3SignResult>;
   /** Masks signature and token in a result (the main entry's loads with the first `dryRun`). */
-  readonly redactSigned: <T extends RpcSignResult | Acs3SignResult>(result: T) => Awaitable<T>;
+  readonly redactSigned: <T extends V2SignResult | V3SignResult>(result: T) => Awaitable<T>;
 }

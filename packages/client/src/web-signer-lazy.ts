@@ -5,5 +5,5 @@
  * One lazy module for all three: each lazy import of its own that shares signer code with the
  * start bundle would split that code out of the start chunk into a chunk of its own.
  */
-export { signRpc } from '@vodkit/signer';
+export { signV2 } from '@vodkit/signer';
 export { redactError, redactSigned } from '@vodkit/signer/redact';

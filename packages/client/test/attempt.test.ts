@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '@vodkit/emulator';
-import { redactSigned, signAcs3, signRpc } from '@vodkit/signer/node';
+import { signV2, signV3 } from '@vodkit/signer/node';
+import { redactSigned } from '@vodkit/signer/redact';
 import { VodCredentialsError, VodValidationError, fetchTransport } from '../src/index.ts';
 import { attempt } from '../src/attempt.ts';
 import type { AttemptContext, OutgoingCall } from '../src/attempt.ts';
@@ -21,7 +22,7 @@ afterAll(async () => {
   await vod.close();
 });
 
-const signer = { signAcs3, signRpc, redactSigned };
+const signer = { signV3, signV2, redactSigned };
 function context(options: Partial<VodClientOptions> = {}): AttemptContext {
   const config = resolveClientOptions(
     { endpoint: vod.url, credentials: DEFAULT_EMULATOR_CREDENTIALS, ...options },

@@ -3,8 +3,8 @@
  * shapes and both algorithms, optionally changed after signing (tampering) or before it
  * (generated cases), sent with `node:http`/`node:https`, and read back as an {@link Answer}.
  */
-import { signAcs3, signRpc } from '@vodkit/signer/node';
-import type { Acs3SignResult, Credentials, RpcSignResult } from '@vodkit/signer';
+import { signV3, signV2 } from '@vodkit/signer/node';
+import type { V3SignResult, Credentials, V2SignResult } from '@vodkit/signer';
 import { redactRequest } from '@vodkit/signer/redact';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -54,7 +54,7 @@ export interface SignOptions {
 
 const FORM = 'application/x-www-form-urlencoded';
 
-function rpcRequest(url: string, shape: Shape, s: RpcSignResult): WireRequest {
+function rpcRequest(url: string, shape: Shape, s: V2SignResult): WireRequest {
   if (shape === 'get-query') return { method: 'GET', url: `${url}/?${s.encoded}`, headers: {} };
   if (shape === 'post-query') {
     return {
@@ -67,7 +67,7 @@ function rpcRequest(url: string, shape: Shape, s: RpcSignResult): WireRequest {
   return { method: 'POST', url: `${url}/`, headers: { 'content-type': FORM }, body: s.encoded };
 }
 
-function acs3Request(url: string, shape: Shape, s: Acs3SignResult): WireRequest {
+function v3Request(url: string, shape: Shape, s: V3SignResult): WireRequest {
   const target = s.query === '' ? `${url}/` : `${url}/?${s.query}`;
   const method = shape === 'get-query' ? 'GET' : 'POST';
   const body = typeof s.body === 'string' ? s.body : '';
@@ -85,7 +85,7 @@ export function sign(options: SignOptions): WireRequest {
     ...(options.nonce === undefined ? {} : { nonce: options.nonce }),
   };
   if (options.algorithm === 'V2') {
-    const signed = signRpc({
+    const signed = signV2({
       method: shape === 'get-query' ? 'GET' : 'POST',
       action: ACTION,
       version: API_VERSION,
@@ -94,7 +94,7 @@ export function sign(options: SignOptions): WireRequest {
     });
     return rpcRequest(url, shape, signed);
   }
-  const signed = signAcs3({
+  const signed = signV3({
     method: shape === 'get-query' ? 'GET' : 'POST',
     host: new URL(url).host,
     action: ACTION,
@@ -104,7 +104,7 @@ export function sign(options: SignOptions): WireRequest {
     ...(shape === 'post-query' ? { headers: { 'content-type': FORM } } : {}),
     ...context,
   });
-  return acs3Request(url, shape, signed);
+  return v3Request(url, shape, signed);
 }
 
 /** How long the suite waits for one whole answer, unless told otherwise. */

@@ -8,7 +8,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { signRpc } from '@vodkit/signer/node';
+import { signV2 } from '@vodkit/signer/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_EMULATOR_CREDENTIALS, startEmulator } from '../src/index.js';
 import { formatBanner } from '../src/banner.js';
@@ -378,7 +378,7 @@ describe('request log', () => {
       images: [{ imageId: 'logged' }],
     });
     try {
-      const signed = signRpc({
+      const signed = signV2({
         method: 'POST',
         action: 'DeleteImage',
         version: '2017-03-21',

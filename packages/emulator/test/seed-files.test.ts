@@ -45,7 +45,7 @@ const key = (id: string, extra: Record<string, unknown> = {}): Record<string, un
   ...extra,
 });
 
-describe('seed files: the examples of issue 15', () => {
+describe('seed files: files that would fail open are refused', () => {
   const cases: [string, Record<string, unknown>, string][] = [
     ['active: "false"', key('K1', { active: 'false' }), 'accounts[0].accessKeys[0].active'],
     ['active: 0', key('K1', { active: 0 }), 'accounts[0].accessKeys[0].active'],

@@ -2,7 +2,7 @@
  * Writes dist/index.js, dist/node.js, dist/verify-entry.js, dist/v3-entry.js and dist/redact.js
  * (after `tsc -b` has written the declarations): one ESM bundle per entry, with the code they
  * share in chunks, so every entry holds the same classes (`instanceof SignerInputError` works
- * across them). Node built-ins stay imports. The chunks follow the entries: V2 (rpc.ts) sits in a
+ * across them). Node built-ins stay imports. The chunks follow the entries: V2 (v2.ts) sits in a
  * chunk of its own because the v3 entry does not reach it.
  *
  * Why bundle: a cold import resolves, reads and links every module, and that, not the code, is

@@ -3,7 +3,7 @@
  * `@alicloud/openapi-util` (never with vodkit). Run once when vectors are added, paste, review:
  *   pnpm exec tsx scripts/official-vectors.ts
  */
-import { officialAcs3, officialRpcSignature } from '../test/official.ts';
+import { officialV3, officialV2Signature } from '../test/official.ts';
 import { AK, FIXED_NONCE, FIXED_TIME, VECTOR_INPUTS } from '../test/vectors.fixture.ts';
 
 const out: Record<string, unknown> = {};
@@ -13,10 +13,10 @@ for (const v of VECTOR_INPUTS) {
     timestamp: v.input.time ?? FIXED_TIME,
     nonce: v.input.nonce ?? FIXED_NONCE,
   };
-  if (v.kind === 'rpc') {
-    out[v.name] = { signature: officialRpcSignature({ ...v.input, ...common }) };
+  if (v.kind === 'v2') {
+    out[v.name] = { signature: officialV2Signature({ ...v.input, ...common }) };
   } else {
-    const o = officialAcs3({ ...v.input, ...common });
+    const o = officialV3({ ...v.input, ...common });
     out[v.name] = {
       authorization: o.authorization,
       hashedPayload: o.hashedPayload,

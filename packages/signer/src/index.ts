@@ -8,15 +8,15 @@
  *
  * @packageDocumentation
  */
-import { presignRpcUrlWith, signRpcWith } from './rpc.js';
-import type { RpcPresignInput, RpcPresignResult, RpcSignInput, RpcSignResult } from './rpc.js';
+import { presignV2UrlWith, signV2With } from './v2.js';
+import type { V2PresignInput, V2PresignResult, V2SignInput, V2SignResult } from './v2.js';
 import { webCrypto } from './webcrypto.js';
 
 /**
  * Signs an RPC request with the V2 algorithm (`HMAC-SHA1`, `SignatureVersion=1.0`).
  *
  * @example
- * const { encoded } = await signRpc({
+ * const { encoded } = await signV2({
  *   method: 'POST', action: 'DeleteImage', version: '2017-03-21',
  *   params: { DeleteImageType: 'ImageId', ImageIds: 'a,b' },
  *   credentials: { accessKeyId, accessKeySecret },
@@ -26,28 +26,28 @@ import { webCrypto } from './webcrypto.js';
  *   headers: { 'content-type': 'application/x-www-form-urlencoded' },
  * });
  */
-export async function signRpc(input: RpcSignInput): Promise<RpcSignResult> {
-  return signRpcWith(webCrypto, input);
+export async function signV2(input: V2SignInput): Promise<V2SignResult> {
+  return signV2With(webCrypto, input);
 }
 
 /**
  * Presigns a V2 GET URL.
  *
  * @example
- * const { url } = await presignRpcUrl({ endpoint: 'https://vod.cn-shanghai.aliyuncs.com',
+ * const { url } = await presignV2Url({ endpoint: 'https://vod.cn-shanghai.aliyuncs.com',
  *   action: 'DeleteImage', version: '2017-03-21', params, credentials });
  */
-export async function presignRpcUrl(input: RpcPresignInput): Promise<RpcPresignResult> {
-  return presignRpcUrlWith(webCrypto, input);
+export async function presignV2Url(input: V2PresignInput): Promise<V2PresignResult> {
+  return presignV2UrlWith(webCrypto, input);
 }
 
 // V3 signing is `@vodkit/signer/v3`'s, re-exported: one function whichever entry a bundle imports.
-export { signAcs3 } from './v3-entry.js';
+export { signV3 } from './v3-entry.js';
 export { webCrypto } from './webcrypto.js';
-export { signRpcWith, presignRpcUrlWith, rpcStringToSign, RPC_COMMON_PARAMS } from './rpc.js';
-export type { RpcSignInput, RpcSignResult, RpcPresignInput, RpcPresignResult } from './rpc.js';
-export { signAcs3With, acs3CanonicalRequest, acs3SignCanonical, ACS3_ALGORITHMS } from './acs3.js';
-export type { Acs3SignInput, Acs3SignResult, Acs3Algorithm, Acs3AlgorithmName } from './acs3.js';
+export { signV2With, presignV2UrlWith, v2StringToSign, V2_COMMON_PARAMS } from './v2.js';
+export type { V2SignInput, V2SignResult, V2PresignInput, V2PresignResult } from './v2.js';
+export { signV3With, v3CanonicalRequest, v3SignCanonical, V3_ALGORITHMS } from './v3.js';
+export type { V3SignInput, V3SignResult, V3Algorithm, V3AlgorithmName } from './v3.js';
 export { percentEncode } from './encode.js';
 export type { ParamMap } from './encode.js';
 export { SignerInputError } from './errors.js';

@@ -6,10 +6,10 @@
  * @packageDocumentation
  */
 import { expectSync } from './crypto.js';
-import { presignRpcUrlWith, signRpcWith } from './rpc.js';
-import type { RpcPresignInput, RpcPresignResult, RpcSignInput, RpcSignResult } from './rpc.js';
-import { signAcs3With } from './acs3.js';
-import type { Acs3SignInput, Acs3SignResult } from './acs3.js';
+import { presignV2UrlWith, signV2With } from './v2.js';
+import type { V2PresignInput, V2PresignResult, V2SignInput, V2SignResult } from './v2.js';
+import { signV3With } from './v3.js';
+import type { V3SignInput, V3SignResult } from './v3.js';
 import { verifyRequestWith } from './verify.js';
 import type { KeyRecord, ReceivedRequest, VerifyOptions, VerifyResult } from './verify.js';
 import type { Awaitable } from './crypto.js';
@@ -19,22 +19,22 @@ import { nodeCrypto } from './node-crypto.js';
  * Signs an RPC request with V2 (`HMAC-SHA1`), synchronously.
  *
  * @example
- * const { encoded } = signRpc({ method: 'POST', action: 'DeleteImage', version: '2017-03-21',
+ * const { encoded } = signV2({ method: 'POST', action: 'DeleteImage', version: '2017-03-21',
  *   params: { DeleteImageType: 'ImageId', ImageIds: 'a,b' }, credentials });
  */
-export function signRpc(input: RpcSignInput): RpcSignResult {
+export function signV2(input: V2SignInput): V2SignResult {
   // The same code as the WebCrypto entry, with synchronous node:crypto injected.
-  return expectSync(signRpcWith(nodeCrypto, input), 'signRpc');
+  return expectSync(signV2With(nodeCrypto, input), 'signV2');
 }
 
 /** Presigns a V2 GET URL, synchronously. */
-export function presignRpcUrl(input: RpcPresignInput): RpcPresignResult {
-  return expectSync(presignRpcUrlWith(nodeCrypto, input), 'presignRpcUrl');
+export function presignV2Url(input: V2PresignInput): V2PresignResult {
+  return expectSync(presignV2UrlWith(nodeCrypto, input), 'presignV2Url');
 }
 
 /** Signs a request with V3 (`ACS3-HMAC-SHA256`), synchronously. */
-export function signAcs3(input: Acs3SignInput): Acs3SignResult {
-  return expectSync(signAcs3With(nodeCrypto, input), 'signAcs3');
+export function signV3(input: V3SignInput): V3SignResult {
+  return expectSync(signV3With(nodeCrypto, input), 'signV3');
 }
 
 /** {@link VerifyOptions} whose key lookup answers synchronously. */
@@ -79,7 +79,7 @@ export type {
   VerifyErrorCode,
   VerifiedAlgorithm,
 } from './verify.js';
-export type { RpcSignInput, RpcSignResult, RpcPresignInput, RpcPresignResult } from './rpc.js';
-export type { Acs3SignInput, Acs3SignResult, Acs3AlgorithmName } from './acs3.js';
+export type { V2SignInput, V2SignResult, V2PresignInput, V2PresignResult } from './v2.js';
+export type { V3SignInput, V3SignResult, V3AlgorithmName } from './v3.js';
 export type { Credentials, Params, SigningContext } from './options.js';
 export { SignerInputError } from './errors.js';

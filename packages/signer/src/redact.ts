@@ -10,9 +10,9 @@
  *
  * @packageDocumentation
  */
-import type { Acs3SignResult } from './acs3.js';
+import type { V3SignResult } from './v3.js';
 import { percentEncode } from './encode.js';
-import type { RpcSignResult } from './rpc.js';
+import type { V2SignResult } from './v2.js';
 
 /** What stands where a secret was, unless the caller picks another mark. */
 export const REDACTED = '***';
@@ -241,12 +241,12 @@ export function redactRequest<R extends WireRequestLike>(request: R): R {
  * runs and logs. The AccessKey secret is never in a result to begin with. The signature is
  * masked because a signed request can be replayed until its timestamp expires.
  *
- * @example console.log(redactSigned(await signRpc(input)).encoded); // …&Signature=***
+ * @example console.log(redactSigned(await signV2(input)).encoded); // …&Signature=***
  */
-export function redactSigned<T extends RpcSignResult | Acs3SignResult>(result: T): T {
+export function redactSigned<T extends V2SignResult | V3SignResult>(result: T): T {
   const token =
     result.params['SecurityToken'] ??
-    (result as Partial<Acs3SignResult>).headers?.['x-acs-security-token'];
+    (result as Partial<V3SignResult>).headers?.['x-acs-security-token'];
   const forms = formsOfAll(token === undefined ? [result.signature] : [result.signature, token]);
   const mask = (value: unknown): unknown =>
     typeof value === 'string' ? strip(value, forms, REDACTED) : value;

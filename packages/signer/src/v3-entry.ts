@@ -5,25 +5,25 @@
  *
  * @packageDocumentation
  */
-import { signAcs3With } from './acs3.js';
-import type { Acs3SignInput, Acs3SignResult } from './acs3.js';
+import { signV3With } from './v3.js';
+import type { V3SignInput, V3SignResult } from './v3.js';
 import { webCrypto } from './webcrypto.js';
 
 /**
  * Signs a request with V3 (`ACS3-HMAC-SHA256`): returns the headers to add, the query and body.
  *
  * @example
- * const s = await signAcs3({ method: 'POST', host: 'vod.cn-shanghai.aliyuncs.com',
+ * const s = await signV3({ method: 'POST', host: 'vod.cn-shanghai.aliyuncs.com',
  *   action: 'DeleteImage', version: '2017-03-21', query: params, credentials });
  * await fetch(`https://${host}/?${s.query}`, { method: 'POST', headers: s.headers });
  */
-export async function signAcs3(input: Acs3SignInput): Promise<Acs3SignResult> {
-  return signAcs3With(webCrypto, input);
+export async function signV3(input: V3SignInput): Promise<V3SignResult> {
+  return signV3With(webCrypto, input);
 }
 
 export { webCrypto } from './webcrypto.js';
-export { signAcs3With, acs3CanonicalRequest, acs3SignCanonical, ACS3_ALGORITHMS } from './acs3.js';
-export type { Acs3SignInput, Acs3SignResult, Acs3Algorithm, Acs3AlgorithmName } from './acs3.js';
+export { signV3With, v3CanonicalRequest, v3SignCanonical, V3_ALGORITHMS } from './v3.js';
+export type { V3SignInput, V3SignResult, V3Algorithm, V3AlgorithmName } from './v3.js';
 export { percentEncode } from './encode.js';
 export type { ParamMap } from './encode.js';
 export { SignerInputError } from './errors.js';

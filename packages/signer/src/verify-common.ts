@@ -2,7 +2,7 @@
  * What both signature verifiers share: the request and result types, the parameter decoding,
  * the time and key checks, and the constant-time compare.
  */
-import type { Acs3AlgorithmName } from './acs3.js';
+import type { V3AlgorithmName } from './v3.js';
 import { decodeForm, isFormContentType } from './encode.js';
 import type { ParamMap } from './encode.js';
 import { andThen } from './crypto.js';
@@ -68,7 +68,7 @@ export type VerifyErrorCode =
   | 'InvalidParameter';
 
 /** The algorithms verification recognises. */
-export type VerifiedAlgorithm = 'HMAC-SHA1' | Acs3AlgorithmName;
+export type VerifiedAlgorithm = 'HMAC-SHA1' | V3AlgorithmName;
 
 /** A request whose signature holds. */
 export interface VerifySuccess {

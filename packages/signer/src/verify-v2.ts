@@ -3,7 +3,7 @@ import { percentEncode } from './encode.js';
 import type { ParamMap } from './encode.js';
 import { andThen } from './crypto.js';
 import type { Awaitable, SignerCrypto } from './crypto.js';
-import { rpcKey, rpcStringToSign } from './rpc.js';
+import { v2Key, v2StringToSign } from './v2.js';
 import { MISMATCH, checkTimeAndKey, constantTimeEqual, fail } from './verify-common.js';
 import type {
   Extra,
@@ -14,7 +14,7 @@ import type {
   VerifyResult,
 } from './verify-common.js';
 
-export function verifyRpc(
+export function verifyV2(
   crypto: SignerCrypto,
   req: ReceivedRequest,
   params: ParamMap,
@@ -51,8 +51,8 @@ export function verifyRpc(
   if (timestamp === undefined) return missing('Timestamp');
   const known: Extra = { algorithm, accessKeyId };
   return checkTimeAndKey(timestamp, accessKeyId, token, options, known, (record, time) => {
-    const { canonicalQuery, stringToSign } = rpcStringToSign(req.method, params);
-    return andThen(crypto.hmacSha1Base64(rpcKey(record.secret), stringToSign), (expected) => {
+    const { canonicalQuery, stringToSign } = v2StringToSign(req.method, params);
+    return andThen(crypto.hmacSha1Base64(v2Key(record.secret), stringToSign), (expected) => {
       if (!constantTimeEqual(signature, expected)) {
         const shown =
           token === undefined

@@ -1,12 +1,12 @@
 /** V3 (`ACS3-HMAC-SHA256`) verification: the `Authorization` header over the canonical request. */
 import {
-  ACS3_ALGORITHMS,
-  acs3Algorithm,
-  acs3CanonicalRequest,
-  acs3SignCanonical,
+  V3_ALGORITHMS,
+  v3Algorithm,
+  v3CanonicalRequest,
+  v3SignCanonical,
   isSignedHeader,
-} from './acs3.js';
-import type { Acs3AlgorithmName } from './acs3.js';
+} from './v3.js';
+import type { V3AlgorithmName } from './v3.js';
 import { canonicalize } from './encode.js';
 import { andThen } from './crypto.js';
 import type { Awaitable, SignerCrypto } from './crypto.js';
@@ -23,7 +23,7 @@ const AUTHORIZATION =
   /^(\S+) Credential=([^,\s]+), ?SignedHeaders=([^,\s]+), ?Signature=([0-9a-f]+)$/;
 const REQUIRED_SIGNED = ['host', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-content-sha256'];
 
-export function verifyAcs3(
+export function verifyV3(
   crypto: SignerCrypto,
   req: ReceivedRequest,
   authorization: string,
@@ -44,13 +44,13 @@ export function verifyAcs3(
     string,
     string,
   ];
-  if (acs3Algorithm(name) === undefined) {
+  if (v3Algorithm(name) === undefined) {
     return fail(
       'IncompleteSignature',
-      `Signature algorithm ${name} is not supported; use one of ${Object.keys(ACS3_ALGORITHMS).join(', ')}.`,
+      `Signature algorithm ${name} is not supported; use one of ${Object.keys(V3_ALGORITHMS).join(', ')}.`,
     );
   }
-  const algorithm = name as Acs3AlgorithmName;
+  const algorithm = name as V3AlgorithmName;
   const known: Extra = { algorithm, accessKeyId };
   const host = req.host ?? header(req, 'host');
   const signedNames = new Set(list.split(';'));
@@ -81,9 +81,9 @@ export function verifyAcs3(
   }
   const token = header(req, 'x-acs-security-token');
   return checkTimeAndKey(timestamp, accessKeyId, token, options, known, (record, time) =>
-    andThen(ACS3_ALGORITHMS[algorithm].hashHex(crypto, req.body), (bodyHash) => {
+    andThen(V3_ALGORITHMS[algorithm].hashHex(crypto, req.body), (bodyHash) => {
       const canonicalQuery = canonicalize(params.query, 'query');
-      const { canonicalRequest } = acs3CanonicalRequest(
+      const { canonicalRequest } = v3CanonicalRequest(
         req.method,
         req.path,
         canonicalQuery,
@@ -91,7 +91,7 @@ export function verifyAcs3(
         claimedHash,
       );
       return andThen(
-        acs3SignCanonical(crypto, algorithm, record.secret, canonicalRequest),
+        v3SignCanonical(crypto, algorithm, record.secret, canonicalRequest),
         ({ stringToSign, signature: expected }) => {
           const detail = { ...known, stringToSign, canonical: canonicalRequest };
           if (!constantTimeEqual(bodyHash, claimedHash)) {

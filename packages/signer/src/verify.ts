@@ -5,8 +5,8 @@
 import type { Awaitable, SignerCrypto } from './crypto.js';
 import { fail, header, readParams } from './verify-common.js';
 import type { ReceivedRequest, VerifyOptions, VerifyResult } from './verify-common.js';
-import { verifyRpc } from './verify-v2.js';
-import { verifyAcs3 } from './verify-v3.js';
+import { verifyV2 } from './verify-v2.js';
+import { verifyV3 } from './verify-v3.js';
 
 export { constantTimeEqual, DEFAULT_MAX_SKEW_MS } from './verify-common.js';
 export type {
@@ -37,7 +37,7 @@ export function verifyRequestWith(
     return fail('InvalidParameter', `The request is malformed: ${params}.`);
   const authorization = header(req, 'authorization');
   if (authorization?.startsWith('ACS3-') === true) {
-    return verifyAcs3(crypto, req, authorization, params, options);
+    return verifyV3(crypto, req, authorization, params, options);
   }
-  return verifyRpc(crypto, req, params.all, options);
+  return verifyV2(crypto, req, params.all, options);
 }

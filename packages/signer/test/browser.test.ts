@@ -15,12 +15,12 @@ const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 
 // Written as source text so type-checking does not depend on dist/ existing; esbuild resolves it.
 const ENTRY = `
-import { signRpc, signAcs3 } from ${JSON.stringify(`${dist}index.js`)};
+import { signV2, signV3 } from ${JSON.stringify(`${dist}index.js`)};
 import { verifyRequest } from ${JSON.stringify(`${dist}verify-entry.js`)};
 import { checkVector } from './vector-check.ts';
 import { VECTORS } from './vectors.fixture.ts';
 globalThis.runVectors = async () => {
-  const api = { signRpc, signAcs3, verifyRequest };
+  const api = { signV2, signV3, verifyRequest };
   const results = [];
   for (const v of VECTORS) results.push({ name: v.name, diffs: await checkVector(api, v) });
   return { secure: globalThis.isSecureContext, node: typeof process !== 'undefined', results };

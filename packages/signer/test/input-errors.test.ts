@@ -86,19 +86,19 @@ describe('V2 input checks', () => {
     ['a PUT', { method: 'PUT' as unknown as 'POST' }, 'method', /"GET" or "POST"/],
     ['a nonce with spaces', { nonce: () => 'a b' }, 'nonce()', /printable ASCII/],
   ])('%s', (_name, over, field, rule) => {
-    const f = failure(() => node.signRpc({ ...base, ...over }));
+    const f = failure(() => node.signV2({ ...base, ...over }));
     expect(f.field).toBe(field);
     expect(f.message).toMatch(rule);
     expect(f.message.startsWith(`${field}: `)).toBe(true);
   });
   it('skips undefined values, as the official SDKs do', () => {
-    expect(node.signRpc({ ...base, params: { A: undefined } }).params).not.toHaveProperty('A');
+    expect(node.signV2({ ...base, params: { A: undefined } }).params).not.toHaveProperty('A');
   });
-  it('rejects an endpoint with a path in presignRpcUrl', () => {
-    expect(failure(() => node.presignRpcUrl({ ...base, endpoint: 'https://h/x' })).field).toBe(
+  it('rejects an endpoint with a path in presignV2Url', () => {
+    expect(failure(() => node.presignV2Url({ ...base, endpoint: 'https://h/x' })).field).toBe(
       'endpoint',
     );
-    expect(node.presignRpcUrl({ ...base, endpoint: 'https://h' }).url).toMatch(
+    expect(node.presignV2Url({ ...base, endpoint: 'https://h' }).url).toMatch(
       /^https:\/\/h\/\?AccessKeyId=ak&/,
     );
   });
@@ -143,12 +143,12 @@ describe('V3 input checks', () => {
       /ACS3-HMAC-SHA256/,
     ],
   ])('%s', (_name, over, field, rule) => {
-    const f = failure(() => node.signAcs3({ ...v3, ...over }));
+    const f = failure(() => node.signV3({ ...v3, ...over }));
     expect(f.field).toBe(field);
     expect(f.message).toMatch(rule);
   });
   it('the async main entry rejects the same input', async () => {
-    await expect(main.signAcs3({ ...v3, host: 'h/x' })).rejects.toThrow(main.SignerInputError);
+    await expect(main.signV3({ ...v3, host: 'h/x' })).rejects.toThrow(main.SignerInputError);
   });
 });
 
@@ -156,20 +156,20 @@ describe('field and rule', () => {
   it.each([
     [
       'a parameter the signer sets',
-      () => node.signRpc({ ...base, params: { Signature: 'abc' } }),
+      () => node.signV2({ ...base, params: { Signature: 'abc' } }),
       'params.Signature',
       'is set by the signer; remove it',
     ],
     [
       'an empty secret',
-      () => node.signRpc({ ...base, credentials: { accessKeyId: 'ak', accessKeySecret: '' } }),
+      () => node.signV2({ ...base, credentials: { accessKeyId: 'ak', accessKeySecret: '' } }),
       'credentials.accessKeySecret',
       /non-empty/,
     ],
     [
       'a clock that throws',
       () =>
-        node.signRpc({
+        node.signV2({
           ...base,
           params: {},
           clock: () => {

@@ -5,7 +5,7 @@
  * JavaScript callers can pass anything, so the values here ignore the TypeScript types.
  */
 
-/** Which function gets the input: `signRpc` (V2), `signAcs3` (V3) or `presignRpcUrl`. */
+/** Which function gets the input: `signV2` (V2), `signV3` (V3) or `presignV2Url`. */
 export type Signer = 'V2' | 'V3' | 'presign';
 
 /** One refused input. */

@@ -36,10 +36,10 @@ const call =
     // Plain JavaScript: the types say nothing about what arrives.
     const i = input as never;
     return signer === 'V2'
-      ? api.signRpc(i)
+      ? api.signV2(i)
       : signer === 'V3'
-        ? api.signAcs3(i)
-        : api.presignRpcUrl(i);
+        ? api.signV3(i)
+        : api.presignV2Url(i);
   };
 const ENTRIES: readonly (readonly [string, Call])[] = [
   ['node entry', call(node)],
@@ -195,8 +195,8 @@ describe('property: any parameter names, prototype-ish ones included, sign and v
       fc.property(pairs, fc.boolean(), (entries, nullProto) => {
         const params = asObject(entries, nullProto);
         const names = entries.map(([n]) => n).sort();
-        const v2 = node.signRpc({ ...(V2 as unknown as main.RpcSignInput), params });
-        const v3 = node.signAcs3({ ...(BASES.V3 as unknown as main.Acs3SignInput), query: params });
+        const v2 = node.signV2({ ...(V2 as unknown as main.V2SignInput), params });
+        const v3 = node.signV3({ ...(BASES.V3 as unknown as main.V3SignInput), query: params });
         expect(Object.getPrototypeOf(v2.params)).toBe(null);
         for (const n of names) {
           expect(Object.hasOwn(v2.params, n)).toBe(true);
@@ -255,8 +255,8 @@ describe('property: a clock must return epoch milliseconds from 1970 to 9999', (
   it('and every such time signs, with the timestamp of that second', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 253402300799999 }), (ms) => {
-        const r = node.signAcs3({
-          ...(BASES.V3 as unknown as main.Acs3SignInput),
+        const r = node.signV3({
+          ...(BASES.V3 as unknown as main.V3SignInput),
           clock: () => ms,
         });
         expect(r.timestamp).toBe(`${new Date(ms).toISOString().slice(0, 19)}Z`);
@@ -268,7 +268,7 @@ describe('property: a clock must return epoch milliseconds from 1970 to 9999', (
 
 describe('verifyRequest fails closed on a broken clock', () => {
   it('a NaN server clock or skew rejects as expired instead of accepting any time', async () => {
-    const signed = node.signAcs3(BASES.V3 as unknown as main.Acs3SignInput);
+    const signed = node.signV3(BASES.V3 as unknown as main.V3SignInput);
     const request = {
       method: 'POST',
       path: '/',

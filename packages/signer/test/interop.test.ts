@@ -17,19 +17,19 @@ import type { CaptureServer } from './capture.js';
 import { changeOneChar } from './mutate.js';
 import {
   docFormEncode,
-  officialAcs3,
-  officialRpcParams,
-  officialRpcSignature,
+  officialV3,
+  officialV2Params,
+  officialV2Signature,
 } from './official.js';
 import { openApiClientRequest, popCoreRequest } from './official-clients.js';
 import { AK, FIXED_NONCE, FIXED_TIME, VECTORS } from './vectors.fixture.js';
-import type { Acs3Vector, RpcVector } from './vectors.fixture.js';
+import type { V3Vector, V2Vector } from './vectors.fixture.js';
 
 const RUNS = 500;
-const rpcVectors = VECTORS.filter((v): v is RpcVector => v.kind === 'rpc');
-const acs3Vectors = VECTORS.filter((v): v is Acs3Vector => v.kind === 'acs3');
+const v2Vectors = VECTORS.filter((v): v is V2Vector => v.kind === 'v2');
+const v3Vectors = VECTORS.filter((v): v is V3Vector => v.kind === 'v3');
 
-const fixed = (v: RpcVector | Acs3Vector) => ({
+const fixed = (v: V2Vector | V3Vector) => ({
   credentials: v.input.credentials ?? AK,
   timestamp: v.input.time ?? FIXED_TIME,
   nonce: v.input.nonce ?? FIXED_NONCE,
@@ -55,11 +55,11 @@ const decodeParam = (wire: string, name: string): string | null =>
   new URLSearchParams(wire).get(name);
 
 describe('stored fixture values equal the official packages', () => {
-  it.each(rpcVectors.map((v) => [v.name, v] as const))('%s', (_n, v) => {
-    expect(officialRpcSignature({ ...v.input, ...fixed(v) })).toBe(v.expected.signature);
+  it.each(v2Vectors.map((v) => [v.name, v] as const))('%s', (_n, v) => {
+    expect(officialV2Signature({ ...v.input, ...fixed(v) })).toBe(v.expected.signature);
   });
-  it.each(acs3Vectors.map((v) => [v.name, v] as const))('%s', (_n, v) => {
-    const o = officialAcs3({ ...v.input, ...fixed(v) });
+  it.each(v3Vectors.map((v) => [v.name, v] as const))('%s', (_n, v) => {
+    const o = officialV3({ ...v.input, ...fixed(v) });
     expect(o.authorization).toBe(v.expected.authorization);
     expect(o.hashedPayload).toBe(v.expected.hashedPayload);
     if (v.expected.body !== undefined) expect(o.body).toBe(v.expected.body);
@@ -80,7 +80,7 @@ describe('official clients over HTTP (127.0.0.1)', () => {
     return r;
   };
 
-  it.each(rpcVectors.map((v) => [v.name, v] as const))('pop-core V2: %s', async (_n, v) => {
+  it.each(v2Vectors.map((v) => [v.name, v] as const))('pop-core V2: %s', async (_n, v) => {
     const f = fixed(v);
     const params = Object.fromEntries(
       Object.entries(v.input.params ?? {}).filter((e): e is [string, string] => e[1] !== undefined),
@@ -100,7 +100,7 @@ describe('official clients over HTTP (127.0.0.1)', () => {
       v.input.method === 'GET' ? wire.query : String(wire.body),
       'Signature',
     );
-    const ours = node.signRpc({ ...v.input, ...ctxOf(f) });
+    const ours = node.signV2({ ...v.input, ...ctxOf(f) });
     expect(sent).toBe(ours.signature);
     // pop-core sends exactly our encoding, parameter for parameter.
     expect(v.input.method === 'GET' ? wire.query : wire.body).toBe(ours.encoded);
@@ -108,7 +108,7 @@ describe('official clients over HTTP (127.0.0.1)', () => {
     expect(verdict).toMatchObject({ ok: true, algorithm: 'HMAC-SHA1', nonce: f.nonce });
   });
 
-  it.each(rpcVectors.filter((v) => v.input.format === undefined).map((v) => [v.name, v] as const))(
+  it.each(v2Vectors.filter((v) => v.input.format === undefined).map((v) => [v.name, v] as const))(
     'openapi-client V2 (signatureAlgorithm "v2"): %s',
     async (_n, v) => {
       const f = fixed(v);
@@ -132,7 +132,7 @@ describe('official clients over HTTP (127.0.0.1)', () => {
       );
       const wire = last();
       // openapi-client sends Format=json (lowercase) and keeps the signature in the query.
-      const ours = node.signRpc({ ...v.input, format: 'json', ...ctxOf(f) });
+      const ours = node.signV2({ ...v.input, format: 'json', ...ctxOf(f) });
       expect(decodeParam(wire.query, 'Signature')).toBe(ours.signature);
       expect(node.verifyRequest(wire, keysFor(f.credentials, f.timestamp))).toMatchObject({
         ok: true,
@@ -140,7 +140,7 @@ describe('official clients over HTTP (127.0.0.1)', () => {
     },
   );
 
-  it.each(acs3Vectors.filter((v) => v.input.body === undefined).map((v) => [v.name, v] as const))(
+  it.each(v3Vectors.filter((v) => v.input.body === undefined).map((v) => [v.name, v] as const))(
     'openapi-client V3: %s',
     async (_n, v) => {
       const f = fixed(v);
@@ -172,7 +172,7 @@ describe('official clients over HTTP (127.0.0.1)', () => {
       if (v.input.form === undefined && v.input.headers === undefined) {
         // Same headers as the SDK adds (credentials provider, STS key id): same signature.
         const sts = f.credentials.securityToken !== undefined;
-        const ours = node.signAcs3({
+        const ours = node.signV3({
           ...v.input,
           host: server.host,
           headers: {
@@ -189,7 +189,7 @@ describe('official clients over HTTP (127.0.0.1)', () => {
 
 // ---- property-based: random inputs ----
 
-const RESERVED_RPC = main.RPC_COMMON_PARAMS;
+const RESERVED_RPC = main.V2_COMMON_PARAMS;
 const anyText = fc.string({ unit: 'binary', maxLength: 24 });
 const safeName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9._~-]{0,11}$/);
 const printable = fc
@@ -245,8 +245,8 @@ describe(`property: V2 signatures equal @alicloud/openapi-util (${RUNS} runs eac
   it('node entry', () => {
     fc.assert(
       fc.property(rpcCase, (c) => {
-        const ours = node.signRpc({ ...c, ...ctxOf(c) });
-        expect(ours.signature).toBe(officialRpcSignature(c));
+        const ours = node.signV2({ ...c, ...ctxOf(c) });
+        expect(ours.signature).toBe(officialV2Signature(c));
       }),
       { numRuns: RUNS },
     );
@@ -254,8 +254,8 @@ describe(`property: V2 signatures equal @alicloud/openapi-util (${RUNS} runs eac
   it('main entry (WebCrypto)', async () => {
     await fc.assert(
       fc.asyncProperty(rpcCase, async (c) => {
-        const ours = await main.signRpc({ ...c, ...ctxOf(c) });
-        expect(ours.signature).toBe(officialRpcSignature(c));
+        const ours = await main.signV2({ ...c, ...ctxOf(c) });
+        expect(ours.signature).toBe(officialV2Signature(c));
       }),
       { numRuns: RUNS },
     );
@@ -284,7 +284,7 @@ describe('property: V2 signatures equal pop-core over HTTP (100 runs)', () => {
           c.nonce,
         );
         const wire = server.requests.at(-1) as ReceivedRequest;
-        const ours = node.signRpc({ ...c, ...ctxOf(c) });
+        const ours = node.signV2({ ...c, ...ctxOf(c) });
         expect(c.method === 'GET' ? wire.query : wire.body).toBe(ours.encoded);
       }),
       { numRuns: 100 },
@@ -292,7 +292,7 @@ describe('property: V2 signatures equal pop-core over HTTP (100 runs)', () => {
   });
 });
 
-const acs3Case = fc
+const v3Case = fc
   .record({
     method: fc.constantFrom('GET', 'POST'),
     action: safeName,
@@ -319,26 +319,26 @@ const acs3Case = fc
         : undefined,
   }));
 
-type Acs3Case = typeof acs3Case extends fc.Arbitrary<infer T> ? T : never;
+type V3Case = typeof v3Case extends fc.Arbitrary<infer T> ? T : never;
 
 describe(`property: V3 authorizations equal @alicloud/openapi-util (${RUNS} runs each)`, () => {
-  const check = (c: Acs3Case, ours: main.Acs3SignResult): void => {
-    const o = officialAcs3({ ...c, host: 'vod.cn-shanghai.aliyuncs.com' });
+  const check = (c: V3Case, ours: main.V3SignResult): void => {
+    const o = officialV3({ ...c, host: 'vod.cn-shanghai.aliyuncs.com' });
     expect(ours.headers['authorization']).toBe(o.authorization);
     expect(ours.body).toBe(o.body);
   };
   it('node entry', () => {
     fc.assert(
-      fc.property(acs3Case, (c) => {
-        check(c, node.signAcs3({ ...c, host: 'vod.cn-shanghai.aliyuncs.com', ...ctxOf(c) }));
+      fc.property(v3Case, (c) => {
+        check(c, node.signV3({ ...c, host: 'vod.cn-shanghai.aliyuncs.com', ...ctxOf(c) }));
       }),
       { numRuns: RUNS },
     );
   });
   it('main entry (WebCrypto)', async () => {
     await fc.assert(
-      fc.asyncProperty(acs3Case, async (c) => {
-        check(c, await main.signAcs3({ ...c, host: 'vod.cn-shanghai.aliyuncs.com', ...ctxOf(c) }));
+      fc.asyncProperty(v3Case, async (c) => {
+        check(c, await main.signV3({ ...c, host: 'vod.cn-shanghai.aliyuncs.com', ...ctxOf(c) }));
       }),
       { numRuns: RUNS },
     );
@@ -361,8 +361,8 @@ describe(`property: verify V2 (${RUNS} runs)`, () => {
     const target = fc.constantFrom('value', 'name', 'method', 'secret');
     fc.assert(
       fc.property(rpcCase, target, fc.nat(), change, (c, what, pick, edit) => {
-        const params = officialRpcParams(c);
-        params['Signature'] = officialRpcSignature(c);
+        const params = officialV2Params(c);
+        params['Signature'] = officialV2Signature(c);
         const wire = (p: Record<string, string>, method: string): ReceivedRequest =>
           method === 'GET'
             ? { method, path: '/', query: docFormEncode(p), headers: {}, body: '' }
@@ -407,14 +407,14 @@ describe(`property: verify V3 (${RUNS} runs)`, () => {
     const target = fc.constantFrom('query', 'form', 'header', 'body', 'method', 'secret');
     await fc.assert(
       fc.asyncProperty(
-        acs3Case,
+        v3Case,
         target,
         fc.nat(),
         change,
         asciiChange,
         async (c, what, pick, edit, ascii) => {
           const host = 'vod.cn-shanghai.aliyuncs.com';
-          const o = officialAcs3({ ...c, host });
+          const o = officialV3({ ...c, host });
           const headers: Record<string, string> = { ...o.headers, authorization: o.authorization };
           const request = (
             query: Record<string, string>,

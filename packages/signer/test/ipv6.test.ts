@@ -11,7 +11,7 @@ import * as node from '../src/node.ts';
 import * as verifyEntry from '../src/verify-entry.ts';
 import { startCapture } from './capture.ts';
 import type { CaptureServer } from './capture.ts';
-import { officialAcs3 } from './official.ts';
+import { officialV3 } from './official.ts';
 import { openApiClientRequest, popCoreRequest } from './official-clients.ts';
 import { AK, FIXED_NONCE, FIXED_TIME } from './vectors.fixture.ts';
 
@@ -27,7 +27,7 @@ const bracketed = (address: string): string => new URL(`http://[${address}]/`).h
 // First in the file, so it meets a fresh module: the signer remembers the last host it accepted.
 it('a fresh module refuses an empty or missing host on its first call', () => {
   for (const host of ['', undefined] as unknown as string[]) {
-    expect(() => node.signAcs3({ method: 'GET', host, ...DI, ...ctx })).toThrow(
+    expect(() => node.signV3({ method: 'GET', host, ...DI, ...ctx })).toThrow(
       main.SignerInputError,
     );
   }
@@ -43,13 +43,13 @@ const HOSTS = [
 ];
 
 describe.each([
-  ['node entry', node.signAcs3, node.verifyRequest],
-  ['main entry', main.signAcs3, verifyEntry.verifyRequest],
-] as const)('V3 (%s)', (_label, signAcs3, verifyRequest) => {
+  ['node entry', node.signV3, node.verifyRequest],
+  ['main entry', main.signV3, verifyEntry.verifyRequest],
+] as const)('V3 (%s)', (_label, signV3, verifyRequest) => {
   it.each(HOSTS)('%s signs, verifies and equals openapi-util', async (host) => {
-    const r = await signAcs3({ method: 'POST', host, ...DI, query, ...ctx });
+    const r = await signV3({ method: 'POST', host, ...DI, query, ...ctx });
     expect(r.canonicalRequest).toContain(`\nhost:${host}\n`);
-    const official = officialAcs3({
+    const official = officialV3({
       method: 'POST',
       host,
       ...DI,
@@ -75,8 +75,8 @@ describe('property: any IPv6 address, written as URL writes it, signs with V3 as
         fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }),
         (address, port) => {
           const host = `${bracketed(address)}${port === undefined ? '' : `:${port}`}`;
-          const r = node.signAcs3({ method: 'GET', host, ...DI, query, ...ctx });
-          const official = officialAcs3({
+          const r = node.signV3({ method: 'GET', host, ...DI, query, ...ctx });
+          const official = officialV3({
             method: 'GET',
             host,
             ...DI,
@@ -89,7 +89,7 @@ describe('property: any IPv6 address, written as URL writes it, signs with V3 as
           // Another spelling of the same address would be sent as URL's spelling: refused.
           if (`[${address}]` !== bracketed(address)) {
             expect(() =>
-              node.signAcs3({ method: 'GET', host: `[${address}]`, ...DI, ...ctx }),
+              node.signV3({ method: 'GET', host: `[${address}]`, ...DI, ...ctx }),
             ).toThrow(main.SignerInputError);
           }
         },
@@ -124,7 +124,7 @@ describe('malformed or unbracketed IPv6 hosts are refused, naming host', () => {
   ])('%s', (host) => {
     let error: unknown;
     try {
-      node.signAcs3({ method: 'GET', host, ...DI, ...ctx });
+      node.signV3({ method: 'GET', host, ...DI, ...ctx });
     } catch (e) {
       error = e;
     }
@@ -139,8 +139,8 @@ describe('malformed or unbracketed IPv6 hosts are refused, naming host', () => {
 describe('V2 presigned URLs take IPv6 endpoints', () => {
   it.each(['http://[::1]:4010', 'https://[2001:db8::1]'])('%s', async (endpoint) => {
     for (const r of [
-      node.presignRpcUrl({ endpoint, ...DI, params: query, ...ctx }),
-      await main.presignRpcUrl({ endpoint, ...DI, params: query, ...ctx }),
+      node.presignV2Url({ endpoint, ...DI, params: query, ...ctx }),
+      await main.presignV2Url({ endpoint, ...DI, params: query, ...ctx }),
     ]) {
       const url = new URL(r.url);
       expect(url.origin).toBe(endpoint);
@@ -150,7 +150,7 @@ describe('V2 presigned URLs take IPv6 endpoints', () => {
   it.each(['http://::1:4010', 'http://[::1', 'http://[2001:DB8::1]', 'http://[::1]:0'])(
     'refuses %s',
     (endpoint) => {
-      expect(() => node.presignRpcUrl({ endpoint, ...DI, ...ctx })).toThrow(
+      expect(() => node.presignV2Url({ endpoint, ...DI, ...ctx })).toThrow(
         expect.objectContaining({ name: 'SignerInputError', field: 'endpoint' }),
       );
     },
@@ -186,7 +186,7 @@ describe('official clients over HTTP on ::1', () => {
     );
     const wire = last();
     expect(wire.headers['host']).toBe(server.host);
-    const ours = node.signAcs3({
+    const ours = node.signV3({
       method: 'POST',
       host: server.host,
       ...DI,
@@ -212,7 +212,7 @@ describe('official clients over HTTP on ::1', () => {
         FIXED_NONCE,
       );
       const wire = last();
-      const ours = node.signRpc({ method, ...DI, params: query, ...ctx });
+      const ours = node.signV2({ method, ...DI, params: query, ...ctx });
       expect(method === 'GET' ? wire.query : wire.body).toBe(ours.encoded);
       expect(node.verifyRequest(wire, { lookup, clock: () => AT })).toMatchObject({
         ok: true,
@@ -222,7 +222,7 @@ describe('official clients over HTTP on ::1', () => {
   );
 
   it('our presigned URL for http://[::1]:port is accepted as sent by fetch', async () => {
-    const { url } = await main.presignRpcUrl({
+    const { url } = await main.presignV2Url({
       endpoint: `http://${server.host}`,
       ...DI,
       params: query,

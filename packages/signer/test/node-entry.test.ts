@@ -30,12 +30,12 @@ describe('@vodkit/signer/node', () => {
       credentials,
       ...fixed,
     };
-    const nodeV2 = node.signRpc(v2);
-    const nodeV3 = node.signAcs3(v3);
+    const nodeV2 = node.signV2(v2);
+    const nodeV3 = node.signV3(v3);
     expect(nodeV2).not.toBeInstanceOf(Promise);
     expect(nodeV3).not.toBeInstanceOf(Promise);
-    expect(nodeV2).toEqual(await web.signRpc(v2));
-    expect(nodeV3).toEqual(await web.signAcs3(v3));
+    expect(nodeV2).toEqual(await web.signV2(v2));
+    expect(nodeV3).toEqual(await web.signV3(v3));
   });
 
   it('draws a fresh nonce per call by default', () => {
@@ -47,7 +47,7 @@ describe('@vodkit/signer/node', () => {
       credentials,
     };
     const nonces = new Set(
-      Array.from({ length: 200 }, () => node.signRpc(input).params['SignatureNonce']),
+      Array.from({ length: 200 }, () => node.signV2(input).params['SignatureNonce']),
     );
     expect(nonces.size).toBe(200);
   });
@@ -62,18 +62,18 @@ describe('@vodkit/signer/node', () => {
       credentials: c,
       ...fixed,
     });
-    const alone = [await web.signRpc(input(credentials)), await web.signRpc(input(other))];
+    const alone = [await web.signV2(input(credentials)), await web.signV2(input(other))];
     for (let i = 0; i < 3; i += 1) {
-      expect(node.signRpc(input(credentials)).signature).toBe(alone[0]?.signature);
-      expect(node.signRpc(input(other)).signature).toBe(alone[1]?.signature);
+      expect(node.signV2(input(credentials)).signature).toBe(alone[0]?.signature);
+      expect(node.signV2(input(other)).signature).toBe(alone[1]?.signature);
     }
   });
 
   it('names bad input as the general signer does, also for input that is not an object', () => {
-    expect(() => node.signRpc(null as unknown as Parameters<typeof node.signRpc>[0])).toThrow(
+    expect(() => node.signV2(null as unknown as Parameters<typeof node.signV2>[0])).toThrow(
       web.SignerInputError,
     );
-    expect(() => node.signAcs3(7 as unknown as Parameters<typeof node.signAcs3>[0])).toThrow(
+    expect(() => node.signV3(7 as unknown as Parameters<typeof node.signV3>[0])).toThrow(
       web.SignerInputError,
     );
   });

@@ -24,7 +24,7 @@ const TeaRequest = (
 ).Request;
 
 /** What the official computation needs for a V2 signature. */
-export interface OfficialRpcInput {
+export interface OfficialV2Input {
   readonly method: string;
   readonly action: string;
   readonly version: string;
@@ -36,7 +36,7 @@ export interface OfficialRpcInput {
 }
 
 /** The complete V2 parameter set as documented (common parameters + API parameters). */
-export function officialRpcParams(i: OfficialRpcInput): Record<string, string> {
+export function officialV2Params(i: OfficialV2Input): Record<string, string> {
   const params: Record<string, string> = {
     Action: i.action,
     Version: i.version,
@@ -54,8 +54,8 @@ export function officialRpcParams(i: OfficialRpcInput): Record<string, string> {
 }
 
 /** `@alicloud/openapi-util`'s `getRPCSignature` over the documented parameter set. */
-export function officialRpcSignature(i: OfficialRpcInput): string {
-  return OpenApiUtil.getRPCSignature(officialRpcParams(i), i.method, i.credentials.accessKeySecret);
+export function officialV2Signature(i: OfficialV2Input): string {
+  return OpenApiUtil.getRPCSignature(officialV2Params(i), i.method, i.credentials.accessKeySecret);
 }
 
 /** The documented form-encoding recipe: form-urlencode, then `+`→`%20`, `*`→`%2A`, `%7E`→`~`. */
@@ -71,7 +71,7 @@ export function docFormEncode(form: Readonly<Record<string, string | undefined>>
 }
 
 /** What the official computation needs for a V3 signature. */
-export interface OfficialAcs3Input {
+export interface OfficialV3Input {
   readonly method: string;
   readonly host: string;
   readonly path?: string | undefined;
@@ -87,7 +87,7 @@ export interface OfficialAcs3Input {
 }
 
 /** `@alicloud/openapi-util`'s `getAuthorization`, with the headers the V3 docs list. */
-export function officialAcs3(i: OfficialAcs3Input): {
+export function officialV3(i: OfficialV3Input): {
   authorization: string;
   hashedPayload: string;
   body: string;

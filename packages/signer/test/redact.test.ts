@@ -77,23 +77,23 @@ function oldForms(value: string): string[] {
 describe('redactSigned', () => {
   it('masks the token and the signature everywhere, for both algorithms', async () => {
     const at = { clock: () => 0, nonce: () => 'n' };
-    const rpc = redactSigned(node.signRpc({ ...base, params: { X: 'y' }, ...at }));
-    const acs3 = redactSigned(
-      await main.signAcs3({ ...base, host: 'h', query: { X: 'y' }, ...at }),
+    const v2 = redactSigned(node.signV2({ ...base, params: { X: 'y' }, ...at }));
+    const v3 = redactSigned(
+      await main.signV3({ ...base, host: 'h', query: { X: 'y' }, ...at }),
     );
-    for (const r of [rpc, acs3]) {
+    for (const r of [v2, v3]) {
       const text = JSON.stringify(r);
       expect(text).not.toContain(TOKEN);
       expect(text).not.toContain(r.signature === '***' ? TOKEN : r.signature);
       expect(r.signature).toBe('***');
     }
-    expect(rpc.encoded).toMatch(/SecurityToken=\*\*\*&.*Signature=\*\*\*$/);
-    expect(acs3.headers['authorization']).toMatch(/,Signature=\*\*\*$/);
-    expect(acs3.headers['x-acs-security-token']).toBe('***');
+    expect(v2.encoded).toMatch(/SecurityToken=\*\*\*&.*Signature=\*\*\*$/);
+    expect(v3.headers['authorization']).toMatch(/,Signature=\*\*\*$/);
+    expect(v3.headers['x-acs-security-token']).toBe('***');
   });
 
   it('leaves everything else as signed', () => {
-    const signed = node.signRpc({ ...base, params: { X: 'y' }, clock: () => 0, nonce: () => 'n' });
+    const signed = node.signV2({ ...base, params: { X: 'y' }, clock: () => 0, nonce: () => 'n' });
     const r = redactSigned(signed);
     expect(r.params['X']).toBe('y');
     expect(r.params['AccessKeyId']).toBe('ak');
@@ -290,7 +290,7 @@ describe('property: a random secret survives in no form the old redactors handle
   it('redactSigned removes a random token and signature from every field', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[\x21-\x7e]{1,40}$/), (token) => {
-        const signed = node.signRpc({
+        const signed = node.signV2({
           ...base,
           credentials: { ...base.credentials, securityToken: token },
           params: { X: 'y' },

@@ -3,11 +3,11 @@
  * Shared by the Node loop test and the browser test, so both check exactly the same things.
  */
 import type {
-  Acs3SignInput,
-  Acs3SignResult,
+  V3SignInput,
+  V3SignResult,
   Awaitable,
-  RpcSignInput,
-  RpcSignResult,
+  V2SignInput,
+  V2SignResult,
 } from '../src/index.js';
 import type { ReceivedRequest, VerifyOptions, VerifyResult } from '../src/verify-entry.js';
 import { AK, FIXED_NONCE, FIXED_TIME } from './vectors.fixture.js';
@@ -15,8 +15,8 @@ import type { Vector } from './vectors.fixture.js';
 
 /** The signer functions a vector needs; sync (node entry) or async (main entry). */
 export interface SignerApi {
-  signRpc(input: RpcSignInput): Awaitable<RpcSignResult>;
-  signAcs3(input: Acs3SignInput): Awaitable<Acs3SignResult>;
+  signV2(input: V2SignInput): Awaitable<V2SignResult>;
+  signV3(input: V3SignInput): Awaitable<V3SignResult>;
   verifyRequest(request: ReceivedRequest, options: VerifyOptions): Awaitable<VerifyResult>;
 }
 
@@ -41,18 +41,18 @@ export async function checkVector(api: SignerApi, v: Vector): Promise<string[]> 
       diffs.push(`${what}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
   };
 
-  if (v.kind === 'rpc') {
-    const r = await api.signRpc({ ...(rest as Omit<RpcSignInput, 'credentials'>), ...ctx });
+  if (v.kind === 'v2') {
+    const r = await api.signV2({ ...(rest as Omit<V2SignInput, 'credentials'>), ...ctx });
     same('signature', r.signature, v.expected.signature);
     if (v.expected.stringToSign !== undefined)
       same('stringToSign', r.stringToSign, v.expected.stringToSign);
     same(
       'stringToSign prefix',
-      r.stringToSign.startsWith(`${(rest as RpcSignInput).method}&%2F&`),
+      r.stringToSign.startsWith(`${(rest as V2SignInput).method}&%2F&`),
       true,
     );
     const request: ReceivedRequest =
-      (rest as RpcSignInput).method === 'GET'
+      (rest as V2SignInput).method === 'GET'
         ? { method: 'GET', path: '/', query: r.encoded, headers: { host: HOST }, body: '' }
         : {
             method: 'POST',
@@ -64,16 +64,16 @@ export async function checkVector(api: SignerApi, v: Vector): Promise<string[]> 
     const ok = await api.verifyRequest(request, verifyOptions);
     same('verify', ok.ok ? 'ok' : `${ok.code}: ${ok.message}`, 'ok');
   } else {
-    const r = await api.signAcs3({ ...(rest as Omit<Acs3SignInput, 'credentials'>), ...ctx });
+    const r = await api.signV3({ ...(rest as Omit<V3SignInput, 'credentials'>), ...ctx });
     same('authorization', r.headers['authorization'], v.expected.authorization);
     same('hashedPayload', r.hashedPayload, v.expected.hashedPayload);
     if (v.expected.body !== undefined) same('body', r.body, v.expected.body);
     same('x-acs-content-sha256', r.headers['x-acs-content-sha256'], v.expected.hashedPayload);
     same('stringToSign prefix', r.stringToSign.startsWith('ACS3-HMAC-SHA256\n'), true);
-    const headers: Record<string, string> = { host: (rest as Acs3SignInput).host, ...r.headers };
+    const headers: Record<string, string> = { host: (rest as V3SignInput).host, ...r.headers };
     const ok = await api.verifyRequest(
       {
-        method: (rest as Acs3SignInput).method,
+        method: (rest as V3SignInput).method,
         path: '/',
         query: r.query,
         headers,

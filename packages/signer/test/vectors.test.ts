@@ -10,13 +10,13 @@ import { VECTORS } from './vectors.fixture.js';
 
 const apis: Record<string, SignerApi> = {
   'main entry (WebCrypto)': {
-    signRpc: main.signRpc,
-    signAcs3: main.signAcs3,
+    signV2: main.signV2,
+    signV3: main.signV3,
     verifyRequest: verifyEntry.verifyRequest,
   },
   'node entry (node:crypto)': {
-    signRpc: node.signRpc,
-    signAcs3: node.signAcs3,
+    signV2: node.signV2,
+    signV3: node.signV3,
     verifyRequest: node.verifyRequest,
   },
 };
@@ -28,5 +28,5 @@ describe.each(Object.entries(apis))('%s', (_label, api) => {
 });
 
 it("@vodkit/signer/v3 signs with the main entry's own function", () => {
-  expect(v3Entry.signAcs3).toBe(main.signAcs3);
+  expect(v3Entry.signV3).toBe(main.signV3);
 });

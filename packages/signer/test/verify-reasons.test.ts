@@ -20,7 +20,7 @@ const ctx = { clock: () => T0, nonce: () => 'nonce-1' };
 const params = { DeleteImageType: 'ImageId', ImageIds: 'a,b' };
 
 const v1 = (creds: Credentials = AK, at = T0): ReceivedRequest => {
-  const s = node.signRpc({
+  const s = node.signV2({
     method: 'GET',
     action: 'DeleteImage',
     version: '2017-03-21',
@@ -32,7 +32,7 @@ const v1 = (creds: Credentials = AK, at = T0): ReceivedRequest => {
   return { method: 'GET', path: '/', query: s.encoded, headers: { host: 'h' }, body: '' };
 };
 const v3 = (creds: Credentials = AK): ReceivedRequest => {
-  const s = node.signAcs3({
+  const s = node.signV3({
     method: 'POST',
     host: 'h',
     action: 'DeleteImage',
@@ -122,7 +122,7 @@ describe('V2', () => {
     expect(code(edit(v1()))).toBe(expected);
   });
   it('reads a literal + as a space (form decoding)', () => {
-    const s = node.signRpc({
+    const s = node.signV2({
       method: 'GET',
       action: 'A',
       version: 'v',

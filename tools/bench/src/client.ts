@@ -58,9 +58,9 @@ const t0 = performance.now();
 let call;
 if (name === 'floor') {
   const http = await import('node:http');
-  const { signRpc } = await import('@vodkit/signer/node');
+  const { signV2 } = await import('@vodkit/signer/node');
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  const body = signRpc({ method: 'POST', action: 'DeleteImage', version: '2017-03-21', params: { DeleteImageType: 'ImageId', ImageIds: IDS.join(',') }, credentials: creds }).encoded;
+  const body = signV2({ method: 'POST', action: 'DeleteImage', version: '2017-03-21', params: { DeleteImageType: 'ImageId', ImageIds: IDS.join(',') }, credentials: creds }).encoded;
   const headers = { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) };
   call = () => new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, path: '/', method: 'POST', agent, headers }, (res) => {

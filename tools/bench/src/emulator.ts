@@ -19,7 +19,7 @@ import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { DEFAULT_EMULATOR_CREDENTIALS } from '@vodkit/emulator';
-import { signAcs3, signRpc } from '@vodkit/signer/node';
+import { signV3, signV2 } from '@vodkit/signer/node';
 import { count, printTable, ratio } from './support/measure.ts';
 import { startBareServer, startServerProcess, stopServerProcess } from './support/servers.ts';
 
@@ -44,7 +44,7 @@ interface Prepared {
 function prepare(algorithm: 'HMAC-SHA1' | 'ACS3-HMAC-SHA256', port: number, n: number): Prepared[] {
   return Array.from({ length: n }, (): Prepared => {
     if (algorithm === 'HMAC-SHA1') {
-      const s = signRpc({
+      const s = signV2({
         method: 'POST',
         action: 'DeleteImage',
         version: '2017-03-21',
@@ -57,7 +57,7 @@ function prepare(algorithm: 'HMAC-SHA1' | 'ACS3-HMAC-SHA256', port: number, n: n
         body: s.encoded,
       };
     }
-    const s = signAcs3({
+    const s = signV3({
       method: 'POST',
       host: `127.0.0.1:${port}`,
       action: 'DeleteImage',

@@ -84,14 +84,14 @@ function openApiClient(): { client: OpenApiClient; params: unknown; request: () 
 // ---- shared inputs ----
 
 const timestamp = (): string => `${new Date().toISOString().slice(0, 19)}Z`;
-const rpcInput = {
+const v2Input = {
   method: 'POST',
   action: ACTION,
   version: VERSION,
   params: PARAMS,
   credentials,
 } as const;
-const acs3Input = {
+const v3Input = {
   method: 'POST',
   host: HOST,
   action: ACTION,
@@ -99,8 +99,8 @@ const acs3Input = {
   query: PARAMS,
   credentials,
 };
-const rpcSample = node.signRpc(rpcInput);
-const acs3Sample = node.signAcs3(acs3Input);
+const v2Sample = node.signV2(v2Input);
+const v3Sample = node.signV3(v3Input);
 type TeaRequest = Parameters<typeof OpenApiUtil.getAuthorization>[0];
 const TeaRequestCtor = (
   createRequire(require.resolve('@alicloud/openapi-util'))('@alicloud/tea-typescript') as {
@@ -188,7 +188,7 @@ function aims(
 /** Runs the signer benchmark and prints its tables. */
 export async function run(): Promise<void> {
   console.log(
-    `20-ID DeleteImage; V2 string-to-sign ${rpcSample.stringToSign.length} chars, V3 canonical request ${acs3Sample.canonicalRequest.length} chars; node ${process.version}`,
+    `20-ID DeleteImage; V2 string-to-sign ${v2Sample.stringToSign.length} chars, V3 canonical request ${v3Sample.canonicalRequest.length} chars; node ${process.version}`,
   );
   const pop = popCoreClient();
   const oac = openApiClient();
@@ -196,13 +196,13 @@ export async function run(): Promise<void> {
   // V2 (HMAC-SHA1)
   const v1Key = `${credentials.accessKeySecret}&`;
   const v1Floor = contender('node:crypto HMAC-SHA1 floor (same string-to-sign)', () =>
-    createHmac('sha1', v1Key).update(rpcSample.stringToSign).digest('base64'),
+    createHmac('sha1', v1Key).update(v2Sample.stringToSign).digest('base64'),
   );
   const v1Hmac = contender('  vodkit/node HMAC-SHA1 alone (nodeCrypto)', () =>
-    node.nodeCrypto.hmacSha1Base64(v1Key, rpcSample.stringToSign),
+    node.nodeCrypto.hmacSha1Base64(v1Key, v2Sample.stringToSign),
   );
-  const v1Node = contender('vodkit/node signRpc', () => node.signRpc(rpcInput));
-  const v1Web = contender('vodkit signRpc (WebCrypto)', () => web.signRpc(rpcInput));
+  const v1Node = contender('vodkit/node signV2', () => node.signV2(v2Input));
+  const v1Web = contender('vodkit signV2 (WebCrypto)', () => web.signV2(v2Input));
   const v1Util = contender('@alicloud/openapi-util getRPCSignature', () =>
     OpenApiUtil.getRPCSignature(
       {
@@ -242,22 +242,22 @@ export async function run(): Promise<void> {
 
   // V3 (ACS3-HMAC-SHA256)
   const v3Floor = contender('node:crypto HMAC-SHA256 floor (same string-to-sign)', () =>
-    createHmac('sha256', credentials.accessKeySecret).update(acs3Sample.stringToSign).digest('hex'),
+    createHmac('sha256', credentials.accessKeySecret).update(v3Sample.stringToSign).digest('hex'),
   );
   const v3Crypto = contender('node:crypto all V3 digests (body, request, HMAC)', () => {
     createHash('sha256').update('').digest('hex');
-    const h = createHash('sha256').update(acs3Sample.canonicalRequest).digest('hex');
+    const h = createHash('sha256').update(v3Sample.canonicalRequest).digest('hex');
     return createHmac('sha256', credentials.accessKeySecret)
       .update(`ACS3-HMAC-SHA256\n${h}`)
       .digest('hex');
   });
   const v3Digests = contender('  vodkit/node V3 digests alone (nodeCrypto)', () => {
     node.nodeCrypto.sha256Hex('');
-    const h = node.nodeCrypto.sha256Hex(acs3Sample.canonicalRequest) as string;
+    const h = node.nodeCrypto.sha256Hex(v3Sample.canonicalRequest) as string;
     return node.nodeCrypto.hmacSha256Hex(credentials.accessKeySecret, `ACS3-HMAC-SHA256\n${h}`);
   });
-  const v3Node = contender('vodkit/node signAcs3', () => node.signAcs3(acs3Input));
-  const v3Web = contender('vodkit signAcs3 (WebCrypto)', () => web.signAcs3(acs3Input));
+  const v3Node = contender('vodkit/node signV3', () => node.signV3(v3Input));
+  const v3Web = contender('vodkit signV3 (WebCrypto)', () => web.signV3(v3Input));
   const v3Util = contender('@alicloud/openapi-util getAuthorization', () => {
     const request = new TeaRequestCtor();
     const payload = OpenApiUtil.hexEncode(OpenApiUtil.hash(Buffer.from(''), 'ACS3-HMAC-SHA256'));

@@ -6,8 +6,7 @@ import type * as Tls from 'node:tls';
 import type * as DiagnosticsChannel from 'node:diagnostics_channel';
 
 // Node built-ins the Node entry needs only once it sends: loaded on first use, so that importing
-// the client does not pay for them (node:net, node:tls and node:http each cost milliseconds to
-// load cold, as much as the client's own code). `process.getBuiltinModule` (Node ≥ 20.16) loads
+// the client does not load them (the bench's cold-import row measures it). `process.getBuiltinModule` (Node ≥ 20.16) loads
 // one synchronously; older Node 20 releases get the same module through `require`.
 const load: (id: string) => unknown =
   typeof process.getBuiltinModule === 'function'

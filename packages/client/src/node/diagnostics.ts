@@ -58,7 +58,7 @@ function channelsOf(): { start: Channel; end: Channel; error: Channel } {
 
 /**
  * Wraps a transport so that each request is published on {@link DIAGNOSTICS_CHANNELS}. With no
- * subscriber, a request costs one property read per channel.
+ * subscriber, a request only reads whether each channel has subscribers.
  */
 export function withDiagnostics(send: Transport): Transport {
   const observed = (r: TransportRequest): Promise<TransportResponse> => {

@@ -45,7 +45,7 @@ export class Exchange {
 
   /** Fails the exchange when `timeoutMs` passes or `signal` aborts, whichever comes first. */
   watch(timeoutMs: number | undefined, signal: AbortSignal | undefined): void {
-    // A plain timer, cleared when the exchange settles: cheaper than an AbortSignal per call.
+    // A plain timer, cleared when the exchange settles; no AbortSignal per call.
     if (timeoutMs !== undefined) this.timer = setTimeout(timeOut, timeoutMs, this, timeoutMs);
     if (signal !== undefined) {
       const onAbort = (): void => {

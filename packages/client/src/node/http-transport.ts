@@ -238,9 +238,8 @@ class Agents {
 }
 
 /**
- * A {@link Transport} over `node:http`/`node:https` with keep-alive agents: cheaper per call than
- * Node's global `fetch`, dearer than {@link socketTransport} (the Node entry's default), and seen
- * by tools that instrument `node:http`. The modules load with the first request of each scheme.
+ * A {@link Transport} over `node:http`/`node:https` with keep-alive agents, seen by tools that
+ * instrument `node:http` (APM agents); {@link socketTransport} is the Node entry's default. The modules load with the first request of each scheme.
  *
  * @example createVodClient({ region, credentials, transport: nodeTransport({ maxSockets: 128 }) })
  */
@@ -324,7 +323,7 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
       const onAbort = (): void => {
         fail(signal?.reason as Error);
       };
-      // A plain timer, cleared when the attempt settles: cheaper than an AbortSignal per call.
+      // A plain timer, cleared when the attempt settles; no AbortSignal per call.
       // Where the attempt waits is read from the request's socket only when the timer fires.
       const timer =
         r.timeoutMs === undefined

@@ -12,7 +12,7 @@
  *
  * @packageDocumentation
  */
-import { signAcs3, signRpc } from '@vodkit/signer/node';
+import { signV3, signV2 } from '@vodkit/signer/node';
 import { redactSigned } from '@vodkit/signer/redact';
 import { createVodClientWith } from '../client.js';
 import { requireOptionsObject } from '../client-options.js';
@@ -23,7 +23,7 @@ import { defaultCredentials } from './credentials.js';
 import { socketTransport } from './socket-transport.js';
 
 /** The `node:crypto` signing functions. */
-export const nodeSigner: SignerFunctions = { signRpc, signAcs3, redactSigned };
+export const nodeSigner: SignerFunctions = { signV2, signV3, redactSigned };
 
 /** Options of the Node `createVodClient`: `credentials` may be left out to use {@link defaultCredentials}. */
 export type NodeVodClientOptions = Omit<VodClientOptions, 'credentials'> & {

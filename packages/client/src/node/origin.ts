@@ -6,7 +6,7 @@ export interface OriginTarget {
   readonly hostname: string;
   /** The port, the scheme's default when the origin has none. */
   readonly port: number;
-  /** The authority as written in the endpoint: the host ACS3 signs. */
+  /** The authority as written in the endpoint: the host V3 signs. */
   readonly host: string;
 }
 

@@ -69,8 +69,8 @@ export class Pool implements ConnectionOwner, ExchangeHolder {
     }
     connection.park(performance.now());
     this.idle.push(connection);
-    // One timer per pool rather than one per idle period: arming and clearing a timer around
-    // every request costs more than the occasional sweep. A connection may so stay open up to
+    // One timer per pool rather than one per idle period, so no request arms or clears a timer
+    // for its connection. A connection may so stay open up to
     // twice keepAliveMs, but acquire never reuses one idle for longer than keepAliveMs.
     this.sweeper ??= setInterval(() => {
       this.sweep();

@@ -57,9 +57,9 @@ interface Route {
 /**
  * A {@link Transport} that speaks HTTP/1.1 itself over keep-alive `node:net`/`node:tls`
  * connections, the Node entry's default. A DeleteImage exchange is one small request and one
- * small response, so writing the request as one string and reading the response with a minimal
- * reader costs far less client CPU than `node:http`, which builds streams, header objects and
- * events per request (`pnpm bench` shows the figures). Responses framed by `content-length`, `chunked` or
+ * small response, so it writes the request as one string and reads the response with a minimal
+ * reader, without the streams, header objects and events `node:http` builds per request
+ * (`pnpm bench` compares the two). Responses framed by `content-length`, `chunked` or
  * the end of the connection are read; anything else is a protocol error and the connection is
  * dropped. Tools that instrument `node:http` (APM agents) do not see these requests (they can
  * subscribe to `DIAGNOSTICS_CHANNELS`): use

@@ -20,8 +20,8 @@ describe('answers', () => {
 
   test('V2 may split parameters between the query string and the form body', async () => {
     fx.vod.state.add([{ imageId: 'split' }]);
-    const { signRpc } = await import('@vodkit/signer/node');
-    const signed = signRpc({
+    const { signV2 } = await import('@vodkit/signer/node');
+    const signed = signV2({
       method: 'POST',
       action: 'DeleteImage',
       version: '2017-03-21',

@@ -2,7 +2,7 @@
  * The `parse` stage: the body under the size limit (413 and a closed connection past it), and
  * the parameters of the three request shapes real clients send, decoded from query and form.
  */
-import { signRpc } from '@vodkit/signer/node';
+import { signV2 } from '@vodkit/signer/node';
 import { ACTION, API_VERSION } from '@vodkit/types';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_EMULATOR_CREDENTIALS, startEmulator } from '../../src/index.js';
@@ -18,8 +18,8 @@ afterAll(async () => {
   await vod.close();
 });
 
-const signV2 = (method: 'GET' | 'POST', params: Record<string, string>) =>
-  signRpc({
+const signedV2 = (method: 'GET' | 'POST', params: Record<string, string>) =>
+  signV2({
     method,
     action: ACTION,
     version: API_VERSION,
@@ -31,13 +31,13 @@ const signV2 = (method: 'GET' | 'POST', params: Record<string, string>) =>
 describe('the three request shapes', () => {
   test('GET with the query, POST with a form body, POST with the query and an empty body (V2)', async () => {
     vod.state.add([{ imageId: 'get' }, { imageId: 'form' }, { imageId: 'query' }]);
-    const get = await fetch(`${vod.url}/?${signV2('GET', byIds('get')).encoded}`);
+    const get = await fetch(`${vod.url}/?${signedV2('GET', byIds('get')).encoded}`);
     const form = await fetch(`${vod.url}/`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: signV2('POST', byIds('form')).encoded,
+      body: signedV2('POST', byIds('form')).encoded,
     });
-    const query = await fetch(`${vod.url}/?${signV2('POST', byIds('query')).encoded}`, {
+    const query = await fetch(`${vod.url}/?${signedV2('POST', byIds('query')).encoded}`, {
       method: 'POST',
     });
     for (const answer of [get, form, query]) expect(answer.status).toBe(200);
@@ -53,7 +53,7 @@ describe('the three request shapes', () => {
   });
 
   test('a body that is not a form is not read as parameters', async () => {
-    const signed = signV2('POST', byIds('any'));
+    const signed = signedV2('POST', byIds('any'));
     const answer = await toAnswer(
       await fetch(`${vod.url}/`, {
         method: 'POST',
@@ -111,7 +111,7 @@ describe('the body limit', () => {
 
   test('a body at the limit is read', async () => {
     vod.state.add([{ imageId: 'edge' }]);
-    const encoded = signV2('POST', byIds('edge')).encoded;
+    const encoded = signedV2('POST', byIds('edge')).encoded;
     const body = `${encoded}&${'p'.repeat(2048 - encoded.length - 1)}`;
     expect(body.length).toBe(2048);
     const answer = await toAnswer(

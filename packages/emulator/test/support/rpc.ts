@@ -2,7 +2,7 @@
  * Test helpers: sign DeleteImage calls with the signer's node entry and send them over real HTTP
  * to an emulator on 127.0.0.1.
  */
-import { signAcs3, signRpc } from '@vodkit/signer/node';
+import { signV3, signV2 } from '@vodkit/signer/node';
 import type { Credentials } from '@vodkit/signer/node';
 import { ACTION, API_VERSION } from '@vodkit/types';
 import { DEFAULT_EMULATOR_CREDENTIALS } from '../../src/index.js';
@@ -46,7 +46,7 @@ export async function callV2(
   options: CallOptions = {},
 ): Promise<Answer> {
   const method = options.method ?? 'POST';
-  const signed = signRpc({
+  const signed = signV2({
     method,
     action: options.common?.['Action'] ?? ACTION,
     version: options.common?.['Version'] ?? API_VERSION,
@@ -79,7 +79,7 @@ export async function callV3(
 ): Promise<Answer> {
   const method = options.method ?? 'POST';
   const host = new URL(url).host;
-  const signed = signAcs3({
+  const signed = signV3({
     method,
     host,
     action: options.action ?? ACTION,
@@ -124,7 +124,7 @@ export async function callV2Tampered(
   tamper: (signed: Record<string, string>) => Record<string, string>,
   options: CallOptions = {},
 ): Promise<Answer> {
-  const signed = signRpc({
+  const signed = signV2({
     method: 'POST',
     action: ACTION,
     version: API_VERSION,

@@ -18,7 +18,7 @@ import { formatTimestamp } from './time.js';
 import { HOST_RULE, isUrlHost, isUrlPath } from './url-parts.js';
 
 /** One V3 algorithm: how it hashes the payload and canonical request, and how it signs. */
-export interface Acs3Algorithm {
+export interface V3Algorithm {
   /** Lowercase hex digest, used for `x-acs-content-sha256` and the canonical request. */
   hashHex(crypto: SignerCrypto, data: string | Uint8Array): Awaitable<string>;
   /** Lowercase hex signature of the string-to-sign. */
@@ -27,13 +27,13 @@ export interface Acs3Algorithm {
 
 /**
  * Names of the V3 algorithms this build implements. `ACS3-HMAC-SM3` and `ACS3-RSA-SHA256` share
- * the request layout and would be one more entry in {@link ACS3_ALGORITHMS} each (plus the
+ * the request layout and would be one more entry in {@link V3_ALGORITHMS} each (plus the
  * primitives in {@link SignerCrypto}).
  */
-export type Acs3AlgorithmName = 'ACS3-HMAC-SHA256';
+export type V3AlgorithmName = 'ACS3-HMAC-SHA256';
 
 /** The V3 algorithm table. */
-export const ACS3_ALGORITHMS: Readonly<Record<Acs3AlgorithmName, Acs3Algorithm>> = {
+export const V3_ALGORITHMS: Readonly<Record<V3AlgorithmName, V3Algorithm>> = {
   'ACS3-HMAC-SHA256': {
     hashHex: (crypto, data) => crypto.sha256Hex(data),
     // Unlike V2, the key is the bare secret, without a trailing `&`.
@@ -42,8 +42,8 @@ export const ACS3_ALGORITHMS: Readonly<Record<Acs3AlgorithmName, Acs3Algorithm>>
 };
 
 /** Looks up a V3 algorithm by name; `undefined` for names this build does not implement. */
-export const acs3Algorithm = (name: string): Acs3Algorithm | undefined =>
-  Object.hasOwn(ACS3_ALGORITHMS, name) ? ACS3_ALGORITHMS[name as Acs3AlgorithmName] : undefined;
+export const v3Algorithm = (name: string): V3Algorithm | undefined =>
+  Object.hasOwn(V3_ALGORITHMS, name) ? V3_ALGORITHMS[name as V3AlgorithmName] : undefined;
 
 /** Whether a lowercase header name is covered by the V3 signature. */
 export const isSignedHeader = (name: string): boolean =>
@@ -53,7 +53,7 @@ export const isSignedHeader = (name: string): boolean =>
  * Builds the V3 canonical request. `headers` are the signed headers with lowercase names and
  * trimmed values, in any order.
  */
-export function acs3CanonicalRequest(
+export function v3CanonicalRequest(
   method: string,
   path: string,
   canonicalQuery: string,
@@ -72,13 +72,13 @@ export function acs3CanonicalRequest(
 }
 
 /** Hashes a canonical request and signs it: `ALG\nhex(hash(canonicalRequest))` → hex signature. */
-export function acs3SignCanonical(
+export function v3SignCanonical(
   crypto: SignerCrypto,
-  name: Acs3AlgorithmName,
+  name: V3AlgorithmName,
   secret: string,
   canonicalRequest: string,
 ): Awaitable<{ stringToSign: string; signature: string }> {
-  const alg = ACS3_ALGORITHMS[name];
+  const alg = V3_ALGORITHMS[name];
   return andThen(alg.hashHex(crypto, canonicalRequest), (digest) => {
     const stringToSign = `${name}\n${digest}`;
     return andThen(alg.signHex(crypto, secret, stringToSign), (signature) => ({
@@ -89,7 +89,7 @@ export function acs3SignCanonical(
 }
 
 /** Input of a V3 (`ACS3-*`) signature. */
-export interface Acs3SignInput extends SigningContext {
+export interface V3SignInput extends SigningContext {
   /** The real HTTP method, e.g. `POST`. */
   readonly method: string;
   /**
@@ -119,13 +119,13 @@ export interface Acs3SignInput extends SigningContext {
    */
   readonly headers?: Readonly<Record<string, string | undefined>> | undefined;
   /** The algorithm; defaults to `ACS3-HMAC-SHA256`. */
-  readonly algorithm?: Acs3AlgorithmName | undefined;
+  readonly algorithm?: V3AlgorithmName | undefined;
 }
 
 /** A V3 signature: what to send, and every intermediate string. */
-export interface Acs3SignResult {
+export interface V3SignResult {
   /** The algorithm used. */
-  readonly algorithm: Acs3AlgorithmName;
+  readonly algorithm: V3AlgorithmName;
   /**
    * Headers to send, lowercase names, including `authorization`. `host` is not included (HTTP
    * clients derive it from the URL) but is signed: send the request to `input.host`.
@@ -160,14 +160,14 @@ const HEADER_NAME = /^[!#-'*+.^`|~\w-]+$/;
 const FORM = 'application/x-www-form-urlencoded';
 
 /** Signs a V3 request with the given crypto; sync when `crypto` is. */
-export function signAcs3With(
+export function signV3With(
   crypto: SignerCrypto,
-  input: Acs3SignInput,
-): Awaitable<Acs3SignResult> {
+  input: V3SignInput,
+): Awaitable<V3SignResult> {
   requireInput(input);
   const name = input.algorithm ?? 'ACS3-HMAC-SHA256';
   check(
-    typeof name === 'string' && Object.hasOwn(ACS3_ALGORITHMS, name),
+    typeof name === 'string' && Object.hasOwn(V3_ALGORITHMS, name),
     'algorithm',
     'must be "ACS3-HMAC-SHA256"',
   );
@@ -221,13 +221,13 @@ export function signAcs3With(
   // checkCredentials made it header-safe.
   if (token !== undefined) own('x-acs-security-token', token);
 
-  return andThen(ACS3_ALGORITHMS[name].hashHex(crypto, body), (hashedPayload) => {
+  return andThen(V3_ALGORITHMS[name].hashHex(crypto, body), (hashedPayload) => {
     own('x-acs-content-sha256', hashedPayload);
     const signed: Record<string, string> = { host };
     // `headers` has a null prototype, so for-in sees exactly its own names (and, unlike
     // Object.entries, allocates nothing per header).
     for (const n in headers) if (isSignedHeader(n)) signed[n] = headers[n] ?? '';
-    const { canonicalRequest, signedHeaders } = acs3CanonicalRequest(
+    const { canonicalRequest, signedHeaders } = v3CanonicalRequest(
       method,
       path,
       canonicalQuery,
@@ -235,7 +235,7 @@ export function signAcs3With(
       hashedPayload,
     );
     return andThen(
-      acs3SignCanonical(crypto, name, creds.accessKeySecret, canonicalRequest),
+      v3SignCanonical(crypto, name, creds.accessKeySecret, canonicalRequest),
       ({ stringToSign, signature }) => {
         headers['authorization'] =
           `${name} Credential=${creds.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;

@@ -9,7 +9,7 @@ import { formatTimestamp } from './time.js';
 import { isUrlHost } from './url-parts.js';
 
 /** Input of a V2 (`HMAC-SHA1`, `SignatureVersion=1.0`) RPC signature. */
-export interface RpcSignInput extends SigningContext {
+export interface V2SignInput extends SigningContext {
   /** The real HTTP method; it is part of the string-to-sign. */
   readonly method: 'GET' | 'POST';
   /** The API action, e.g. `DeleteImage`. */
@@ -23,7 +23,7 @@ export interface RpcSignInput extends SigningContext {
 }
 
 /** A V2-signed parameter set and every intermediate string. */
-export interface RpcSignResult {
+export interface V2SignResult {
   /** `HMAC-SHA1`. */
   readonly algorithm: 'HMAC-SHA1';
   /** Every parameter to send, decoded, including the common ones and `Signature`. */
@@ -46,7 +46,7 @@ export interface RpcSignResult {
 }
 
 /** Parameter names the V2 signer owns. */
-export const RPC_COMMON_PARAMS: ReadonlySet<string> = new Set([
+export const V2_COMMON_PARAMS: ReadonlySet<string> = new Set([
   'Action',
   'Version',
   'Format',
@@ -60,7 +60,7 @@ export const RPC_COMMON_PARAMS: ReadonlySet<string> = new Set([
 ]);
 
 /** Builds the V2 string-to-sign from a complete, decoded parameter map (without `Signature`). */
-export function rpcStringToSign(
+export function v2StringToSign(
   method: string,
   params: Readonly<ParamMap>,
 ): { canonicalQuery: string; stringToSign: string } {
@@ -72,10 +72,10 @@ export function rpcStringToSign(
 }
 
 /** The V2 HMAC key: the secret followed by `&`, with or without STS. */
-export const rpcKey = (secret: string): string => `${secret}&`;
+export const v2Key = (secret: string): string => `${secret}&`;
 
 /** Signs a V2 RPC request with the given crypto; sync when `crypto` is. */
-export function signRpcWith(crypto: SignerCrypto, input: RpcSignInput): Awaitable<RpcSignResult> {
+export function signV2With(crypto: SignerCrypto, input: V2SignInput): Awaitable<V2SignResult> {
   requireInput(input);
   const method = matches(input.method, 'method', /^(?:GET|POST)$/, 'must be "GET" or "POST"');
   const creds = checkCredentials(input.credentials);
@@ -83,7 +83,7 @@ export function signRpcWith(crypto: SignerCrypto, input: RpcSignInput): Awaitabl
     input.params,
     'params',
     Object.create(null) as ParamMap,
-    RPC_COMMON_PARAMS,
+    V2_COMMON_PARAMS,
   );
   const { ms, nonce } = takeClockAndNonce(input, crypto.nonce);
   const timestamp = formatTimestamp(ms);
@@ -97,9 +97,9 @@ export function signRpcWith(crypto: SignerCrypto, input: RpcSignInput): Awaitabl
   params['Timestamp'] = timestamp;
   if (creds.securityToken !== undefined) params['SecurityToken'] = creds.securityToken;
 
-  const { canonicalQuery, stringToSign } = rpcStringToSign(method, params);
+  const { canonicalQuery, stringToSign } = v2StringToSign(method, params);
   return andThen(
-    // The V2 key, the secret and `&`: what rpcKey (the verifier's) writes.
+    // The V2 key, the secret and `&`: what v2Key (the verifier's) writes.
     crypto.hmacSha1Base64(`${creds.accessKeySecret}&`, stringToSign),
     (signature) => {
       params['Signature'] = signature;
@@ -118,8 +118,8 @@ export function signRpcWith(crypto: SignerCrypto, input: RpcSignInput): Awaitabl
   );
 }
 
-/** Input of {@link presignRpcUrlWith}: a GET signature plus where to send it. */
-export interface RpcPresignInput extends Omit<RpcSignInput, 'method'> {
+/** Input of {@link presignV2UrlWith}: a GET signature plus where to send it. */
+export interface V2PresignInput extends Omit<V2SignInput, 'method'> {
   /**
    * `https://host[:port]` (or `http://…`), without path, query or trailing slash, the host as
    * URL writes it: e.g. `https://vod.cn-shanghai.aliyuncs.com` or `http://[::1]:4010`.
@@ -128,7 +128,7 @@ export interface RpcPresignInput extends Omit<RpcSignInput, 'method'> {
 }
 
 /** A presigned GET URL plus the signature's intermediate strings. */
-export interface RpcPresignResult extends RpcSignResult {
+export interface V2PresignResult extends V2SignResult {
   /** The URL to GET; it stays valid for the server's timestamp window (15 minutes). */
   readonly url: string;
 }
@@ -136,10 +136,10 @@ export interface RpcPresignResult extends RpcSignResult {
 const ORIGIN = /^https?:\/\/(.*)$/;
 
 /** Presigns a GET URL with the given crypto; sync when `crypto` is. */
-export function presignRpcUrlWith(
+export function presignV2UrlWith(
   crypto: SignerCrypto,
-  input: RpcPresignInput,
-): Awaitable<RpcPresignResult> {
+  input: V2PresignInput,
+): Awaitable<V2PresignResult> {
   requireInput(input);
   const endpoint = input.endpoint;
   check(
@@ -147,7 +147,7 @@ export function presignRpcUrlWith(
     'endpoint',
     'must be http[s]://host[:port] as URL writes it',
   );
-  return andThen(signRpcWith(crypto, { ...input, method: 'GET' }), (r) => ({
+  return andThen(signV2With(crypto, { ...input, method: 'GET' }), (r) => ({
     ...r,
     url: `${endpoint}/?${r.encoded}`,
   }));
