@@ -160,10 +160,7 @@ const HEADER_NAME = /^[!#-'*+.^`|~\w-]+$/;
 const FORM = 'application/x-www-form-urlencoded';
 
 /** Signs a V3 request with the given crypto; sync when `crypto` is. */
-export function signV3With(
-  crypto: SignerCrypto,
-  input: V3SignInput,
-): Awaitable<V3SignResult> {
+export function signV3With(crypto: SignerCrypto, input: V3SignInput): Awaitable<V3SignResult> {
   requireInput(input);
   const name = input.algorithm ?? 'ACS3-HMAC-SHA256';
   check(

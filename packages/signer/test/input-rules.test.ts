@@ -35,11 +35,7 @@ const call =
   (signer, input) => {
     // Plain JavaScript: the types say nothing about what arrives.
     const i = input as never;
-    return signer === 'V2'
-      ? api.signV2(i)
-      : signer === 'V3'
-        ? api.signV3(i)
-        : api.presignV2Url(i);
+    return signer === 'V2' ? api.signV2(i) : signer === 'V3' ? api.signV3(i) : api.presignV2Url(i);
   };
 const ENTRIES: readonly (readonly [string, Call])[] = [
   ['node entry', call(node)],

@@ -15,12 +15,7 @@ import type { SyncVerifyOptions } from '../src/node.js';
 import { startCapture } from './capture.js';
 import type { CaptureServer } from './capture.js';
 import { changeOneChar } from './mutate.js';
-import {
-  docFormEncode,
-  officialV3,
-  officialV2Params,
-  officialV2Signature,
-} from './official.js';
+import { docFormEncode, officialV3, officialV2Params, officialV2Signature } from './official.js';
 import { openApiClientRequest, popCoreRequest } from './official-clients.js';
 import { AK, FIXED_NONCE, FIXED_TIME, VECTORS } from './vectors.fixture.js';
 import type { V3Vector, V2Vector } from './vectors.fixture.js';

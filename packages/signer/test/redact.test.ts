@@ -78,9 +78,7 @@ describe('redactSigned', () => {
   it('masks the token and the signature everywhere, for both algorithms', async () => {
     const at = { clock: () => 0, nonce: () => 'n' };
     const v2 = redactSigned(node.signV2({ ...base, params: { X: 'y' }, ...at }));
-    const v3 = redactSigned(
-      await main.signV3({ ...base, host: 'h', query: { X: 'y' }, ...at }),
-    );
+    const v3 = redactSigned(await main.signV3({ ...base, host: 'h', query: { X: 'y' }, ...at }));
     for (const r of [v2, v3]) {
       const text = JSON.stringify(r);
       expect(text).not.toContain(TOKEN);
