@@ -146,10 +146,11 @@ export async function attempt(
   const signed: SignResult =
     pending instanceof Promise ? ((await pending) as SignResult) : (pending as SignResult);
   context.redactor.remember(signed.signature);
-  try {
-    return { response: await context.config.transport(transportRequest(context, call, signed)) };
-  } catch (error) {
-    if (call.signal?.aborted === true) throw call.signal.reason as Error;
-    return { error };
-  }
+  return context.config.transport(transportRequest(context, call, signed)).then(
+    (response): AttemptResult => ({ response }),
+    (error: unknown): AttemptResult => {
+      if (call.signal?.aborted === true) throw call.signal.reason as Error;
+      return { error };
+    },
+  );
 }

@@ -88,7 +88,15 @@ export function createSendLoop(config: ClientConfig): SendLoop {
       if (verdict.kind === 'give-up') throw verdict.error;
       if (verdict.failure?.cls === 'throttling') hooks?.onThrottled?.();
       if (verdict.kind === 'done') {
-        return { ...verdict, attempts: at.attempt, possiblyApplied: at.possiblyApplied };
+        const { response, json, failure } = verdict;
+        return {
+          kind: 'done',
+          response,
+          json,
+          failure,
+          attempts: at.attempt,
+          possiblyApplied: at.possiblyApplied,
+        };
       }
       if (verdict.lost === true) at.possiblyApplied = true;
       await sleep(verdict.delayMs, signal);
@@ -96,13 +104,10 @@ export function createSendLoop(config: ClientConfig): SendLoop {
   }
 
   return {
-    async send(call) {
-      try {
-        return await attempts(call);
-      } catch (error) {
+    send: (call) =>
+      attempts(call).catch(async (error: unknown) => {
         throw await redacted(error);
-      }
-    },
+      }),
     async signOnce(call, reveal) {
       try {
         const signed = await signCall(context, call, await loadCredentials());

@@ -39,6 +39,18 @@ const here = dirname(fileURLToPath(import.meta.url));
 const benchDir = join(here, '..');
 
 const ROUNDS = 3;
+
+/**
+ * `VODKIT_BENCH_BASELINE=<another built vodkit checkout>` adds its client as contenders named
+ * `… (baseline)`, run from that checkout's tools/bench and interleaved with this one's, so a
+ * change is compared with the code before it under the same load.
+ */
+const BASELINE = process.env['VODKIT_BENCH_BASELINE'];
+const BASELINE_SUFFIX = ' (baseline)';
+const cwdOf = (name: string): string =>
+  BASELINE !== undefined && name.endsWith(BASELINE_SUFFIX)
+    ? join(BASELINE, 'tools/bench')
+    : benchDir;
 const WARMUP = 2_000;
 const SEQUENTIAL = 3_000; // warm-up + sequential = the 5000 calls after which RSS is read
 const CONCURRENCY = 32;
@@ -166,7 +178,7 @@ function measureImports(names: readonly string[]): Map<string, number> {
           process.execPath,
           ['--input-type=module', '-e', IMPORT_CHILD, name, emptyDir],
           {
-            cwd: benchDir,
+            cwd: cwdOf(name),
             encoding: 'utf8',
             stdio: ['ignore', 'pipe', 'inherit'],
             timeout: 60_000,
@@ -202,7 +214,7 @@ function runContender(name: string, port: number): Result {
   const out = execFileSync(
     process.execPath,
     ['--input-type=module', '-e', CHILD, name, String(port)],
-    { cwd: benchDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 300_000 },
+    { cwd: cwdOf(name), encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 300_000 },
   );
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Result;
 }
@@ -309,6 +321,9 @@ export async function run(): Promise<void> {
     'vodkit fetch',
     'pop-core',
     'openapi-client',
+    ...(BASELINE === undefined
+      ? []
+      : ['vodkit', 'vodkit HMAC-SHA1'].map((c) => c + BASELINE_SUFFIX)),
   ];
   const server = await startRawServer();
   const runs = new Map<string, Result[]>(contenders.map((c) => [c, []]));
@@ -545,4 +560,32 @@ vod.deleteImage({ DeleteImageType: 'ImageId', ImageIds: ['x'] }).then(console.lo
       ['browser app bundle <= 10 kB min+gzip', `${gz} B`, verdict(gz <= 10_000)],
     ],
   );
+
+  if (BASELINE !== undefined) {
+    console.log(`\nAgainst the baseline (${BASELINE}), same run, interleaved:`);
+    printTable(
+      [
+        'client',
+        'seq req/s',
+        `c${CONCURRENCY} req/s`,
+        'CPU/call',
+        'import + 1st call',
+        'verdict (within 10%)',
+      ],
+      ['vodkit', 'vodkit HMAC-SHA1'].map((c) => {
+        const now = get(c);
+        const before = get(c + BASELINE_SUFFIX);
+        return [
+          c,
+          ratio(now.seq.rps, before.seq.rps),
+          ratio(now.conc.rps, before.conc.rps),
+          ratio(now.cpuUsPerCall, before.cpuUsPerCall),
+          ratio(cold(now), cold(before)),
+          verdict(
+            now.cpuUsPerCall <= 1.1 * before.cpuUsPerCall && now.conc.rps >= 0.9 * before.conc.rps,
+          ),
+        ];
+      }),
+    );
+  }
 }
