@@ -11,9 +11,6 @@ import { fileURLToPath } from 'node:url';
 import { signV2 } from '@vodkit/signer/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_EMULATOR_CREDENTIALS, startEmulator } from '../src/index.js';
-import { formatBanner } from '../src/banner.js';
-import { isLoopbackHost } from '../src/loopback.js';
-import { adminRouteLines } from '../src/routes.js';
 import type { RecordedRequest, RunningEmulator, StateSnapshot } from '../src/index.js';
 import { byIds, callV2, callV3 } from './support/rpc.js';
 
@@ -49,7 +46,10 @@ async function admin(
 
 describe('admin API', () => {
   test('GET /__admin/ lists the routes; unknown routes are 404', async () => {
-    expect((await admin('GET', '')).json['routes']).toEqual(adminRouteLines());
+    const routes = (await admin('GET', '')).json['routes'] as string[];
+    // The same lines `--help` prints; test/admin-listing.test.ts holds them to the route table.
+    expect(routes.length).toBeGreaterThan(5);
+    expect(routes.every((line) => /^(GET|POST|PUT|DELETE) +\/__admin\//.test(line))).toBe(true);
     const missing = await admin('GET', 'nope');
     expect(missing.status).toBe(404);
     expect(missing.json['error']).toContain('no admin route GET /nope');
@@ -288,20 +288,11 @@ describe('admin API security', () => {
     }
   });
 
-  test('a non-loopback address needs an admin token; the banner warns', async () => {
+  test('a non-loopback address needs an admin token', async () => {
     await expect(startEmulator({ host: '0.0.0.0' })).rejects.toThrow(
       /not a loopback address.*adminToken/,
     );
     await expect(startEmulator({ adminToken: 'short' })).rejects.toThrow(/at least 8/);
-    expect(
-      isLoopbackHost('127.0.0.1') && isLoopbackHost('::1') && isLoopbackHost('localhost'),
-    ).toBe(true);
-    expect(isLoopbackHost('0.0.0.0') || isLoopbackHost('::') || isLoopbackHost('10.0.0.1')).toBe(
-      false,
-    );
-    const banner = formatBanner({ ...vod, url: 'http://0.0.0.0:4010' });
-    expect(banner).toMatch(/WARNING: listening on 0\.0\.0\.0/);
-    expect(formatBanner(vod)).not.toContain('WARNING');
   });
 
   test('an admin body over the limit is 413 and the connection is closed', async () => {

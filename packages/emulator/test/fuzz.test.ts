@@ -7,8 +7,10 @@ import { connect } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSpecValidator, startEmulator } from '../src/index.js';
-import { DEFAULT_MAX_BODY_BYTES } from '../src/options.js';
 import type { RunningEmulator } from '../src/index.js';
+
+/** The default body limit the README documents (`maxBodyBytes`, 1 MiB). */
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 import { byIds, callV2, callV3, seeded } from './support/rpc.js';
 
 const specs = createSpecValidator();
