@@ -15,6 +15,9 @@ import { readBody } from './parse.js';
 import { StateFileError, stateFileIn } from './state.js';
 import type { EmulatorState, StateSnapshot } from './state.js';
 
+/** The largest clock offset the admin API sets, either way: 100 years. */
+const MAX_CLOCK_OFFSET_MS = 100 * 365.25 * 24 * 3_600_000;
+
 /** The prefix of the admin API; no RPC path can start with it (RPC calls go to `/`). */
 export const ADMIN_PREFIX = '/__admin/';
 
@@ -231,7 +234,16 @@ export const adminHandlers: Readonly<Record<AdminHandlerName, AdminHandler>> = {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       throw new AdminError(400, 'expected { offsetMs: number } or { advanceMs: number }');
     }
-    core.clockOffsetMs = offsetMs === undefined ? core.clockOffsetMs + value : value;
+    const next = offsetMs === undefined ? core.clockOffsetMs + value : value;
+    // A clock far outside what Date can show would make every later answer's Date header and
+    // log line throw; a century either way covers every skew and expiry test.
+    if (Math.abs(next) > MAX_CLOCK_OFFSET_MS) {
+      throw new AdminError(
+        400,
+        `the clock offset must stay within ±${MAX_CLOCK_OFFSET_MS} ms (100 years)`,
+      );
+    }
+    core.clockOffsetMs = next;
     return { now: nowOf(core), offsetMs: core.clockOffsetMs };
   },
   addAccount: ({ core, body }: AdminCall): unknown => {

@@ -203,7 +203,23 @@ function stateDirOf(options: EmulatorOptions): string | undefined {
 
 function corsOf(cors: EmulatorOptions['cors']): { origin: string } | undefined {
   if (cors === undefined || cors === false) return undefined;
-  return cors === true ? { origin: '*' } : { origin: cors.origin };
+  if (cors === true) return { origin: '*' };
+  const origin = (cors as { origin?: unknown } | null)?.origin;
+  if (typeof origin !== 'string' || origin === '') {
+    throw new TypeError('cors must be true, false or { origin: string }');
+  }
+  return { origin };
+}
+
+/** A function option (a clock, a log sink), or its default when it is not given. */
+function functionOr<F extends (...args: never[]) => unknown, D>(
+  value: F | undefined,
+  name: string,
+  fallback: D,
+): F | D {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'function') throw new TypeError(`${name} must be a function`);
+  return value;
 }
 
 /** Checks a stage list given from outside: an array of `{ name, run }`, names unique. */
@@ -276,12 +292,12 @@ export function resolveOptions(options: EmulatorOptions): EmulatorConfig {
     qps,
     maxNonces,
     maxSkewMs: checkNumber(options.maxSkewMs, 'maxSkewMs', CLOCK_SKEW_SECONDS * 1000),
-    now: options.now ?? Date.now,
+    now: functionOr(options.now, 'now', Date.now),
     cdnLagMs: checkNumber(options.cdnLagMs, 'cdnLagMs', 0),
     faults: options.faults === undefined ? undefined : checkFaultPlan(options.faults),
     retryAfter: options.retryAfter === true,
     cors: corsOf(options.cors),
-    log: options.log === false || options.log === undefined ? undefined : options.log,
+    log: options.log === false ? undefined : functionOr(options.log, 'log', undefined),
     seed: checkNumber(options.seed, 'seed', 1),
     maxStateFileBytes: checkNumber(
       options.maxStateFileBytes,

@@ -136,6 +136,29 @@ describe('admin API', () => {
     expect((await admin('POST', 'clock', { offsetMs: 'soon' })).status).toBe(400);
   });
 
+  test('a clock beyond what Date can show is refused, and the emulator keeps answering', async () => {
+    for (const body of [{ advanceMs: 1e308 }, { offsetMs: 8.7e15 }, { offsetMs: -1e16 }]) {
+      const refused = await admin('POST', 'clock', body);
+      expect(refused.status).toBe(400);
+      expect(refused.json['error']).toMatch(/within ±\d+ ms \(100 years\)/);
+    }
+    expect((await admin('GET', 'clock')).json['offsetMs']).toBe(0);
+    vod.state.add([{ imageId: 'after-clock' }]);
+    expect((await callV2(vod.url, byIds('after-clock'))).status).toBe(200);
+  });
+
+  test('function and cors options of the wrong kind are refused at start', async () => {
+    for (const [options, rule] of [
+      [{ log: true }, /log must be a function/],
+      [{ log: 'yes' }, /log must be a function/],
+      [{ now: 5 }, /now must be a function/],
+      [{ cors: 'yes' }, /cors must be true, false or \{ origin: string \}/],
+      [{ cors: { origin: 7 } }, /cors must be true, false or/],
+    ] as const) {
+      await expect(startEmulator(options as never)).rejects.toThrow(rule);
+    }
+  });
+
   test('accounts and STS tokens can be added at run time', async () => {
     const key = { accessKeyId: 'LTAI5tAddedLater', accessKeySecret: 'later' };
     expect((await callV2(vod.url, byIds('x'), { credentials: key })).json?.['Code']).toBe(
