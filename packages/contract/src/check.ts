@@ -49,6 +49,12 @@ export interface CheckContext {
   cover(constraint: string, how: Exercise): void;
   /** Waits, e.g. for a rate limit to refill. */
   pause(ms: number): Promise<void>;
+  /**
+   * Runs one case of the check. Cases are numbered 1, 2, … in the order a check reaches them,
+   * so `--checks <id> --case <n> --seed <s>` reruns exactly one; a run given a case number runs
+   * only that case's body and skips the others. A case must not depend on an earlier one.
+   */
+  case(label: string, body: () => Promise<void>): Promise<void>;
 }
 
 /** What the target must offer for a check to apply. */

@@ -39,6 +39,7 @@ export function defineDeleteImageContract(options: DefineContractOptions = {}): 
         strict: options.strict,
         seed: options.seed,
         answerTimeoutMs: options.answerTimeoutMs,
+        caseNumber: options.caseNumber,
       });
     });
     afterAll(async () => {

@@ -21,6 +21,10 @@ export interface CheckResult {
   readonly message?: string | undefined;
   /** The failing request as `curl` (secrets masked) and the answer received. */
   readonly reproducer?: string | undefined;
+  /** The case that failed (see {@link CheckContext.case}), when the check has cases. */
+  readonly caseNumber?: number | undefined;
+  /** That case's label. */
+  readonly caseLabel?: string | undefined;
 }
 
 /** Options of {@link createRun}. */
@@ -32,6 +36,8 @@ export interface RunOptions {
   readonly seed?: number | undefined;
   /** How long one request may take, to the answer's last byte; default 10 000 ms. */
   readonly answerTimeoutMs?: number | undefined;
+  /** Run only this case (1-based) of each check, as a failure's rerun command names it. */
+  readonly caseNumber?: number | undefined;
 }
 
 /** A run: checks share its pacing, its IDs and its coverage. */
@@ -65,6 +71,13 @@ const wait = (ms: number): Promise<void> =>
     setTimeout(resolve, ms);
   });
 
+interface CaseTally {
+  reached: number;
+  failed?: { readonly n: number; readonly label: string };
+}
+const caseOf = (tally: CaseTally): Pick<CheckResult, 'caseNumber' | 'caseLabel'> =>
+  tally.failed === undefined ? {} : { caseNumber: tally.failed.n, caseLabel: tally.failed.label };
+
 /** Starts a run against `target`. */
 export function createRun(options: RunOptions): ContractRun {
   const { target } = options;
@@ -78,6 +91,10 @@ export function createRun(options: RunOptions): ContractRun {
   if (!(Number.isSafeInteger(answerTimeoutMs) && answerTimeoutMs > 0)) {
     throw new RangeError('answerTimeoutMs: must be a whole number of milliseconds above 0');
   }
+  const only = options.caseNumber;
+  if (only !== undefined && !(Number.isSafeInteger(only) && only > 0)) {
+    throw new RangeError('caseNumber: must be a whole number above 0');
+  }
   const strict = options.strict ?? target.profile === 'strict';
   const seed = options.seed ?? Date.now() % 2 ** 31;
   const recorder = new CoverageRecorder();
@@ -85,6 +102,8 @@ export function createRun(options: RunOptions): ContractRun {
   const intervalMs = 1000 / (target.qps * 0.8);
   let nextAt = 0;
   let counter = 0;
+  // The cases of the check running now: how many it reached, and the one that failed.
+  const cases: CaseTally = { reached: 0 };
   const runTag = seed.toString(36);
 
   async function exchange(spec: CallSpec): Promise<Exchange> {
@@ -129,6 +148,17 @@ export function createRun(options: RunOptions): ContractRun {
       recorder.cover(constraint, how);
     },
     pause: wait,
+    async case(label, body) {
+      cases.reached += 1;
+      const n = cases.reached;
+      if (only !== undefined && n !== only) return;
+      try {
+        await body();
+      } catch (error) {
+        cases.failed ??= { n, label };
+        throw error;
+      }
+    },
   };
 
   return {
@@ -146,8 +176,13 @@ export function createRun(options: RunOptions): ContractRun {
           message: `needs ${lacking.join(', ')}`,
         };
       }
+      cases.reached = 0;
+      delete cases.failed;
       try {
         await check.run(ctx);
+        if (only !== undefined && cases.reached < only) {
+          throw new Error(`case ${only} does not exist: this check has ${cases.reached} cases`);
+        }
         return { id: check.id, status: 'passed', durationMs: took() };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -158,6 +193,7 @@ export function createRun(options: RunOptions): ContractRun {
           durationMs: took(),
           message: `${message} [seed ${seed}]`,
           ...(exchangeOf === undefined ? {} : { reproducer: reproducerOf(exchangeOf) }),
+          ...caseOf(cases),
         };
       }
     },

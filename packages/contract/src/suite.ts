@@ -36,6 +36,8 @@ export interface ContractOptions {
   readonly env?: NodeJS.ProcessEnv | undefined;
   /** How long one request may take, to the answer's last byte; default 10 000 ms. */
   readonly answerTimeoutMs?: number | undefined;
+  /** Run only this case (1-based) of each selected check: what a failure's rerun command names. */
+  readonly caseNumber?: number | undefined;
 }
 
 /** Whether {@link resolveTarget} makes the target (and the suite closes it), or it was given. */
@@ -84,6 +86,7 @@ export async function runContract(options: ContractOptions = {}): Promise<Contra
       strict: options.strict,
       seed: options.seed,
       answerTimeoutMs: options.answerTimeoutMs,
+      caseNumber: options.caseNumber,
     });
     const results: CheckResult[] = [];
     for (const check of checks) results.push(await run.run(check));
