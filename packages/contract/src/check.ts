@@ -59,7 +59,15 @@ export interface CheckContext {
 
 /** What the target must offer for a check to apply. */
 export type Need =
-  'disabledKey' | 'deniedKey' | 'sts' | 'seed' | 'lookup' | 'deletableIds' | 'destructive';
+  | 'disabledKey'
+  | 'deniedKey'
+  | 'suspendedKey'
+  | 'unactivatedKey'
+  | 'sts'
+  | 'seed'
+  | 'lookup'
+  | 'deletableIds'
+  | 'destructive';
 
 /** A named contract check. */
 export interface Check {

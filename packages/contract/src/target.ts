@@ -30,6 +30,10 @@ export interface ContractTarget {
   readonly disabledKey?: Credentials | undefined;
   /** A key whose RAM policy denies `vod:DeleteImage` (`Forbidden.RAM`). */
   readonly deniedKey?: Credentials | undefined;
+  /** A key of an account whose VOD service is suspended, e.g. overdue (`OperationDenied.Suspended`). */
+  readonly suspendedKey?: Credentials | undefined;
+  /** A key of an account that has not activated VOD (`OperationDenied`). */
+  readonly unactivatedKey?: Credentials | undefined;
   /** STS credentials the target accepts, and an expired set. */
   readonly sts?: { readonly valid: StsCredentials; readonly expired: StsCredentials } | undefined;
   /** Makes images exist, so deletes can be seen to take effect. */
@@ -38,6 +42,10 @@ export interface ContractTarget {
   readonly lookup?: ((imageId: string) => Promise<boolean>) | undefined;
   /** The image IDs destructive checks may delete, when the suite cannot seed its own. */
   readonly deletableIds?: readonly string[] | undefined;
+  /** Image URLs destructive checks may delete, when the suite cannot seed its own. */
+  readonly deletableUrls?: readonly string[] | undefined;
+  /** Videos whose snapshots destructive checks may delete, when the suite cannot seed its own. */
+  readonly deletableVideoIds?: readonly string[] | undefined;
   /** Whose rules the target keeps; default `service`. */
   readonly profile: TargetProfile;
   /** The target's declared partial-batch behaviour; default `fail-whole-call`. */

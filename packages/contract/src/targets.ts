@@ -35,17 +35,20 @@ function originOf(url: string): string {
 
 /** What the checks need of an emulator, as its configuration and as the target's fixtures. */
 interface ContractFixtures {
-  readonly account: AccountConfig;
+  readonly accounts: readonly AccountConfig[];
   readonly stsTokens: readonly StsTokenConfig[];
   /** Images seeded for `given-ids-delete`. */
   readonly givenIds: readonly string[];
   readonly root: Credentials;
-  readonly fixtures: Pick<ContractTarget, 'disabledKey' | 'deniedKey' | 'sts'>;
+  readonly fixtures: Pick<
+    ContractTarget,
+    'disabledKey' | 'deniedKey' | 'suspendedKey' | 'unactivatedKey' | 'sts'
+  >;
 }
 
 /**
- * A root key, a disabled key, a RAM-denied key, valid and expired STS credentials and two images
- * to delete. `tag` makes every name the run's own, so runs sharing an emulator keep apart.
+ * A root key, a disabled key, a RAM-denied key, keys of a suspended and of an unactivated
+ * account, valid and expired STS credentials and two images to delete. `tag` makes every name the run's own, so runs sharing an emulator keep apart.
  */
 function contractFixtures(tag: string, now: number, root?: Credentials): ContractFixtures {
   const key = (name: string): Credentials => ({
@@ -60,25 +63,41 @@ function contractFixtures(tag: string, now: number, root?: Credentials): Contrac
   const rootKey = root ?? key('Root');
   const disabled = key('Disabled');
   const denied = key('Denied');
+  const suspended = key('Suspended');
+  const unactivated = key('Unactivated');
   const valid = sts('Valid');
   const expired = sts('Expired');
   const accountId = `contract-account${tag}`;
   return {
-    account: {
-      accountId,
-      accessKeys: [
-        rootKey,
-        { ...disabled, active: false },
-        { ...denied, policy: { allow: ['vod:*'], deny: ['vod:DeleteImage'] } },
-      ],
-    },
+    accounts: [
+      {
+        accountId,
+        accessKeys: [
+          rootKey,
+          { ...disabled, active: false },
+          { ...denied, policy: { allow: ['vod:*'], deny: ['vod:DeleteImage'] } },
+        ],
+      },
+      { accountId: `${accountId}-suspended`, accessKeys: [suspended], vodStatus: 'suspended' },
+      {
+        accountId: `${accountId}-unactivated`,
+        accessKeys: [unactivated],
+        vodStatus: 'not-activated',
+      },
+    ],
     stsTokens: [
       { ...valid, accountId, expiresAt: now + 3_600_000 },
       { ...expired, accountId, expiresAt: now - 60_000 },
     ],
     givenIds: [`contract-given-1${tag}`, `contract-given-2${tag}`],
     root: rootKey,
-    fixtures: { disabledKey: disabled, deniedKey: denied, sts: { valid, expired } },
+    fixtures: {
+      disabledKey: disabled,
+      deniedKey: denied,
+      suspendedKey: suspended,
+      unactivatedKey: unactivated,
+      sts: { valid, expired },
+    },
   };
 }
 
@@ -105,7 +124,7 @@ export async function emulatorTarget(
     host: '127.0.0.1',
     port: 0,
     log: false,
-    accounts: [f.account],
+    accounts: f.accounts,
     stsTokens: f.stsTokens,
   });
   return {
@@ -167,7 +186,7 @@ export async function emulatorUrlTarget(
   };
   // Names of this run only: an emulator shared by several runs keeps them apart.
   const f = contractFixtures(`-${Math.random().toString(36).slice(2, 10)}`, Date.now());
-  await admin('POST', 'accounts', f.account);
+  for (const account of f.accounts) await admin('POST', 'accounts', account);
   for (const token of f.stsTokens) await admin('POST', 'sts-tokens', token);
   await admin('POST', 'images', { images: f.givenIds.map((imageId) => ({ imageId })) });
   return {
@@ -195,11 +214,17 @@ export interface UrlTargetOptions {
   readonly credentials: Credentials;
   readonly disabledKey?: Credentials | undefined;
   readonly deniedKey?: Credentials | undefined;
+  readonly suspendedKey?: Credentials | undefined;
+  readonly unactivatedKey?: Credentials | undefined;
   readonly sts?: ContractTarget['sts'];
   readonly seed?: ContractTarget['seed'];
   readonly lookup?: ContractTarget['lookup'];
   /** Images destructive checks may delete as given (`given-ids-delete`). */
   readonly deletableIds?: readonly string[] | undefined;
+  /** Image URLs destructive checks may delete as given. */
+  readonly deletableUrls?: readonly string[] | undefined;
+  /** Videos whose snapshots destructive checks may delete as given. */
+  readonly deletableVideoIds?: readonly string[] | undefined;
   readonly profile?: TargetProfile | undefined;
   readonly partialBatch?: TargetPartialBatch | undefined;
   readonly qps?: number | undefined;
@@ -217,10 +242,14 @@ export function urlTarget(url: string, options: UrlTargetOptions): ContractTarge
     credentials: options.credentials,
     disabledKey: options.disabledKey,
     deniedKey: options.deniedKey,
+    suspendedKey: options.suspendedKey,
+    unactivatedKey: options.unactivatedKey,
     sts: options.sts,
     seed: options.seed,
     lookup: options.lookup,
     deletableIds: options.deletableIds,
+    deletableUrls: options.deletableUrls,
+    deletableVideoIds: options.deletableVideoIds,
     profile: options.profile ?? 'service',
     partialBatch: options.partialBatch ?? 'fail-whole-call',
     qps: options.qps ?? QPS_LIMIT_PER_ACCOUNT,
