@@ -21,7 +21,7 @@ export const DEFAULT_RUN_TIMEOUT_MS = 120_000;
 export const ADMIN_TOKEN_ENV = 'VODKIT_EMULATOR_ADMIN_TOKEN';
 
 /** A key fixture: its flag (the key ID) and the variables of its ID, secret and token. */
-interface KeyFixture {
+export interface KeyFixture {
   readonly flag: string;
   /** Prefix of its variables: `<env>_ID`, `<env>_SECRET` (and `<env>_SECURITY_TOKEN`). */
   readonly env: string;
@@ -30,7 +30,12 @@ interface KeyFixture {
 }
 
 /** The key fixtures a plain-URL target can be given, each for the check named in `help`. */
-export const KEY_FIXTURES = {
+export const KEY_FIXTURES: Readonly<
+  Record<
+    'disabledKey' | 'deniedKey' | 'suspendedKey' | 'unactivatedKey' | 'stsValid' | 'stsExpired',
+    KeyFixture
+  >
+> = {
   disabledKey: {
     flag: 'disabled-key',
     env: 'VODKIT_CONTRACT_DISABLED_KEY',
@@ -67,17 +72,22 @@ export const KEY_FIXTURES = {
     sts: true,
     help: 'STS credentials whose token has expired (sts-tokens)',
   },
-} as const satisfies Record<string, KeyFixture>;
+};
 
 /** A list or value fixture: its flag and its variable. */
-interface ValueFixture {
+export interface ValueFixture {
   readonly flag: string;
   readonly env: string;
   readonly help: string;
 }
 
 /** The other fixtures and declared behaviours of a target. */
-export const VALUE_FIXTURES = {
+export const VALUE_FIXTURES: Readonly<
+  Record<
+    'deletableIds' | 'deletableUrls' | 'deletableVideoIds' | 'qps' | 'partialBatch',
+    ValueFixture
+  >
+> = {
   deletableIds: {
     flag: 'deletable-ids',
     env: 'VODKIT_CONTRACT_DELETABLE_IDS',
@@ -103,7 +113,7 @@ export const VALUE_FIXTURES = {
     env: 'VODKIT_CONTRACT_PARTIAL_BATCH',
     help: 'what the target does with a batch naming a missing image: fail-whole-call | delete-rest',
   },
-} as const satisfies Record<string, ValueFixture>;
+};
 
 /** What a target is given from the command line: every fixture, none of them required. */
 export type CliFixtures = Omit<
@@ -442,7 +452,7 @@ const fixtureLines = (): string =>
   ].join('\n');
 
 /** What `--help` prints (and a usage error, after its one line). */
-export const USAGE = `usage: vodkit-contract [--target emulator|alibaba|URL] [--emulator-admin] [fixtures]
+export const USAGE: string = `usage: vodkit-contract [--target emulator|alibaba|URL] [--emulator-admin] [fixtures]
                        [--checks a,b] [--case N] [--seed N] [--strict]
                        [--timeout-ms N] [--run-timeout-ms N] [--junit FILE] [--json FILE]
                        [--list] [--version] [--help]

@@ -170,7 +170,7 @@ export interface EmulatorUrlTargetOptions {
  * The most bytes of one admin answer read: `GET /__admin/state` lists every image the emulator
  * holds, so it may be larger than a DeleteImage answer, but never without bound.
  */
-export const MAX_ADMIN_ANSWER_BYTES = 8 * 1_048_576;
+export const MAX_ADMIN_ANSWER_BYTES: number = 8 * 1_048_576;
 
 /** A failed admin call: one line naming the URL and the cause. */
 export class AdminApiError extends Error {
