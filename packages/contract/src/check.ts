@@ -67,7 +67,9 @@ export type Need =
   | 'seed'
   | 'lookup'
   | 'deletableIds'
-  | 'destructive';
+  | 'destructive'
+  /** `@vodkit/client` is installed (an optional peer of this package). */
+  | 'vodkitClient';
 
 /** A named contract check. */
 export interface Check {

@@ -202,7 +202,7 @@ export const clientInterop: Check = {
   proves:
     '@vodkit/client (signing, retries, parsing) deletes a seeded image through the target, and the image is gone',
   source: 'the vodkit client against the spec',
-  needs: ['seed', 'lookup', 'destructive'],
+  needs: ['seed', 'lookup', 'destructive', 'vodkitClient'],
   async run(ctx) {
     const seed = seedOf(ctx);
     const id = ctx.id('client');
