@@ -18,9 +18,18 @@ export type { ContractOptions, ContractOutcome, TargetOption } from './suite.js'
 export { CHECKS, selectChecks } from './checks/index.js';
 export { invalidCases } from './checks/requests.js';
 export type { InvalidCase } from './checks/requests.js';
-export type { CallSpec, Check, CheckContext, Exchange, Exercise, Need } from './check.js';
+export type {
+  CallSpec,
+  Check,
+  CheckContext,
+  DeletableItem,
+  DeletableKind,
+  Exchange,
+  Exercise,
+  Need,
+} from './check.js';
 export { ContractFailure } from './check.js';
-export { createRun, missingNeeds, reproducerOf } from './runner.js';
+export { createRun, missingNeeds, poolDemand, reproducerOf } from './runner.js';
 export type { CheckResult, CheckStatus, ContractRun, RunOptions } from './runner.js';
 export {
   alibabaTarget,
@@ -42,7 +51,7 @@ export type {
 } from './target.js';
 export { toJsonReport, toJunitReport, reportIdentity } from './report.js';
 export type { ReportMeta } from './report.js';
-export { CoverageRecorder, specConstraints } from './coverage.js';
+export { CoverageRecorder, UNPROVOKED_CODES, specConstraints } from './coverage.js';
 export type { Coverage } from './coverage.js';
 export {
   redact,

@@ -290,10 +290,14 @@ export const throttling: Check = {
     if (retryAfter !== undefined) {
       // A few ms for timer and clock resolution (the target counts in whole ms).
       await ctx.pause(retryAfter + 5);
-      const after = await ctx.call({
-        params: byIds([ctx.id('none')]),
-        label: `a call ${retryAfter} ms after the burst, the largest x-acs-retry-after it was given`,
-      });
+      // Unpaced: the suite's own pacing would wait longer than a token bucket's retry-after.
+      const [after] = await ctx.burst([
+        {
+          params: byIds([ctx.id('none')]),
+          label: `a call ${retryAfter} ms after the burst, the largest x-acs-retry-after it was given`,
+        },
+      ]);
+      if (after === undefined) throw new Error('burst: no exchange');
       expectError(after, MISSING);
     }
   },
