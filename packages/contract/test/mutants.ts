@@ -430,7 +430,7 @@ export const CLASS_MUTANTS: readonly Mutant[] = [
   },
   {
     name: 'x-acs-retry-after not kept',
-    stages: replaceStage(DEFAULT_STAGES, 'rate-limit', rateLimit(DEFAULT_QPS, 500)),
+    stages: replaceStage(DEFAULT_STAGES, 'rate-limit', rateLimit(DEFAULT_QPS, 3000)),
   },
   // Only the JSON judged.
   {
