@@ -288,8 +288,9 @@ export const throttling: Check = {
     // told a shorter wait, and a later call of the same burst may have taken the slot it freed.
     const retryAfter = largestRetryAfter(throttled);
     if (retryAfter !== undefined) {
-      // A few ms for timer and clock resolution (the target counts in whole ms).
-      await ctx.pause(retryAfter + 5);
+      // A few ms for timer and clock resolution (the target counts in whole ms); every wait of the
+      // suite has a bound, this one 5 s.
+      await ctx.pause(Math.min(retryAfter, 5000) + 5);
       // Unpaced: the suite's own pacing would wait longer than a token bucket's retry-after.
       const [after] = await ctx.burst([
         {
