@@ -30,15 +30,12 @@ interface SchemaNode {
  * correct target answer them. Every other documented code has a check that provokes it.
  */
 export const UNPROVOKED_CODES: Readonly<Record<string, string>> = Object.freeze({
-  Forbidden:
-    'a VOD-level authorization failure beside RAM: no documented condition makes it (a RAM denial is Forbidden.RAM)',
-  'Throttling.Api':
-    'one throttling code per target: the throttling check accepts any of the three, the emulator answers Throttling.User',
-  Throttling:
-    'one throttling code per target: the throttling check accepts any of the three, the emulator answers Throttling.User',
-  InternalError: 'a failure of the server: no correct request provokes it',
-  ServiceUnavailable: 'a temporary outage: no request provokes it',
-  ServiceUnAvailable: "VOD's spelling of the outage code: no request provokes it",
+  Forbidden: 'no documented condition makes it (a RAM denial is Forbidden.RAM)',
+  'Throttling.Api': 'a target throttles with one code; the emulator answers Throttling.User',
+  Throttling: 'a target throttles with one code; the emulator answers Throttling.User',
+  InternalError: 'a server failure; no correct request provokes it',
+  ServiceUnavailable: 'a temporary outage; no request provokes it',
+  ServiceUnAvailable: "VOD's spelling of ServiceUnavailable; no request provokes it",
 });
 
 /** Why a documented code was not answered in a run. */

@@ -124,7 +124,7 @@ export const unactivatedAccount: Check = fixtureKeyCheck(
 export const stsTokens: Check = {
   id: 'sts-tokens',
   proves:
-    "STS credentials are accepted with their token (V2 SecurityToken, V3 x-acs-security-token) in every shape; an expired token is InvalidSecurityToken.Expired, another STS key's token InvalidSecurityToken.MismatchWithAccessKey, a garbled one Malformed or Mismatch, an empty one Malformed, none at all MissingSecurityToken",
+    "STS credentials are accepted with their token (V2 SecurityToken, V3 x-acs-security-token) in every shape; an expired token is InvalidSecurityToken.Expired, another STS key's token InvalidSecurityToken.MismatchWithAccessKey, a garbled one Malformed or Mismatch, an empty one Malformed, a token beside a permanent key Mismatch or Malformed, none at all MissingSecurityToken",
   source: 'spec: documented errors InvalidSecurityToken.*, MissingSecurityToken',
   needs: ['sts'],
   async run(ctx) {
@@ -162,6 +162,12 @@ export const stsTokens: Check = {
               ? { common: { SecurityToken: '' } }
               : { headers: { 'x-acs-security-token': '' } },
           ),
+      ],
+      [
+        'a permanent key with a token',
+        { ...ctx.target.credentials, securityToken: securityToken },
+        ['InvalidSecurityToken.MismatchWithAccessKey', 'InvalidSecurityToken.Malformed'],
+        undefined,
       ],
       [
         'an STS key without its token',

@@ -164,6 +164,23 @@ export const signatureParts: Check = {
         forgery: { noSignature: true },
         codes: absent('Signature'),
       },
+      {
+        label: 'an empty Signature',
+        algorithm: 'V2',
+        tamper: (r) => ({
+          ...r,
+          url: r.url.replace(/([?&]Signature=)[^&]*/, '$1'),
+          ...(r.body === undefined
+            ? {}
+            : { body: r.body.replace(/((?:^|&)Signature=)[^&]*/, '$1') }),
+        }),
+        codes: [
+          'IncompleteSignature',
+          'SignatureDoesNotMatch',
+          'MissingSignature',
+          'MissingParameter',
+        ],
+      },
       v2('no AccessKeyId', { AccessKeyId: undefined }, absent('AccessKeyId')),
       v2('no SignatureNonce', { SignatureNonce: undefined }, absent('SignatureNonce')),
       v2('no Timestamp', { Timestamp: undefined }, absent('Timestamp')),
@@ -185,6 +202,12 @@ export const signatureParts: Check = {
       }),
       v3('x-acs-date sent but not signed', { unsigned: ['x-acs-date'] }),
       v3('x-acs-signature-nonce sent but not signed', { unsigned: ['x-acs-signature-nonce'] }),
+      v3('content-type sent but not signed', { unsigned: ['content-type'] }),
+      v3('host not signed', { unsigned: ['host'] }),
+      v3('an x-acs-* header sent but not signed', {
+        headers: { 'x-acs-extra': 'not signed' },
+        unsigned: ['x-acs-extra'],
+      }),
       v3('a signed header that is not sent', {
         authorization: (p) =>
           `${p.name} Credential=${p.credential},SignedHeaders=${p.signedHeaders};x-acs-not-sent,Signature=${p.signature}`,
@@ -253,6 +276,24 @@ export const apiNames: Check = {
         label: 'no Action',
         algorithm: 'V2',
         forgery: { common: { Action: undefined } },
+        codes: ['MissingParameter', 'MissingAction'],
+      },
+      {
+        label: 'an empty Action',
+        algorithm: 'V2',
+        forgery: { common: { Action: '' } },
+        codes: ['MissingParameter', 'MissingAction', 'InvalidAction.NotFound'],
+      },
+      {
+        label: 'no Version',
+        algorithm: 'V2',
+        forgery: { common: { Version: undefined } },
+        codes: ['MissingParameter', 'MissingVersion'],
+      },
+      {
+        label: 'no x-acs-action',
+        algorithm: 'V3',
+        forgery: { headers: { 'x-acs-action': undefined } },
         codes: ['MissingParameter', 'MissingAction'],
       },
       {

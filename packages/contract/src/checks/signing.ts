@@ -73,6 +73,15 @@ const TAMPERS: readonly Tamper[] = [
     },
   },
   {
+    part: 'Signature cut short by a character',
+    algorithm: 'V2',
+    shape: 'post-form',
+    change: (r) => {
+      const m = /(?:^|&)Signature=([^&]*)/.exec(r.body ?? '');
+      return inBody(r, 'Signature', decodeURIComponent(m?.[1] ?? 'x').slice(0, -1));
+    },
+  },
+  {
     part: 'the HTTP method',
     algorithm: 'V2',
     shape: 'post-query',
@@ -123,6 +132,27 @@ const TAMPERS: readonly Tamper[] = [
           (_, s: string) => `Signature=${flip(s)}`,
         ),
       ),
+  },
+  {
+    part: 'the Authorization signature cut short by a character',
+    algorithm: 'V3',
+    shape: 'get-query',
+    change: (r) =>
+      header(
+        r,
+        'authorization',
+        (r.headers['authorization'] ?? '').replace(
+          /Signature=(\w+)/,
+          (_, s: string) => `Signature=${s.slice(0, -1)}`,
+        ),
+      ),
+  },
+  {
+    part: 'x-acs-content-sha256 cut short by a character',
+    algorithm: 'V3',
+    shape: 'post-query',
+    change: (r) =>
+      header(r, 'x-acs-content-sha256', (r.headers['x-acs-content-sha256'] ?? '0').slice(0, -1)),
   },
   {
     part: 'the host header',
