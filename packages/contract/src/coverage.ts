@@ -30,7 +30,7 @@ interface SchemaNode {
  * correct target answer them. Every other documented code has a check that provokes it.
  */
 export const UNPROVOKED_CODES: Readonly<Record<string, string>> = Object.freeze({
-  Forbidden: 'no documented condition makes it (a RAM denial is Forbidden.RAM)',
+  Forbidden: 'no documented condition makes it; a RAM denial is Forbidden.RAM',
   'Throttling.Api': 'a target throttles with one code; the emulator answers Throttling.User',
   Throttling: 'a target throttles with one code; the emulator answers Throttling.User',
   InternalError: 'a server failure; no correct request provokes it',
@@ -42,7 +42,7 @@ export const UNPROVOKED_CODES: Readonly<Record<string, string>> = Object.freeze(
 function whyNotSeen(code: string): string {
   return Object.hasOwn(UNPROVOKED_CODES, code)
     ? (UNPROVOKED_CODES[code] ?? '')
-    : 'a check provokes it, but it did not run (not selected or not applicable) or the target answered another code';
+    : 'a check provokes it, but it did not run or the target answered another code';
 }
 
 /** The constraints a run can exercise, from the spec (strict adds vodkit's rules). */
@@ -100,13 +100,25 @@ export class CoverageRecorder {
     for (const c of documented) if (!this.#codes.has(c)) codesNotSeen[c] = whyNotSeen(c);
     const missing = all.filter((c) => !both.includes(c));
     const notSeen = Object.keys(codesNotSeen);
+    const unprovoked = notSeen.filter((c) => Object.hasOwn(UNPROVOKED_CODES, c));
+    const unanswered = notSeen.filter((c) => !Object.hasOwn(UNPROVOKED_CODES, c));
+    const notes = [
+      ...(unprovoked.length > 0
+        ? [
+            `provoked by no check: ${unprovoked.map((c) => `${c} (${codesNotSeen[c] ?? ''})`).join(', ')}`,
+          ]
+        : []),
+      ...(unanswered.length > 0
+        ? [
+            `not answered in this run (their check did not run, or another code came): ${unanswered.join(', ')}`,
+          ]
+        : []),
+    ];
     const line =
       `${both.length} of ${all.length} spec constraints exercised with a valid and an invalid value` +
       (missing.length > 0 ? ` (not: ${missing.join(', ')})` : '') +
       `; ${codesSeen.length} of ${documented.length} documented error codes answered` +
-      (notSeen.length > 0
-        ? ` (not: ${notSeen.map((c) => `${c}: ${codesNotSeen[c] ?? ''}`).join('; ')})`
-        : '');
+      (notes.length > 0 ? `; ${notes.join('; ')}` : '');
     return { constraints, codesSeen, codesNotSeen, line };
   }
 }
