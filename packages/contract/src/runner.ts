@@ -17,7 +17,7 @@ import { ContractFailure } from './check.js';
 import { CoverageRecorder } from './coverage.js';
 import type { Coverage } from './coverage.js';
 import type { ContractTarget } from './target.js';
-import { imageUrl } from './params.js';
+import { queryImageUrl } from './params.js';
 import { DEFAULT_ANSWER_TIMEOUT_MS, codeOf, send, sign, toCurl } from './wire.js';
 
 /** How one check ended. */
@@ -169,7 +169,7 @@ export function createRun(options: RunOptions): ContractRun {
       counter += 1;
       const id = `seed${runTag}x${counter}`;
       if (kind === 'ids') return { value: id, imageIds: [id] };
-      if (kind === 'urls') return { value: imageUrl(id), imageIds: [id] };
+      if (kind === 'urls') return { value: queryImageUrl(id), imageIds: [id] };
       const snapshots = Object.fromEntries(SNAPSHOT_KINDS.map((k) => [k, `${id}${k}`]));
       return { value: id, imageIds: Object.values(snapshots), snapshots };
     });
