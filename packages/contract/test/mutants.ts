@@ -125,7 +125,8 @@ function bucket(qps: number): (account: string, now: number) => number {
 
 /**
  * `rate-limit` with a bucket of `qps`, answering the bucket's wait as x-acs-retry-after; with
- * `holdMs`, a throttled account is refused for that long whatever the header said.
+ * `holdMs`, a throttled account is refused until that long after its last refusal, whatever the
+ * header said.
  */
 function rateLimit(qps: number, holdMs = 0): Stage {
   const take = bucket(qps);
@@ -136,7 +137,8 @@ function rateLimit(qps: number, holdMs = 0): Stage {
       const now = ctx.receivedAt;
       const waitMs = now < heldUntil ? 1 : take(ctx.caller?.key.accountId ?? '', now);
       if (waitMs <= 0) return undefined;
-      if (holdMs > 0 && now >= heldUntil) heldUntil = now + holdMs;
+      // Every refusal holds the account a while longer than it says.
+      if (holdMs > 0) heldUntil = now + holdMs;
       return ctx.fail(
         {
           code: 'Throttling.User',
@@ -443,6 +445,23 @@ export const CLASS_MUTANTS: readonly Mutant[] = [
         return ANSWERED;
       },
     }),
+  },
+  {
+    name: 'XML errors not escaped',
+    stages: replaceStage(
+      DEFAULT_STAGES,
+      'validate',
+      validateThen((ctx, result) => {
+        const failure = failureOf(result);
+        if (failure === undefined || ctx.format() !== 'XML') return result;
+        const { code, message, httpStatus } = failure.error;
+        ctx.res.writeHead(httpStatus, { ...ctx.headers(), 'content-type': 'text/xml' });
+        ctx.res.end(
+          `<?xml version="1.0" encoding="UTF-8"?>\n<Error><RequestId>${ctx.requestId}</RequestId><HostId>h</HostId><Code>${code}</Code><Message>${message}</Message><Recommend>r</Recommend></Error>`,
+        );
+        return ANSWERED;
+      }),
+    ),
   },
   {
     name: 'bad requests answered by an HTML page',

@@ -20,6 +20,7 @@ import {
 import { apiNames, signatureParts, timestampFormats } from './malformed.js';
 import { generatedCases, invalidCombinations, itemLimits, validVariants } from './requests.js';
 import { replayedNonce, signatureTampering, timestamps } from './signing.js';
+import { xmlAnswers } from './xml.js';
 
 /** The suite's checks. Throttling runs last: it empties the target's bucket. */
 export const CHECKS: readonly Check[] = Object.freeze([
@@ -44,6 +45,7 @@ export const CHECKS: readonly Check[] = Object.freeze([
   givenIdsDelete,
   partialBatch,
   answersMatchSpec,
+  xmlAnswers,
   clientInterop,
   throttling,
 ]);

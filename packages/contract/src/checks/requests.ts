@@ -7,6 +7,7 @@ import { byIds, byUrls, byVideo, imageUrl } from '../params.js';
 import type { Params } from '../params.js';
 import { ALGORITHMS, SHAPES } from '../wire.js';
 import { SIGNINGS, cellLabel } from './matrix.js';
+import { askXml, expectXmlAccepted } from './xml.js';
 
 /** What a valid request of each variant exercises. */
 function coverValid(ctx: CheckContext): void {
@@ -34,10 +35,11 @@ const many = (ctx: CheckContext, prefix: string, n: number): string[] =>
 export const validVariants: Check = {
   id: 'valid-variants',
   proves:
-    'each DeleteImageType (ImageURL, ImageId, VideoId by kinds and All) is accepted with a 200 in every request shape (GET query, POST form, POST query with an empty body) with V2 and V3',
+    'each DeleteImageType (ImageURL, ImageId, VideoId by kinds and All) is accepted with a 200 in every request shape (GET query, POST form, POST query with an empty body) with V2 and V3, and a success asked for in XML is a <DeleteImageResponse>',
   source: 'spec: DeleteImageRequest oneOf + x-request-shapes; both signature algorithms',
   needs: ['destructive'],
-  deletes: { ids: SIGNINGS.length, urls: SIGNINGS.length, videos: SIGNINGS.length },
+  // One ID more for the success asked for in XML.
+  deletes: { ids: SIGNINGS.length + 1, urls: SIGNINGS.length, videos: SIGNINGS.length },
   async run(ctx) {
     for (const signing of SIGNINGS) {
       await ctx.case(`every variant, ${cellLabel(signing)}`, async () => {
@@ -67,6 +69,14 @@ export const validVariants: Check = {
         }
       });
     }
+    const xml = { algorithm: 'V2', shape: 'get-query' } as const;
+    await ctx.case(`ImageId, ${cellLabel(xml)}, Format=XML`, async () => {
+      const [id] = await ctx.deletable('ids', 1);
+      if (id === undefined) throw new Error('deletable: no item');
+      expectXmlAccepted(
+        await askXml(ctx, xml, byIds([id.value]), `ImageId, ${cellLabel(xml)}, Format=XML`),
+      );
+    });
     coverValid(ctx);
   },
 };
