@@ -63,6 +63,15 @@ async function deleteKinds(
       );
     }
   }
+  // A video that still has snapshots, but none of the kind asked for, succeeds and deletes nothing
+  // (spec: x-assumptions.missingVideo).
+  expectAccepted(
+    await ctx.call({
+      params: byVideo(video.value, [first]),
+      ...otherSigning(signing),
+      label: `VideoId ${video.value} ${first} again, while other kinds are left`,
+    }),
+  );
   // What it did not name is still there on the wire too: the delete of All that follows answers
   // 200 only if snapshots are left (a video with none answers NoSuchResource).
 }
@@ -71,7 +80,7 @@ async function deleteKinds(
 export const deletesTakeEffect: Check = {
   id: 'deletes-take-effect',
   proves:
-    'in each variant (ImageId, ImageURL, VideoId), a successful delete removes exactly what it names: deleting it again answers NoSuchResource, what it did not name can still be deleted, and a lookup (when the target has one) agrees; a video deleted by kinds keeps its other snapshots',
+    'in each variant (ImageId, ImageURL, VideoId), a successful delete removes exactly what it names: deleting it again answers NoSuchResource, what it did not name can still be deleted, and a lookup (when the target has one) agrees; a video deleted by kinds keeps its other snapshots, and a kind it no longer has deletes nothing and succeeds',
   source: 'spec: DeleteImage semantics; x-idempotent idempotentMeans',
   needs: ['destructive'],
   deletes: { ids: 3, urls: 3, videos: 2 },
@@ -282,6 +291,12 @@ export const throttling: Check = {
       expectThat(
         raw === undefined || /^\d+$/.test(raw),
         `${e.label}: x-acs-retry-after is ${JSON.stringify(raw)}, not a whole number of ms`,
+        e,
+      );
+      // A limit of calls per second frees a slot within a second, whatever its algorithm.
+      expectThat(
+        raw === undefined || Number(raw) <= 1000,
+        `${e.label}: x-acs-retry-after is ${raw ?? ''} ms; a per-second limit frees a slot within 1000`,
         e,
       );
     }

@@ -194,6 +194,14 @@ export const signatureParts: Check = {
         authorization: (p) =>
           `${p.name} Credential=${p.credential},SignedHeaders=${p.signedHeaders},Signature=`,
       }),
+      v3('an extra word before the algorithm', {
+        authorization: (p) =>
+          `ACS3-EXTRA ${p.name} Credential=${p.credential},SignedHeaders=${p.signedHeaders},Signature=${p.signature}`,
+      }),
+      v3('text after the signature', {
+        authorization: (p) =>
+          `${p.name} Credential=${p.credential},SignedHeaders=${p.signedHeaders},Signature=${p.signature},Extra=1`,
+      }),
       v3('no Credential part', {
         authorization: (p) => `${p.name} SignedHeaders=${p.signedHeaders},Signature=${p.signature}`,
       }),
