@@ -19,9 +19,18 @@ export type { ContractOptions, ContractOutcome, TargetOption } from './suite.js'
 export { CHECKS, selectChecks } from './checks/index.js';
 export { invalidCases } from './checks/requests.js';
 export type { InvalidCase } from './checks/requests.js';
-export type { CallSpec, Check, CheckContext, Exchange, Exercise, Need } from './check.js';
+export type {
+  CallSpec,
+  Check,
+  CheckContext,
+  DeletableItem,
+  DeletableKind,
+  Exchange,
+  Exercise,
+  Need,
+} from './check.js';
 export { ContractFailure } from './check.js';
-export { createRun, missingNeeds, needsMessage, reproducerOf } from './runner.js';
+export { createRun, missingNeeds, needsMessage, poolDemand, reproducerOf } from './runner.js';
 export { rerunCommand } from './rerun.js';
 export type { RerunBase } from './rerun.js';
 export { printable, printableLine } from './printable.js';
@@ -55,7 +64,7 @@ export {
   ReportFileError,
 } from './report.js';
 export type { ReportMeta } from './report.js';
-export { CoverageRecorder, specConstraints } from './coverage.js';
+export { CoverageRecorder, UNPROVOKED_CODES, specConstraints } from './coverage.js';
 export type { Coverage } from './coverage.js';
 export {
   redact,

@@ -3,12 +3,23 @@
  * and the mutant tests all go through here, so a check means the same everywhere.
  */
 import { createRequire } from 'node:module';
-import type { Check, CallSpec, CheckContext, Exchange, Need } from './check.js';
+import type { SeedImage } from '@vodkit/emulator';
+import { SNAPSHOT_KINDS } from '@vodkit/types';
+import type {
+  Check,
+  CallSpec,
+  CheckContext,
+  DeletableItem,
+  DeletableKind,
+  Exchange,
+  Need,
+} from './check.js';
 import { ContractFailure } from './check.js';
 import { CoverageRecorder } from './coverage.js';
 import { printable, printableLine } from './printable.js';
 import type { Coverage } from './coverage.js';
 import type { ContractTarget } from './target.js';
+import { queryImageUrl } from './params.js';
 import { DEFAULT_ANSWER_TIMEOUT_MS, codeOf, send, sign, toCurl } from './wire.js';
 
 /** How one check ended. */
@@ -70,13 +81,48 @@ function clientInstalled(): boolean {
   }
 }
 
-/** What a target (or this install) lacks for a check, if anything. */
+/** The target's pool of each kind of deletable item, and the need that names it. */
+const POOLS: Readonly<
+  Record<
+    DeletableKind,
+    { readonly need: Need; readonly of: (t: ContractTarget) => readonly string[] }
+  >
+> = {
+  ids: { need: 'deletableIds', of: (t) => t.deletableIds ?? [] },
+  urls: { need: 'deletableUrls', of: (t) => t.deletableUrls ?? [] },
+  videos: { need: 'deletableVideoIds', of: (t) => t.deletableVideoIds ?? [] },
+};
+const KINDS = Object.keys(POOLS) as DeletableKind[];
+
+/**
+ * What a target lacks for a check, if anything. A check that deletes needs, for each kind it
+ * deletes, a target that seeds or a pool of at least that many items.
+ */
 export function missingNeeds(check: Check, target: ContractTarget): Need[] {
-  return check.needs.filter((need) => {
+  const lacking = check.needs.filter((need) => {
     if (need === 'destructive') return !target.destructive;
     if (need === 'vodkitClient') return !clientInstalled();
     return target[need] === undefined;
   });
+  if (target.seed !== undefined) return lacking;
+  for (const kind of KINDS) {
+    const { need, of } = POOLS[kind];
+    const n = check.deletes?.[kind] ?? 0;
+    if (n > of(target).length && !lacking.includes(need)) lacking.push(need);
+  }
+  return lacking;
+}
+
+/**
+ * How many items of each pool `checks` delete in one run: what a target that cannot seed must
+ * offer (`deletableIds`, `deletableUrls`, `deletableVideoIds`) for all of them to run.
+ */
+export function poolDemand(checks: readonly Check[]): Record<DeletableKind, number> {
+  const demand: Record<DeletableKind, number> = { ids: 0, urls: 0, videos: 0 };
+  for (const check of checks) {
+    for (const kind of KINDS) demand[kind] += check.deletes?.[kind] ?? 0;
+  }
+  return demand;
 }
 
 /** What a needs line says of each need a check lacks. */
@@ -153,16 +199,56 @@ export function createRun(options: RunOptions): ContractRun {
   const strict = options.strict ?? target.profile === 'strict';
   const seed = options.seed ?? Date.now() % 2 ** 31;
   const recorder = new CoverageRecorder();
-  // Paced under the target's limit, with room for its clock and ours to disagree.
-  const intervalMs = 1000 / (target.qps * 0.8);
+  // Paced under the target's limit: 90% of it leaves a token bucket or a sliding window room for
+  // timers that fire a little late and then early.
+  const intervalMs = 1000 / (target.qps * 0.9);
   let nextAt = 0;
   let counter = 0;
   // The cases of the check running now: how many it reached, and the one that failed.
   const cases: CaseTally = { reached: 0 };
   const runTag = seed.toString(36);
 
+  // How much of each pool the run has handed out.
+  const used: Record<DeletableKind, number> = { ids: 0, urls: 0, videos: 0 };
+
+  /** Seeds `n` fresh items of `kind` (an image, an image with its URL, a video with a snapshot of every kind). */
+  async function seeded(kind: DeletableKind, n: number): Promise<DeletableItem[]> {
+    const seed = target.seed;
+    if (seed === undefined) {
+      const { need } = POOLS[kind];
+      throw new Error(
+        `the ${need} pool ran out (${used[kind]} handed out) and the target cannot seed: give more (poolDemand says how many the checks need)`,
+      );
+    }
+    const items = Array.from({ length: n }, (): DeletableItem => {
+      counter += 1;
+      const id = `seed${runTag}x${counter}`;
+      if (kind === 'ids') return { value: id, imageIds: [id] };
+      if (kind === 'urls') return { value: queryImageUrl(id), imageIds: [id] };
+      const snapshots = Object.fromEntries(SNAPSHOT_KINDS.map((k) => [k, `${id}${k}`]));
+      return { value: id, imageIds: Object.values(snapshots), snapshots };
+    });
+    await seed(
+      items.flatMap((item): SeedImage[] =>
+        item.snapshots === undefined
+          ? [
+              {
+                imageId: item.imageIds?.[0] ?? item.value,
+                ...(kind === 'urls' ? { url: item.value } : {}),
+              },
+            ]
+          : Object.entries(item.snapshots).map(([k, imageId]) => ({
+              imageId,
+              videoId: item.value,
+              kind: k as (typeof SNAPSHOT_KINDS)[number],
+            })),
+      ),
+    );
+    return items;
+  }
+
   async function exchange(spec: CallSpec): Promise<Exchange> {
-    const request = sign({
+    const request = (spec.sign ?? sign)({
       url: target.url,
       algorithm: spec.algorithm ?? 'V3',
       shape: spec.shape ?? 'post-form',
@@ -201,6 +287,15 @@ export function createRun(options: RunOptions): ContractRun {
     },
     cover(constraint, how) {
       recorder.cover(constraint, how);
+    },
+    async deletable(kind, n) {
+      const pool = POOLS[kind].of(target);
+      const fromPool = pool.slice(used[kind], used[kind] + n).map((value) => ({
+        value,
+        ...(kind === 'ids' ? { imageIds: [value] } : {}),
+      }));
+      used[kind] += fromPool.length;
+      return [...fromPool, ...(fromPool.length < n ? await seeded(kind, n - fromPool.length) : [])];
     },
     pause: (ms) => wait(ms, options.signal),
     async case(label, body) {

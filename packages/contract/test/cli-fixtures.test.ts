@@ -205,8 +205,11 @@ it('prints a rerun command with every failure that, run as printed, reruns exact
   );
   expect(first.code).toBe(1);
   const line = first.out.split('\n').find((l) => l.startsWith('  rerun:   '));
+  // signature-tampering tries many tamperings, each a numbered case: the rerun names the one
+  // that failed, so it reruns that case alone.
+  const caseNumber = /--case (\d+) /.exec(line ?? '')?.[1];
   expect(line).toBe(
-    `  rerun:   vodkit-contract --target ${broken.url} --qps 40 --checks signature-tampering --seed 11   # with ALIBABA_CLOUD_ACCESS_KEY_SECRET set as for this run`,
+    `  rerun:   vodkit-contract --target ${broken.url} --qps 40 --checks signature-tampering --case ${caseNumber ?? '?'} --seed 11   # with ALIBABA_CLOUD_ACCESS_KEY_SECRET set as for this run`,
   );
   const report = JSON.parse(readFileSync(json, 'utf8')) as {
     checks: { id: string; rerun?: string }[];
@@ -220,4 +223,5 @@ it('prints a rerun command with every failure that, run as printed, reruns exact
   expect(again.out).toContain('FAIL  signature-tampering');
   expect(again.out).not.toContain('missing-image');
   expect(again.out).toContain('(seed 11)');
+  expect(again.out).toContain(`case ${caseNumber ?? '?'}`);
 }, 60_000);
