@@ -31,8 +31,10 @@ const webSigner: SignerFunctions = {
  * signing. Give `region` or `endpoint`, and `credentials`.
  *
  * @example
+ * ```ts
  * const client = createVodClient({ endpoint: 'http://127.0.0.1:4000', credentials, method: 'GET', signatureAlgorithm: 'HMAC-SHA1' });
  * const result = await client.deleteImage({ DeleteImageType: 'VideoId', VideoId: 'v1', ImageType: 'All' });
+ * ```
  */
 export function createVodClient<T extends boolean = false>(
   options: VodClientOptions & { readonly throwOnError?: T },

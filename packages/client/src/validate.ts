@@ -81,7 +81,10 @@ export function checkedList(field: 'ImageIds' | 'ImageURLs', value: unknown): st
  * percent-encoded before the join. Throws {@link VodValidationError} naming the field and the
  * rule, for any value plain JavaScript can pass; nothing is sent for a request that fails.
  *
- * @example toWireParams({ DeleteImageType: 'ImageId', ImageIds: ['a', 'b'] }); // { …, ImageIds: 'a,b' }
+ * @example
+ * ```ts
+ * toWireParams({ DeleteImageType: 'ImageId', ImageIds: ['a', 'b'] }); // { …, ImageIds: 'a,b' }
+ * ```
  */
 export function toWireParams(request: DeleteImageRequest): WireParams {
   if (typeof request !== 'object' || (request as unknown) === null || Array.isArray(request)) {
