@@ -7,7 +7,7 @@ import {
   SNAPSHOT_KINDS,
 } from '@vodkit/types';
 import type { DeleteImageRequest } from '@vodkit/types';
-import { percentEncode } from '@vodkit/signer/v3';
+import { percentEncode } from '@vodkit/signer/encode';
 import { VodValidationError } from './errors.js';
 
 /** The wire form of a request: every field a string, lists comma-joined. */

@@ -27,6 +27,7 @@ describe('the workspace reports', () => {
         '@vodkit/signer/v3',
         '@vodkit/signer/verify',
         '@vodkit/signer/redact',
+        '@vodkit/signer/encode',
         '@vodkit/client',
         '@vodkit/client/node',
         '@vodkit/emulator',
