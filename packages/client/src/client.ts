@@ -58,7 +58,10 @@ export interface VodClient<T extends boolean = false> {
    * The underlying openapi-fetch client, typed with the generated `paths`. It is loaded on first
    * use, so apps that never need it never download it.
    *
-   * @example const raw = await client.raw(); await raw.POST('/', { body: request });
+   * @example
+   * ```ts
+   * const raw = await client.raw(); await raw.POST('/', { body: request });
+   * ```
    */
   raw(): Promise<Client<paths>>;
   /** The endpoint origin in use. */

@@ -17,7 +17,10 @@ export interface SkewClock {
  * parse. The header has second precision: the answer aims at the middle of that second, so the
  * error either way is at most half a second.
  *
- * @example serverTimeOf('Tue, 03 Dec 2024 10:00:00 GMT'); // Date.UTC(2024, 11, 3, 10, 0, 0, 500)
+ * @example
+ * ```ts
+ * serverTimeOf('Tue, 03 Dec 2024 10:00:00 GMT'); // Date.UTC(2024, 11, 3, 10, 0, 0, 500)
+ * ```
  */
 export function serverTimeOf(date: string | null): number | undefined {
   const ms = Date.parse(date ?? '');

@@ -23,7 +23,10 @@ export function malformed(source: string, detail: string): never {
 /**
  * A provider that always returns the same credentials.
  *
- * @example createVodClient({ region: 'cn-shanghai', credentials: staticCredentials({ accessKeyId, accessKeySecret }) })
+ * @example
+ * ```ts
+ * createVodClient({ region: 'cn-shanghai', credentials: staticCredentials({ accessKeyId, accessKeySecret }) })
+ * ```
  */
 export function staticCredentials(credentials: VodCredentials): CredentialProvider {
   const c = Object.freeze({ ...credentials });
@@ -76,13 +79,16 @@ const value = (env: Env, name: string): string | undefined => {
 };
 
 /**
- * Reads credentials from the first family of {@link ENV_FAMILIES} that has an ID or a secret
+ * Reads credentials from the first family of variables that has an ID or a secret
  * set (`ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and optional
  * `ALIBABA_CLOUD_SECURITY_TOKEN` first): ID, secret and token all from that one family, so an ID
  * from one tool's variables is never signed with another tool's secret. `env` defaults to
  * `process.env` where it exists, so edge runtimes can pass their bindings instead.
  *
- * @example const provider = fromEnv();
+ * @example
+ * ```ts
+ * const provider = fromEnv();
+ * ```
  */
 export function fromEnv(env?: Env): CredentialProvider {
   return () => {
@@ -121,7 +127,10 @@ const notFoundError = (source: string, detail: string): VodCredentialsError =>
  * the next, any other failure stops the chain. Rejects with `CredentialsNotFound` listing where
  * it looked when none has credentials.
  *
- * @example const provider = memoize(chain(fromEnv(), fromAliyunConfig(), fromCredentialsFile()));
+ * @example
+ * ```ts
+ * const provider = memoize(chain(fromEnv(), fromAliyunConfig(), fromCredentialsFile()));
+ * ```
  */
 export function chain(...providers: readonly CredentialProvider[]): CredentialProvider {
   return async () => {
@@ -152,7 +161,10 @@ export interface MemoizeOptions {
  * Caches a provider's credentials until `refreshBeforeMs` before they expire (forever when they
  * do not expire). Concurrent callers share one in-flight load; a failed load is not cached.
  *
- * @example const provider = memoize(fromSts(() => myStsCall()));
+ * @example
+ * ```ts
+ * const provider = memoize(fromSts(() => myStsCall()));
+ * ```
  */
 export function memoize(
   provider: CredentialProvider,
@@ -201,7 +213,10 @@ export interface StsCredentialsBody {
  * `{ AccessKeyId, AccessKeySecret, SecurityToken, Expiration }` (your `AssumeRole` call, your
  * metadata fetch), and {@link memoize} refreshes it before it expires.
  *
- * @example const provider = memoize(fromSts(async () => (await sts.assumeRole(args)).Credentials));
+ * @example
+ * ```ts
+ * const provider = memoize(fromSts(async () => (await sts.assumeRole(args)).Credentials));
+ * ```
  */
 export function fromSts(load: () => Promise<StsCredentialsBody>): CredentialProvider {
   return async () => {

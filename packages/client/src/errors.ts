@@ -90,8 +90,10 @@ function brandsOf(target: abstract new (...args: never[]) => unknown): string[] 
  * Messages never contain secrets, signatures, tokens or signed URLs.
  *
  * @example
+ * ```ts
  * const { error } = await client.deleteImage(request);
  * if (error instanceof VodThrottlingError) console.log(error.attempts, error.requestId);
+ * ```
  */
 export class VodError extends Error {
   /** The name the brand check knows this class by (stable across bundles and minifiers). */
@@ -100,7 +102,10 @@ export class VodError extends Error {
   /**
    * Whether `value` is a {@link VodError} from any copy of `@vodkit/client`, by brand.
    *
-   * @example if (VodError.isInstance(error)) console.log(error.code);
+   * @example
+   * ```ts
+   * if (VodError.isInstance(error)) console.log(error.code);
+   * ```
    */
   static isInstance(value: unknown): value is VodError {
     return typeof value === 'object' && value !== null && Array.isArray((value as Brand)[BRAND]);

@@ -21,9 +21,11 @@ export type ImageListOutcome<T> =
  * `deleteImages` chunks them for you.
  *
  * @example
+ * ```ts
  * const { data: ImageIds, error } = checkImageList('ImageIds', idsFromDb);
  * if (error) console.error(error.field, error.rule);
  * else await vod.deleteImage({ DeleteImageType: 'ImageId', ImageIds });
+ * ```
  */
 export function checkImageList<F extends keyof ImageLists>(
   field: F,

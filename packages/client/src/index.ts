@@ -12,16 +12,23 @@
  *
  * @packageDocumentation
  */
-import { signV3 } from '@vodkit/signer/v3';
 import { createVodClientWith } from './client.js';
 import type { VodClient, VodClientOptions } from './client.js';
 import type { SignerFunctions } from './signer-functions.js';
 import { fetchTransport } from './transport.js';
 import type * as WebSignerLazy from './web-signer-lazy.js';
 
-const lazySigner = (): Promise<typeof WebSignerLazy> => import('./web-signer-lazy.js');
+// The signer loads with the first call that signs (or the first dry run or error), not at start:
+// an app's start bundle holds no signing code. The promise is kept, so it loads once; a failed
+// load is not kept, so the next call tries again (a browser back online).
+let signerLoading: Promise<typeof WebSignerLazy> | undefined;
+const lazySigner = (): Promise<typeof WebSignerLazy> =>
+  (signerLoading ??= import('./web-signer-lazy.js').catch((error: unknown) => {
+    signerLoading = undefined;
+    throw error;
+  }));
 const webSigner: SignerFunctions = {
-  signV3,
+  signV3: async (input) => (await lazySigner()).signV3(input),
   signV2: async (input) => (await lazySigner()).signV2(input),
   redactSigned: async (result) => (await lazySigner()).redactSigned(result),
 };
@@ -31,8 +38,10 @@ const webSigner: SignerFunctions = {
  * signing. Give `region` or `endpoint`, and `credentials`.
  *
  * @example
+ * ```ts
  * const client = createVodClient({ endpoint: 'http://127.0.0.1:4000', credentials, method: 'GET', signatureAlgorithm: 'HMAC-SHA1' });
  * const result = await client.deleteImage({ DeleteImageType: 'VideoId', VideoId: 'v1', ImageType: 'All' });
+ * ```
  */
 export function createVodClient<T extends boolean = false>(
   options: VodClientOptions & { readonly throwOnError?: T },

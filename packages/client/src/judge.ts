@@ -128,7 +128,10 @@ function noAnswer(
 /**
  * Judges one attempt's result.
  *
- * @example judge({ error: new TransportTimeoutError(5000) }, { attempt: 1, maxAttempts: 4, clockCorrected: false, possiblyApplied: false }, policy); // { kind: 'retry', … }
+ * @example
+ * ```ts
+ * judge({ error: new TransportTimeoutError(5000) }, { attempt: 1, maxAttempts: 4, clockCorrected: false, possiblyApplied: false }, policy); // { kind: 'retry', … }
+ * ```
  */
 export function judge(
   result: AttemptResult,

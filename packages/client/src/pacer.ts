@@ -26,7 +26,10 @@ export interface PacerOptions {
  * concurrent callers never exceed the rate; after {@link Pacer.slowDown} the interval doubles
  * (up to one second) and shrinks back by 5% per call.
  *
- * @example const pacer = createPacer({ qps: 50 }); await pacer.acquire();
+ * @example
+ * ```ts
+ * const pacer = createPacer({ qps: 50 }); await pacer.acquire();
+ * ```
  */
 export function createPacer(options: PacerOptions = {}): Pacer {
   const qps = options.qps ?? QPS_LIMIT_PER_ACCOUNT;

@@ -28,7 +28,9 @@ const BRAND: unique symbol = Symbol.for('@vodkit/client.TransportError');
  * {@link TransportError.reason} and {@link TransportError.sent}.
  *
  * @example
+ * ```ts
  * throw new TransportClosedError('connection closed before the response ended', { sent: true });
+ * ```
  */
 export abstract class TransportError extends Error {
   /** Why the attempt got no answer. */
@@ -38,7 +40,10 @@ export abstract class TransportError extends Error {
   /**
    * Whether `value` is a {@link TransportError} from any copy of `@vodkit/client`.
    *
-   * @example if (TransportError.isInstance(error) && !error.sent) retryAtOnce();
+   * @example
+   * ```ts
+   * if (TransportError.isInstance(error) && !error.sent) retryAtOnce();
+   * ```
    */
   static isInstance(value: unknown): value is TransportError {
     return (
@@ -69,7 +74,10 @@ export interface TransportTimeoutFields extends TransportErrorFields {
  * The attempt's `timeoutMs` passed before a whole answer arrived. The message says where it
  * waited when nothing had left the client.
  *
- * @example throw new TransportTimeoutError(request.timeoutMs);
+ * @example
+ * ```ts
+ * throw new TransportTimeoutError(request.timeoutMs);
+ * ```
  */
 export class TransportTimeoutError extends TransportError {
   /** Always `'timeout'`. */
@@ -97,7 +105,10 @@ export class TransportTimeoutError extends TransportError {
  * The connection ended (closed, reset, refused, or a proxy's tunnel failed) before a whole
  * answer arrived.
  *
- * @example throw new TransportClosedError('the proxy refused the tunnel (HTTP 407)', { sent: false });
+ * @example
+ * ```ts
+ * throw new TransportClosedError('the proxy refused the tunnel (HTTP 407)', { sent: false });
+ * ```
  */
 export class TransportClosedError extends TransportError {
   /** Always `'closed'`. */

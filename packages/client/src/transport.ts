@@ -89,7 +89,10 @@ async function readBounded(res: Response, max: number): Promise<string> {
  * A {@link Transport} over a WHATWG `fetch` (the global one by default): runs in browsers,
  * Deno, Bun, edge runtimes and Node. Bodies over `maxResponseBytes` are refused.
  *
- * @example createVodClient({ region, credentials, transport: fetchTransport(myFetch) })
+ * @example
+ * ```ts
+ * createVodClient({ region, credentials, transport: fetchTransport(myFetch) })
+ * ```
  */
 export function fetchTransport(
   fetchImpl?: FetchLike,

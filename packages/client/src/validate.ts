@@ -7,7 +7,7 @@ import {
   SNAPSHOT_KINDS,
 } from '@vodkit/types';
 import type { DeleteImageRequest } from '@vodkit/types';
-import { percentEncode } from '@vodkit/signer/v3';
+import { percentEncode } from '@vodkit/signer/encode';
 import { VodValidationError } from './errors.js';
 
 /** The wire form of a request: every field a string, lists comma-joined. */
@@ -81,7 +81,10 @@ export function checkedList(field: 'ImageIds' | 'ImageURLs', value: unknown): st
  * percent-encoded before the join. Throws {@link VodValidationError} naming the field and the
  * rule, for any value plain JavaScript can pass; nothing is sent for a request that fails.
  *
- * @example toWireParams({ DeleteImageType: 'ImageId', ImageIds: ['a', 'b'] }); // { …, ImageIds: 'a,b' }
+ * @example
+ * ```ts
+ * toWireParams({ DeleteImageType: 'ImageId', ImageIds: ['a', 'b'] }); // { …, ImageIds: 'a,b' }
+ * ```
  */
 export function toWireParams(request: DeleteImageRequest): WireParams {
   if (typeof request !== 'object' || (request as unknown) === null || Array.isArray(request)) {

@@ -92,7 +92,10 @@ export interface RpcContext {
    * Ends the request with `error`: the pipeline answers it in Alibaba's shape and the format the
    * request asked for, with `headers` added, and records its code.
    *
-   * @example return ctx.fail(errorOf('Forbidden.RAM'));
+   * @example
+   * ```ts
+   * return ctx.fail(errorOf('Forbidden.RAM'));
+   * ```
    */
   fail(error: EmulatorError, headers?: Readonly<Record<string, string>>): StageFailure;
   /** Writes a complete answer with {@link RpcContext.headers}; the pipeline stops. */

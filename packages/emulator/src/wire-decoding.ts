@@ -35,8 +35,11 @@ function defaultIgnored(): ReadonlySet<string> {
  * split on `,` (each URL percent-decoded when it was sent encoded), and `ImageType` is the
  * string `All` or a list of kinds.
  *
- * @example decodeDeleteImageParams({ DeleteImageType: 'ImageId', ImageIds: 'a,b' })
+ * @example
+ * ```ts
+ * decodeDeleteImageParams({ DeleteImageType: 'ImageId', ImageIds: 'a,b' })
  * // → { DeleteImageType: 'ImageId', ImageIds: ['a', 'b'] }
+ * ```
  */
 export function decodeDeleteImageParams(
   params: Readonly<Record<string, string>>,

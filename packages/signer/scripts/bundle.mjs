@@ -1,5 +1,6 @@
 /**
- * Writes dist/index.js, dist/node.js, dist/verify-entry.js, dist/v3-entry.js and dist/redact.js
+ * Writes dist/index.js, dist/node.js, dist/verify-entry.js, dist/v3-entry.js,
+ * dist/redact.js and dist/encode-entry.js
  * (after `tsc -b` has written the declarations): one ESM bundle per entry, with the code they
  * share in chunks, so every entry holds the same classes (`instanceof SignerInputError` works
  * across them). Node built-ins stay imports. The chunks follow the entries: V2 (v2.ts) sits in a
@@ -16,4 +17,5 @@ await bundleEntries(new URL('../', import.meta.url), {
   'verify-entry': 'src/verify-entry.ts',
   'v3-entry': 'src/v3-entry.ts',
   redact: 'src/redact.ts',
+  'encode-entry': 'src/encode-entry.ts',
 });

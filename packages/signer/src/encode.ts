@@ -10,7 +10,10 @@ const UNRESERVED = /^[\w.~-]*$/;
  * uppercase hex (space is `%20`, never `+`).
  *
  * @throws `SignerInputError` naming `field` if `value` holds a lone UTF-16 surrogate.
- * @example percentEncode("a b*~") === "a%20b%2A~"
+ * @example
+ * ```ts
+ * percentEncode("a b*~") === "a%20b%2A~"
+ * ```
  */
 export function percentEncode(value: string, field = 'value'): string {
   // Most names and values are unreserved characters only: nothing to encode, nothing to check.

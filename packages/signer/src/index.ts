@@ -16,6 +16,7 @@ import { webCrypto } from './webcrypto.js';
  * Signs an RPC request with the V2 algorithm (`HMAC-SHA1`, `SignatureVersion=1.0`).
  *
  * @example
+ * ```ts
  * const { encoded } = await signV2({
  *   method: 'POST', action: 'DeleteImage', version: '2017-03-21',
  *   params: { DeleteImageType: 'ImageId', ImageIds: 'a,b' },
@@ -25,6 +26,7 @@ import { webCrypto } from './webcrypto.js';
  *   method: 'POST', body: encoded,
  *   headers: { 'content-type': 'application/x-www-form-urlencoded' },
  * });
+ * ```
  */
 export async function signV2(input: V2SignInput): Promise<V2SignResult> {
   return signV2With(webCrypto, input);
@@ -34,8 +36,10 @@ export async function signV2(input: V2SignInput): Promise<V2SignResult> {
  * Presigns a V2 GET URL.
  *
  * @example
+ * ```ts
  * const { url } = await presignV2Url({ endpoint: 'https://vod.cn-shanghai.aliyuncs.com',
  *   action: 'DeleteImage', version: '2017-03-21', params, credentials });
+ * ```
  */
 export async function presignV2Url(input: V2PresignInput): Promise<V2PresignResult> {
   return presignV2UrlWith(webCrypto, input);

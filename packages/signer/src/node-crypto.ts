@@ -54,7 +54,7 @@ export const hmacSha256Hex = (key: string, data: string): string =>
   hmac('sha256', key, data, 'hex');
 
 /**
- * A synchronous {@link SignerCrypto} on `node:crypto`, without WebCrypto's promise, buffer
+ * A synchronous `SignerCrypto` (the interface `@vodkit/signer` exports) on `node:crypto`, without WebCrypto's promise, buffer
  * copies and key import per call: the digests are computed with one-shot `crypto.hash` calls
  * where the running Node has it (≥ 20.12; older
  * versions fall back to `createHmac`/`createHash`). The HMAC pads are derived per call and never

@@ -19,8 +19,10 @@ import { nodeCrypto } from './node-crypto.js';
  * Signs an RPC request with V2 (`HMAC-SHA1`), synchronously.
  *
  * @example
+ * ```ts
  * const { encoded } = signV2({ method: 'POST', action: 'DeleteImage', version: '2017-03-21',
  *   params: { DeleteImageType: 'ImageId', ImageIds: 'a,b' }, credentials });
+ * ```
  */
 export function signV2(input: V2SignInput): V2SignResult {
   // The same code as the WebCrypto entry, with synchronous node:crypto injected.
@@ -48,7 +50,9 @@ export interface SyncVerifyOptions extends VerifyOptions {
  * is synchronous, otherwise as a promise.
  *
  * @example
+ * ```ts
  * const r = verifyRequest(received, { lookup: (id) => keys.get(id) });
+ * ```
  */
 export function verifyRequest(request: ReceivedRequest, options: SyncVerifyOptions): VerifyResult;
 /** Verifies with an asynchronous key lookup. */

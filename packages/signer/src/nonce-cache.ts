@@ -32,8 +32,10 @@ export interface NonceCacheOptions {
  * request rate times the window: 50 QPS × 15 min = 45 000 for one DeleteImage account).
  *
  * @example
+ * ```ts
  * const seen = createNonceCache();
  * if (result.ok && !seen.use(`${result.accessKeyId}:${result.nonce}`)) reply('SignatureNonceUsed');
+ * ```
  */
 export function createNonceCache(options: NonceCacheOptions = {}): NonceCache {
   const max = options.maxEntries ?? 10_000;

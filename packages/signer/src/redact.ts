@@ -45,7 +45,10 @@ const tryEncode = (encode: (value: string) => string, value: string): string => 
  * string-to-sign holds it, by `encodeURIComponent` and as a form field; and each encoded form with
  * lower-case hex, as some loggers print it. Without duplicates or empty strings.
  *
- * @example secretForms('a+b').includes('a%2Bb') === true
+ * @example
+ * ```ts
+ * secretForms('a+b').includes('a%2Bb') === true
+ * ```
  */
 export function secretForms(value: string): string[] {
   const once = tryEncode(percentEncode, value);
@@ -87,7 +90,10 @@ function strip(text: string, forms: readonly string[], mark: string): string {
  * where a removal would leave a form behind (a secret inside the mark, two halves that meet),
  * that is deleted too.
  *
- * @example redactText('key=a%2Bb', ['a+b']) === 'key=***'
+ * @example
+ * ```ts
+ * redactText('key=a%2Bb', ['a+b']) === 'key=***'
+ * ```
  */
 export function redactText(
   text: string,
@@ -123,7 +129,10 @@ const IDENTIFIERS: ReadonlySet<string> = new Set(['name', 'kind', 'code', 'reque
  * `error`. Only for objects the caller made (or copied), never one it was handed and must not
  * change.
  *
- * @example redactError(new Error(`bad key ${secret}`), [secret]).message === 'bad key ***'
+ * @example
+ * ```ts
+ * redactError(new Error(`bad key ${secret}`), [secret]).message === 'bad key ***'
+ * ```
  */
 export function redactError<E>(
   error: E,
@@ -160,7 +169,10 @@ export function redactError<E>(
 /**
  * Decoded request parameters with the secret ones ({@link SECRET_PARAMS}) read `***`.
  *
- * @example redactParams({ Action: 'DeleteImage', Signature: 's' }) // { Action: 'DeleteImage', Signature: '***' }
+ * @example
+ * ```ts
+ * redactParams({ Action: 'DeleteImage', Signature: 's' }) // { Action: 'DeleteImage', Signature: '***' }
+ * ```
  */
 export function redactParams(params: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(
@@ -178,8 +190,11 @@ export type HeaderBag = Readonly<Record<string, string | readonly string[] | und
  * are matched in any case and kept as given; list values are joined with `, `; absent ones
  * dropped.
  *
- * @example redactHeaders({ authorization: 'ACS3-HMAC-SHA256 Credential=k,Signature=ab' }).authorization
+ * @example
+ * ```ts
+ * redactHeaders({ authorization: 'ACS3-HMAC-SHA256 Credential=k,Signature=ab' }).authorization
  * // 'ACS3-HMAC-SHA256 Credential=k,Signature=***'
+ * ```
  */
 export function redactHeaders(headers: HeaderBag): Record<string, string> {
   const out: [string, string][] = [];
@@ -207,7 +222,10 @@ const SECRET_PARAM_IN_TEXT = new RegExp(`(^|[?&])(${[...SECRET_PARAMS].join('|')
 /**
  * A URL or form-encoded body with the values of {@link SECRET_PARAMS} read `***`.
  *
- * @example redactQuery('https://h/?A=1&Signature=x%2B') === 'https://h/?A=1&Signature=***'
+ * @example
+ * ```ts
+ * redactQuery('https://h/?A=1&Signature=x%2B') === 'https://h/?A=1&Signature=***'
+ * ```
  */
 export function redactQuery(text: string): string {
   return text.replace(SECRET_PARAM_IN_TEXT, `$1$2=${REDACTED}`);
@@ -224,7 +242,10 @@ export interface WireRequestLike {
  * A copy of `request` with its secrets masked as `***`: the secret parameters in the URL and the
  * body ({@link redactQuery}) and the secret headers ({@link redactHeaders}).
  *
- * @example redactRequest({ url: 'http://h/?Signature=x', headers: {} }).url === 'http://h/?Signature=***'
+ * @example
+ * ```ts
+ * redactRequest({ url: 'http://h/?Signature=x', headers: {} }).url === 'http://h/?Signature=***'
+ * ```
  */
 export function redactRequest<R extends WireRequestLike>(request: R): R {
   return {
@@ -241,7 +262,10 @@ export function redactRequest<R extends WireRequestLike>(request: R): R {
  * runs and logs. The AccessKey secret is never in a result to begin with. The signature is
  * masked because a signed request can be replayed until its timestamp expires.
  *
- * @example console.log(redactSigned(await signV2(input)).encoded); // …&Signature=***
+ * @example
+ * ```ts
+ * console.log(redactSigned(await signV2(input)).encoded); // …&Signature=***
+ * ```
  */
 export function redactSigned<T extends V2SignResult | V3SignResult>(result: T): T {
   const token =

@@ -118,7 +118,7 @@ export function signV2With(crypto: SignerCrypto, input: V2SignInput): Awaitable<
   );
 }
 
-/** Input of {@link presignV2UrlWith}: a GET signature plus where to send it. */
+/** Input of {@link presignV2Url}: a GET signature plus where to send it. */
 export interface V2PresignInput extends Omit<V2SignInput, 'method'> {
   /**
    * `https://host[:port]` (or `http://…`), without path, query or trailing slash, the host as

@@ -13,9 +13,11 @@ import { webCrypto } from './webcrypto.js';
  * Signs a request with V3 (`ACS3-HMAC-SHA256`): returns the headers to add, the query and body.
  *
  * @example
+ * ```ts
  * const s = await signV3({ method: 'POST', host: 'vod.cn-shanghai.aliyuncs.com',
  *   action: 'DeleteImage', version: '2017-03-21', query: params, credentials });
  * await fetch(`https://${host}/?${s.query}`, { method: 'POST', headers: s.headers });
+ * ```
  */
 export async function signV3(input: V3SignInput): Promise<V3SignResult> {
   return signV3With(webCrypto, input);

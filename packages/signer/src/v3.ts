@@ -27,8 +27,8 @@ export interface V3Algorithm {
 
 /**
  * Names of the V3 algorithms this build implements. `ACS3-HMAC-SM3` and `ACS3-RSA-SHA256` share
- * the request layout and would be one more entry in {@link V3_ALGORITHMS} each (plus the
- * primitives in {@link SignerCrypto}).
+ * the request layout and would be one more entry in `V3_ALGORITHMS` each (plus the
+ * primitives in `SignerCrypto`).
  */
 export type V3AlgorithmName = 'ACS3-HMAC-SHA256';
 

@@ -40,7 +40,7 @@ export interface KeyRecord {
 /** Finds the key for an AccessKey ID; sync or async. `undefined` means unknown. */
 export type KeyLookup = (accessKeyId: string) => Awaitable<KeyRecord | undefined>;
 
-/** Options of {@link verifyRequestWith}. */
+/** Options of `verifyRequest`. */
 export interface VerifyOptions {
   /** Resolves AccessKey IDs to secrets. */
   readonly lookup: KeyLookup;
@@ -50,7 +50,7 @@ export interface VerifyOptions {
   readonly maxSkewMs?: number | undefined;
 }
 
-/** The reasons {@link verifyRequestWith} can give, as Alibaba error codes. */
+/** The reasons `verifyRequest` can give, as Alibaba error codes. */
 export type VerifyErrorCode =
   | 'IncompleteSignature'
   | 'SignatureDoesNotMatch'
@@ -112,7 +112,7 @@ export interface VerifyFailure {
   readonly canonical?: string;
 }
 
-/** The outcome of {@link verifyRequestWith}. */
+/** The outcome of `verifyRequest`. */
 export type VerifyResult = VerifySuccess | VerifyFailure;
 
 /** Default timestamp window: 15 minutes either way, as the gateway allows. */

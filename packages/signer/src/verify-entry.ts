@@ -15,12 +15,14 @@ import { webCrypto } from './webcrypto.js';
  * failures come back as `{ ok: false, code, httpStatus, message }`.
  *
  * @example
+ * ```ts
  * const r = await verifyRequest(
  *   { method, path, query, headers, body },
  *   { lookup: (id) => keys.get(id) },
  * );
  * if (!r.ok) return reply(r.httpStatus, { Code: r.code, Message: r.message });
  * if (!nonces.use(`${r.accessKeyId}:${r.nonce}`)) return reply(400, { Code: 'SignatureNonceUsed' });
+ * ```
  */
 export async function verifyRequest(
   request: ReceivedRequest,

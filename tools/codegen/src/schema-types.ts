@@ -55,5 +55,7 @@ export async function generateSchemaTypes(specUrl: URL): Promise<string> {
     alphabetize: false,
     silent: true,
   });
-  return astToString(ast);
+  // openapi-typescript tags the discriminator properties it adds with JSDoc's `@enum {string}`;
+  // TSDoc reads `{string}` as a malformed inline tag, and the type says it already.
+  return astToString(ast).replace(/^[ \t]*\* @enum \{[^}\n]*\}\n/gm, '');
 }

@@ -81,7 +81,10 @@ const field = (o: Readonly<Record<string, unknown>>, name: string): string | und
  * other modes (role assumption, ECS role, OIDC…) are reported as unsupported so you can plug
  * in a provider of your own. Skipped when `ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true`.
  *
- * @example const provider = fromAliyunConfig({ profile: 'prod' });
+ * @example
+ * ```ts
+ * const provider = fromAliyunConfig({ profile: 'prod' });
+ * ```
  */
 export function fromAliyunConfig(options: FileProviderOptions = {}): CredentialProvider {
   return async () => {
@@ -142,7 +145,10 @@ type IniModule = Pick<typeof Ini, 'parse'>;
  * comments, also after a value. Sections and keys are null-prototype maps holding string values
  * only; `__proto__` never reaches `Object.prototype`. `ini` loads on first use.
  *
- * @example const sections = await parseIni('[default]\naccess_key_id = LTAI...');
+ * @example
+ * ```ts
+ * const sections = await parseIni('[default]\naccess_key_id = LTAI...');
+ * ```
  */
 export async function parseIni(text: string): Promise<Record<string, Record<string, string>>> {
   // `ini` is CommonJS. Loaded by Node or vite it has named exports; inlined by the bundler into a
@@ -165,7 +171,10 @@ export async function parseIni(text: string): Promise<Record<string, Record<stri
  * section `profile`, else `ALIBABA_CLOUD_PROFILE`, else `default`. Supports `type = access_key`
  * (and `sts`, with `security_token`); role types are reported as needing their own provider.
  *
- * @example const provider = fromCredentialsFile();
+ * @example
+ * ```ts
+ * const provider = fromCredentialsFile();
+ * ```
  */
 export function fromCredentialsFile(options: FileProviderOptions = {}): CredentialProvider {
   return async () => {
@@ -204,7 +213,10 @@ export function fromCredentialsFile(options: FileProviderOptions = {}): Credenti
  * The default chain, in Alibaba's order: environment, CLI config profile, shared credentials
  * file; memoized. Role-based sources are left to you: prepend your own {@link fromSts} provider.
  *
- * @example const client = createVodClient({ region: 'cn-shanghai' }); // uses this chain
+ * @example
+ * ```ts
+ * const client = createVodClient({ region: 'cn-shanghai' }); // uses this chain
+ * ```
  */
 export function defaultCredentials(
   options: { readonly env?: Env | undefined } = {},

@@ -241,7 +241,10 @@ class Agents {
  * A {@link Transport} over `node:http`/`node:https` with keep-alive agents, seen by tools that
  * instrument `node:http` (APM agents); {@link socketTransport} is the Node entry's default. The modules load with the first request of each scheme.
  *
- * @example createVodClient({ region, credentials, transport: nodeTransport({ maxSockets: 128 }) })
+ * @example
+ * ```ts
+ * createVodClient({ region, credentials, transport: nodeTransport({ maxSockets: 128 }) })
+ * ```
  */
 export function nodeTransport(options: NodeTransportOptions = {}): Transport {
   const max = positiveInteger(

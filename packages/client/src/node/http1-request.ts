@@ -48,7 +48,10 @@ const HEADER_VALUE = /^[\t\x20-\x7e]*$/;
  * the part HTTP does not allow, before anything is sent; header values are not quoted, since
  * they may be credentials.
  *
- * @example serializeRequest({ method: 'GET', url, headers: {} }, '/?a=1', framing)
+ * @example
+ * ```ts
+ * serializeRequest({ method: 'GET', url, headers: {} }, '/?a=1', framing)
+ * ```
  */
 export function serializeRequest(
   r: TransportRequest,

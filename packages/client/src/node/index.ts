@@ -36,8 +36,10 @@ export type NodeVodClientOptions = Omit<VodClientOptions, 'credentials'> & {
  * given) and `node:crypto` signing.
  *
  * @example
+ * ```ts
  * const client = createVodClient({ region: 'cn-shanghai', throwOnError: true });
  * const { requestId } = await client.deleteImage({ DeleteImageType: 'ImageId', ImageIds: ['a1'] });
+ * ```
  */
 export function createVodClient<T extends boolean = false>(
   options: NodeVodClientOptions & { readonly throwOnError?: T },

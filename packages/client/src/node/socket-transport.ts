@@ -65,7 +65,10 @@ interface Route {
  * subscribe to `DIAGNOSTICS_CHANNELS`): use
  * {@link nodeTransport} where that matters.
  *
- * @example createVodClient({ region, credentials, transport: socketTransport({ maxSockets: 128 }) })
+ * @example
+ * ```ts
+ * createVodClient({ region, credentials, transport: socketTransport({ maxSockets: 128 }) })
+ * ```
  */
 export function socketTransport(options: SocketTransportOptions = {}): Transport {
   const limits = {

@@ -15,7 +15,10 @@ import { verifyStage } from './verify.js';
  * → apply → answer. Each stage does only its own check, so for a request that fails several, the
  * first in this list answers. Build a variant with `withoutStage` or `replaceStage` (`../stage.ts`).
  *
- * @example startEmulator({ stages: withoutStage(DEFAULT_STAGES, 'verify') }) // signatures off
+ * @example
+ * ```ts
+ * startEmulator({ stages: withoutStage(DEFAULT_STAGES, 'verify') }) // signatures off
+ * ```
  */
 export const DEFAULT_STAGES: readonly Stage[] = Object.freeze([
   parseStage,

@@ -83,7 +83,6 @@ export interface components {
         DeleteImageByImageURLs: {
             /**
              * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
              */
             DeleteImageType: "ImageURL";
             ImageURLs: components["schemas"]["ImageURLList"];
@@ -101,7 +100,6 @@ export interface components {
         DeleteImageByImageIds: {
             /**
              * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
              */
             DeleteImageType: "ImageId";
             ImageIds: components["schemas"]["ImageIdList"];
@@ -119,7 +117,6 @@ export interface components {
         DeleteImageByVideoId: {
             /**
              * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
              */
             DeleteImageType: "VideoId";
             VideoId: components["schemas"]["VideoId"];
@@ -211,7 +208,6 @@ export interface components {
          * @description A kind of video snapshot: `CoverSnapshot` (thumbnail snapshots), `NormalSnapshot` (regular
          *     snapshots), `SpriteSnapshot` (sprite snapshots), `SpriteOriginSnapshot` (the source images
          *     of sprites).
-         * @enum {string}
          */
         SnapshotKind: "CoverSnapshot" | "NormalSnapshot" | "SpriteSnapshot" | "SpriteOriginSnapshot";
         /** @description The call succeeded. The body carries only the request ID. */
@@ -388,9 +384,10 @@ export interface components {
         /** @description STS security token under `ACS3-HMAC-SHA256`. */
         AcsSecurityToken: string;
         /**
-         * @description The `DeleteImage` fields in the query string, one query parameter per property (`style:
-         *     form, explode: true`); list values are comma-joined (`ImageIds=a1,b2`). Required with GET
-         *     and with a POST whose body is empty; absent with a POST that carries them in a form body.
+         * @description The `DeleteImage` fields in the query string, one query parameter per property
+         *     (`style: form, explode: true`); list values are comma-joined (`ImageIds=a1,b2`). Required
+         *     with GET and with a POST whose body is empty; absent with a POST that carries them in a
+         *     form body.
          */
         DeleteImageFields: components["schemas"]["DeleteImageRequest"];
         /** @description A common parameter that legacy SDKs and the aliyun CLI add to every call. VOD does not need it and ignores it; it is signed like any other parameter. vodkit's client never sends it. */
@@ -469,9 +466,10 @@ export interface operations {
                 /** @description An undocumented gateway field that legacy SDKs expose for this action. Accepted on the wire and ignored; vodkit's client never sends it. */
                 ResourceOwnerAccount?: components["parameters"]["ResourceOwnerAccount"];
                 /**
-                 * @description The `DeleteImage` fields in the query string, one query parameter per property (`style:
-                 *     form, explode: true`); list values are comma-joined (`ImageIds=a1,b2`). Required with GET
-                 *     and with a POST whose body is empty; absent with a POST that carries them in a form body.
+                 * @description The `DeleteImage` fields in the query string, one query parameter per property
+                 *     (`style: form, explode: true`); list values are comma-joined (`ImageIds=a1,b2`). Required
+                 *     with GET and with a POST whose body is empty; absent with a POST that carries them in a
+                 *     form body.
                  */
                 DeleteImageRequest?: components["parameters"]["DeleteImageFields"];
             };
@@ -570,9 +568,10 @@ export interface operations {
                 /** @description An undocumented gateway field that legacy SDKs expose for this action. Accepted on the wire and ignored; vodkit's client never sends it. */
                 ResourceOwnerAccount?: components["parameters"]["ResourceOwnerAccount"];
                 /**
-                 * @description The `DeleteImage` fields in the query string, one query parameter per property (`style:
-                 *     form, explode: true`); list values are comma-joined (`ImageIds=a1,b2`). Required with GET
-                 *     and with a POST whose body is empty; absent with a POST that carries them in a form body.
+                 * @description The `DeleteImage` fields in the query string, one query parameter per property
+                 *     (`style: form, explode: true`); list values are comma-joined (`ImageIds=a1,b2`). Required
+                 *     with GET and with a POST whose body is empty; absent with a POST that carries them in a
+                 *     form body.
                  */
                 DeleteImageRequest?: components["parameters"]["DeleteImageFields"];
             };
