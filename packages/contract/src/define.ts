@@ -24,7 +24,9 @@ export interface DefineContractOptions extends ContractOptions {
  * Registers the DeleteImage contract as vitest tests. Call it at the top level of a test file.
  *
  * @example
+ * ```ts
  * defineDeleteImageContract({ target: 'http://127.0.0.1:4000', credentials, url: { lookup } });
+ * ```
  */
 export function defineDeleteImageContract(options: DefineContractOptions = {}): void {
   const checks = selectChecks(options.checks);

@@ -23,7 +23,10 @@ export interface RerunBase {
  * `vodkit-contract <target flags> --checks <id> [--case <n>] --seed <s>`, and the variables it
  * needs set, as one line a person pastes.
  *
- * @example rerunCommand({ targetArgs: ['--target', 'http://127.0.0.1:4000'], secretEnv: [], seed: 7 }, result)
+ * @example
+ * ```ts
+ * rerunCommand({ targetArgs: ['--target', 'http://127.0.0.1:4000'], secretEnv: [], seed: 7 }, result)
+ * ```
  */
 export function rerunCommand(base: RerunBase, result: CheckResult): string {
   const words = [

@@ -12,18 +12,7 @@ export interface PendingProblem {
 }
 
 /** Who fixes each and how: every one is an `@example` to fence with a ts code block. */
-export const PENDING: readonly PendingProblem[] = [
-  {
-    file: 'packages/contract/src/define.ts',
-    ids: ['tsdoc-malformed-inline-tag', 'tsdoc-escape-right-brace'],
-    why: 'unfenced @example: contract/src is being changed in parallel (issue 18)',
-  },
-  {
-    file: 'packages/contract/src/rerun.ts',
-    ids: ['tsdoc-malformed-inline-tag', 'tsdoc-escape-right-brace'],
-    why: 'unfenced @example: contract/src is being changed in parallel (issue 18)',
-  },
-];
+export const PENDING: readonly PendingProblem[] = [];
 
 /** The pending entry `problem` falls under, if any. */
 export function pendingFor(problem: {
