@@ -1,6 +1,6 @@
 /**
- * `pnpm test:node-matrix`: the unit tier (`VODKIT_TEST_TIER=unit`) of every package on Node 22
- * and 24, the Node 20 run being `pnpm test` itself. Each run puts that Node first on PATH, so
+ * `pnpm test:node-matrix`: the unit tier (`VODKIT_TEST_TIER=unit`) of every published package
+ * (`packages/*`) on Node 22 and 24, the Node 20 run being `pnpm test` itself. Each run puts that Node first on PATH, so
  * pnpm, turbo's tasks and vitest all run on it, and names it in `VODKIT_TEST_NODE`: the shared
  * vitest config checks it against the Node it runs on and writes `.reports/vitest-node<major>.json`
  * (which CI's summary counts). Each run has a deadline.
@@ -21,7 +21,11 @@ function runUnitTier(major: string, nodePath: string): Promise<number> {
     VODKIT_TEST_NODE: major,
   };
   return new Promise((resolve) => {
-    const child = spawn('pnpm', ['exec', 'turbo', 'run', 'test', '--output-logs=errors-only'], {
+    // The published packages' suites: what users run on every Node. The tools' suites are the
+    // repository's own machinery, run on Node 20 by `pnpm test`. One package at a time: the
+    // suites already use both cores, and side by side their timing tests starve each other.
+    const args = ['exec', 'turbo', 'run', 'test', '--filter=./packages/*', '--concurrency=1'];
+    const child = spawn('pnpm', [...args, '--output-logs=errors-only'], {
       cwd: repoRoot,
       env,
       stdio: 'inherit',

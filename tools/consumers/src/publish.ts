@@ -17,36 +17,38 @@ export interface PublishedPackage {
 }
 
 /**
- * Packs each public package into `destination` and publishes it to `registry`, in dependency-free
- * order (npm does not check dependencies at publish time). Each command has its own deadline.
+ * Packs each public package into `destination` and publishes it to `registry`, all at once (npm
+ * does not check dependencies at publish time), in the order of {@link publishablePackages}. Each
+ * command has its own deadline.
  */
 export async function packAndPublish(
   registry: LocalRegistry,
   destination: string,
 ): Promise<PublishedPackage[]> {
-  const published: PublishedPackage[] = [];
-  for (const pkg of publishablePackages()) {
-    const { tarball } = await packPackage(pkg.dir, destination);
-    await runOk(
-      'npm',
-      [
-        'publish',
-        tarball,
-        '--registry',
-        registry.url,
-        '--userconfig',
-        registry.npmrc,
-        '--access',
-        'public',
-        '--tag',
-        'latest',
-        '--loglevel',
-        'error',
-        '--no-provenance',
-      ],
-      { cwd: destination, timeoutMs: 60_000 },
-    );
-    published.push({ name: pkg.manifest.name, version: pkg.manifest.version, tarball });
-  }
-  return published;
+  // Side by side: each is a short process that mostly waits on the disk and the registry.
+  return Promise.all(
+    publishablePackages().map(async (pkg): Promise<PublishedPackage> => {
+      const { tarball } = await packPackage(pkg.dir, destination);
+      await runOk(
+        'npm',
+        [
+          'publish',
+          tarball,
+          '--registry',
+          registry.url,
+          '--userconfig',
+          registry.npmrc,
+          '--access',
+          'public',
+          '--tag',
+          'latest',
+          '--loglevel',
+          'error',
+          '--no-provenance',
+        ],
+        { cwd: destination, timeoutMs: 60_000 },
+      );
+      return { name: pkg.manifest.name, version: pkg.manifest.version, tarball };
+    }),
+  );
 }

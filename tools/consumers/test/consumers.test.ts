@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleForBrowser, measureBrowserBundle } from '@vodkit/test-browser';
-import { publishablePackages } from '@vodkit/release-check/workspace-packages';
+import { moduleEntrypoints, publishablePackages } from '@vodkit/release-check/workspace-packages';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulatorBin } from '../src/emulator-bin.ts';
 import type { EmulatorBin } from '../src/emulator-bin.ts';
@@ -107,6 +107,9 @@ describe('the packed packages, from a local registry', () => {
         .digest('base64');
       expect(entry?.integrity, `${name} is not the packed tarball`).toBe(`sha512-${sha512}`);
     }
+    // vitest is an optional peer of the contract: a user of its CLI does not get it.
+    expect(project.installed.has('vitest')).toBe(false);
+    expect(ENTRIES.length).toBeGreaterThanOrEqual(10);
     // Third-party dependencies came through the same registry too.
     const elsewhere = [...project.installed].filter(
       ([, e]) => !e.resolved.startsWith(registry.url),
@@ -201,6 +204,17 @@ async function environmentFor(source: Source): Promise<NodeJS.ProcessEnv> {
   return env;
 }
 
+/**
+ * Every entry point a consumer can import, but `@vodkit/contract/vitest`: it registers vitest
+ * tests, so it needs vitest, an optional peer that npm does not install by itself.
+ */
+const NEEDS_OPTIONAL_PEER = new Set(['@vodkit/contract/vitest']);
+const ENTRIES = publishablePackages()
+  .flatMap((pkg) =>
+    moduleEntrypoints(pkg.manifest).map((subpath) => `${pkg.manifest.name}${subpath.slice(1)}`),
+  )
+  .filter((specifier) => !NEEDS_OPTIONAL_PEER.has(specifier));
+
 /** The accessKeyId of the emulator's request-log line for request `requestId`. */
 function signerOf(emulator: EmulatorBin, requestId: string): string | undefined {
   for (const line of emulator.output().split('\n')) {
@@ -246,6 +260,25 @@ describe.each(['20', '22', '24'])('on Node %s', (major) => {
     expect(running().url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(running().output()).toContain(`listening on ${running().url}`);
   });
+
+  it.each(['entries.mjs', 'entries.cjs'])(
+    '%s loads every entry point, each exporting something',
+    async (app) => {
+      const { project } = ready();
+      const result = await runCommand(nodeOf(major).path, [app, JSON.stringify(ENTRIES)], {
+        cwd: project.dir,
+        env: { PATH: process.env['PATH'] ?? '', HOME: await temporaryFolder('vodkit-home-') },
+        timeoutMs: 30_000,
+      });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toBe('');
+      const exported = JSON.parse(result.stdout) as Record<string, number>;
+      expect(Object.keys(exported)).toEqual(ENTRIES);
+      const empty = Object.entries(exported).filter(([, count]) => count === 0);
+      expect(empty).toEqual([]);
+    },
+    40_000,
+  );
 
   const cases = Object.keys(SOURCES).flatMap((source) =>
     (['delete.mjs', 'delete.cjs'] as const).map((app) => [app, source as Source] as const),
