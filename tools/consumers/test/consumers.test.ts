@@ -215,12 +215,21 @@ const ENTRIES = publishablePackages()
   )
   .filter((specifier) => !NEEDS_OPTIONAL_PEER.has(specifier));
 
-/** The accessKeyId of the emulator's request-log line for request `requestId`. */
-function signerOf(emulator: EmulatorBin, requestId: string): string | undefined {
+/** The key and signature algorithm of the emulator's request-log line for `requestId`. */
+function signerOf(
+  emulator: EmulatorBin,
+  requestId: string,
+): { accessKeyId: string | undefined; algorithm: string | undefined } | undefined {
   for (const line of emulator.output().split('\n')) {
     if (!line.startsWith('{')) continue;
-    const entry = JSON.parse(line) as { requestId?: string; accessKeyId?: string };
-    if (entry.requestId === requestId) return entry.accessKeyId;
+    const entry = JSON.parse(line) as {
+      requestId?: string;
+      accessKeyId?: string;
+      algorithm?: string;
+    };
+    if (entry.requestId === requestId) {
+      return { accessKeyId: entry.accessKeyId, algorithm: entry.algorithm };
+    }
   }
   return undefined;
 }
@@ -284,7 +293,7 @@ describe.each(['20', '22', '24'])('on Node %s', (major) => {
     (['delete.mjs', 'delete.cjs'] as const).map((app) => [app, source as Source] as const),
   );
   it.each(cases)(
-    '%s deletes an image, signed with the key from the %s',
+    '%s deletes an image, signed (V3 from ESM, V2 from CommonJS) with the key from the %s',
     async (app, source) => {
       const { project } = ready();
       const emulator = running();
@@ -305,7 +314,10 @@ describe.each(['20', '22', '24'])('on Node %s', (major) => {
       expect(answer.error).toBeUndefined();
       expect(answer.requestId).toMatch(/^[0-9A-F-]{36}$/);
       expect(await emulator.imageIds()).not.toContain(imageId);
-      expect(signerOf(emulator, answer.requestId ?? '')).toBe(SOURCES[source].accessKeyId);
+      expect(signerOf(emulator, answer.requestId ?? '')).toEqual({
+        accessKeyId: SOURCES[source].accessKeyId,
+        algorithm: app.endsWith('.cjs') ? 'HMAC-SHA1' : 'ACS3-HMAC-SHA256',
+      });
       // No secret of the run is printed by the app.
       expect(result.stdout + result.stderr).not.toContain(SOURCES[source].accessKeySecret);
     },
