@@ -13,6 +13,9 @@ import { NODE_PINS, ensureNode } from './node-binaries.ts';
 /** Deadline of one Node's unit run (the whole workspace's unit tier). */
 const RUN_TIMEOUT_MS = 15 * 60_000;
 
+/** Arguments after `--`, passed on to turbo. */
+const extraArgs = process.argv.slice(2).filter((arg) => arg !== '--');
+
 function runUnitTier(major: string, nodePath: string): Promise<number> {
   const env = {
     ...process.env,
@@ -22,10 +25,11 @@ function runUnitTier(major: string, nodePath: string): Promise<number> {
   };
   return new Promise((resolve) => {
     // The published packages' suites: what users run on every Node. The tools' suites are the
-    // repository's own machinery, run on Node 20 by `pnpm test`. One package at a time: the
-    // suites already use both cores, and side by side their timing tests starve each other.
-    const args = ['exec', 'turbo', 'run', 'test', '--filter=./packages/*', '--concurrency=1'];
-    const child = spawn('pnpm', [...args, '--output-logs=errors-only'], {
+    // repository's own machinery, run on Node 20 by `pnpm test`. Two packages at a time: their
+    // suites wait on child processes and sockets as much as they compute, but more side by side
+    // starve each other's timing tests on 2 cores. Extra arguments go to turbo (`-- --force`).
+    const args = ['exec', 'turbo', 'run', 'test', '--filter=./packages/*', '--concurrency=2'];
+    const child = spawn('pnpm', [...args, '--output-logs=errors-only', ...extraArgs], {
       cwd: repoRoot,
       env,
       stdio: 'inherit',
