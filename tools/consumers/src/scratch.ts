@@ -39,7 +39,7 @@ export async function createScratchProject(
   dependencies: Readonly<Record<string, string>>,
   files: string,
 ): Promise<ScratchProject> {
-  const dir = await mkdtemp(join(tmpdir(), 'vodkit-consumer-'));
+  const dir = await mkdtemp(join(tmpdir(), 'vodkit-downstream-app-'));
   await cp(files, dir, { recursive: true });
   await writeFile(
     join(dir, 'package.json'),
