@@ -12,6 +12,9 @@
  * Another, `VODKIT_TEST_TIER=unit` (`pnpm test:unit`), leaves out the files a package lists as
  * `notUnit`: those that drive a browser or pack and install tarballs, what a contributor does not
  * need on every change. `pnpm test` runs every tier.
+ *
+ * A third, `VODKIT_TEST_NODE=<major>` (`pnpm test:node-matrix`, the unit tier on Node 22 and 24),
+ * names the Node a run must be on and gives its report a name of its own.
  */
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -44,13 +47,36 @@ export function testTier(): TestTier {
   return value;
 }
 
+/**
+ * The Node major a run was asked for by `VODKIT_TEST_NODE` (`pnpm test:node-matrix` sets it), or
+ * `undefined`. Refused when it is not the Node running, so a matrix run cannot pass on the wrong one.
+ */
+export function testNode(): string | undefined {
+  const value = process.env['VODKIT_TEST_NODE'];
+  if (value === undefined || value === '') return undefined;
+  const running = process.versions.node.split('.')[0];
+  if (value !== running) {
+    throw new Error(
+      `VODKIT_TEST_NODE=${value}, but this is Node ${process.versions.node}: put that Node first on PATH`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Where a run writes its JSON report: `.reports/vitest.json`, `vitest-dist.json` for a `dist`
+ * run, with `-node<major>` when `VODKIT_TEST_NODE` names the Node (`vitest-node22.json`).
+ */
+function reportFile(): string {
+  const node = testNode();
+  return `.reports/vitest${testTarget() === 'dist' ? '-dist' : ''}${node === undefined ? '' : `-node${node}`}.json`;
+}
+
 /** The test options every package's config starts from (see {@link packageTestConfig}). */
 const sharedTestOptions: NonNullable<ViteUserConfig['test']> = {
   include: ['test/**/*.test.ts'],
   reporters: ['default', 'json'],
-  outputFile: {
-    json: testTarget() === 'dist' ? '.reports/vitest-dist.json' : '.reports/vitest.json',
-  },
+  outputFile: { json: reportFile() },
   // Network tests only ever talk to 127.0.0.1 and must end on their own; a hung test fails here.
   testTimeout: 30_000,
   hookTimeout: 30_000,

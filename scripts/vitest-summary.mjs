@@ -1,5 +1,5 @@
 // Sums the JSON reports every vitest run writes to <package>/.reports/vitest.json (and
-// vitest-dist.json for a run against the built dist) and prints one line, `N passed, N failed`, so CI's totals are visible at a glance.
+// vitest-dist.json for a run against the built dist, vitest-node<major>.json for the Node matrix) and prints one line, `N passed, N failed`, so CI's totals are visible at a glance.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -10,9 +10,12 @@ const runs = [];
 for (const group of ['packages', 'tools']) {
   if (!existsSync(group)) continue;
   for (const name of readdirSync(group)) {
-    for (const reportName of ['vitest.json', 'vitest-dist.json']) {
-      const report = join(group, name, '.reports', reportName);
-      if (!existsSync(report)) continue;
+    const reports = join(group, name, '.reports');
+    if (!existsSync(reports)) continue;
+    // vitest.json, vitest-dist.json, and vitest-node<major>.json from `pnpm test:node-matrix`.
+    const names = readdirSync(reports).filter((file) => /^vitest(-[a-z0-9]+)*\.json$/.test(file));
+    for (const reportName of names.sort()) {
+      const report = join(reports, reportName);
       const result = JSON.parse(readFileSync(report, 'utf8'));
       passed += result.numPassedTests;
       failed += result.numFailedTests;
@@ -21,7 +24,8 @@ for (const group of ['packages', 'tools']) {
       failed += result.testResults.filter(
         (file) => file.status === 'failed' && file.assertionResults.length === 0,
       ).length;
-      const label = reportName === 'vitest.json' ? '' : ' (dist)';
+      const variant = reportName.slice('vitest-'.length, -'.json'.length);
+      const label = reportName === 'vitest.json' ? '' : ` (${variant.replace('-', ', ')})`;
       runs.push(
         `${group}/${name}${label}: ${result.numPassedTests} passed, ${result.numFailedTests} failed`,
       );
