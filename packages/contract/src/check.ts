@@ -97,7 +97,9 @@ export type Need =
   | 'deletableIds'
   | 'deletableUrls'
   | 'deletableVideoIds'
-  | 'destructive';
+  | 'destructive'
+  /** `@vodkit/client` is installed (an optional peer of this package). */
+  | 'vodkitClient';
 
 /** A named contract check. */
 export interface Check {

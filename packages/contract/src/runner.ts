@@ -2,6 +2,7 @@
  * Runs checks against a target without any test framework: the CLI, the vitest registration
  * and the mutant tests all go through here, so a check means the same everywhere.
  */
+import { createRequire } from 'node:module';
 import type { SeedImage } from '@vodkit/emulator';
 import { SNAPSHOT_KINDS } from '@vodkit/types';
 import type {
@@ -15,6 +16,7 @@ import type {
 } from './check.js';
 import { ContractFailure } from './check.js';
 import { CoverageRecorder } from './coverage.js';
+import { printable, printableLine } from './printable.js';
 import type { Coverage } from './coverage.js';
 import type { ContractTarget } from './target.js';
 import { queryImageUrl } from './params.js';
@@ -36,6 +38,12 @@ export interface CheckResult {
   readonly caseNumber?: number | undefined;
   /** That case's label. */
   readonly caseLabel?: string | undefined;
+  /**
+   * A command that reruns exactly this failure against the same target with fresh signing
+   * (`vodkit-contract … --checks <id> --case <n> --seed <s>`): the CLI sets it, naming the
+   * environment variables that hold secrets rather than the secrets.
+   */
+  readonly rerun?: string | undefined;
 }
 
 /** Options of {@link createRun}. */
@@ -49,6 +57,8 @@ export interface RunOptions {
   readonly answerTimeoutMs?: number | undefined;
   /** Run only this case (1-based) of each check, as a failure's rerun command names it. */
   readonly caseNumber?: number | undefined;
+  /** Ends every request and wait of the run early (the CLI's `--run-timeout-ms`). */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** A run: checks share its pacing, its IDs and its coverage. */
@@ -75,23 +85,6 @@ const POOLS: Readonly<
 const KINDS = Object.keys(POOLS) as DeletableKind[];
 
 /**
- * What a target lacks for a check, if anything. A check that deletes needs, for each kind it
- * deletes, a target that seeds or a pool of at least that many items.
- */
-export function missingNeeds(check: Check, target: ContractTarget): Need[] {
-  const lacking = check.needs.filter((need) =>
-    need === 'destructive' ? !target.destructive : target[need] === undefined,
-  );
-  if (target.seed !== undefined) return lacking;
-  for (const kind of KINDS) {
-    const { need, of } = POOLS[kind];
-    const n = check.deletes?.[kind] ?? 0;
-    if (n > of(target).length && !lacking.includes(need)) lacking.push(need);
-  }
-  return lacking;
-}
-
-/**
  * How many items of each pool `checks` delete in one run: what a target that cannot seed must
  * offer (`deletableIds`, `deletableUrls`, `deletableVideoIds`) for all of them to run.
  */
@@ -103,18 +96,78 @@ export function poolDemand(checks: readonly Check[]): Record<DeletableKind, numb
   return demand;
 }
 
-/** The request and answer of a failure, as a reader can replay it. */
+/** Whether `@vodkit/client` can be imported from here: it is an optional peer. */
+function clientInstalled(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('@vodkit/client/node');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What a target (or this install) lacks for a check, if anything. A check that deletes needs,
+ * for each kind it deletes, a target that seeds or a pool of at least that many items.
+ */
+export function missingNeeds(check: Check, target: ContractTarget): Need[] {
+  const lacking = check.needs.filter((need) => {
+    if (need === 'destructive') return !target.destructive;
+    if (need === 'vodkitClient') return !clientInstalled();
+    return target[need] === undefined;
+  });
+  if (target.seed !== undefined) return lacking;
+  for (const kind of KINDS) {
+    const { need, of } = POOLS[kind];
+    const n = check.deletes?.[kind] ?? 0;
+    if (n > of(target).length && !lacking.includes(need)) lacking.push(need);
+  }
+  return lacking;
+}
+
+/** What a needs line says of each need a check lacks. */
+const NEED_TEXT: Readonly<Partial<Record<Need, string>>> = {
+  destructive: 'destructive (permission to delete)',
+  vodkitClient: '@vodkit/client installed (an optional peer: npm install @vodkit/client)',
+};
+
+/** The message of a not-applicable result: what the check needs and the target lacks. */
+export const needsMessage = (lacking: readonly Need[]): string =>
+  `needs ${lacking.map((need) => NEED_TEXT[need] ?? need).join(', ')}`;
+
+/**
+ * The request and answer of a failure, as a reader can replay it: three lines, each with the
+ * target's control characters escaped (see {@link printableLine}), so an answer cannot rewrite
+ * what is printed around it.
+ */
 export function reproducerOf(exchange: Exchange): string {
   const body =
     exchange.answer.text.length > 2000
       ? `${exchange.answer.text.slice(0, 2000)}…`
       : exchange.answer.text;
-  return `${exchange.label}\n  request: ${toCurl(exchange.request)}\n  answer:  HTTP ${exchange.answer.status} ${body}`;
+  return [
+    printableLine(exchange.label),
+    `  request: ${printableLine(toCurl(exchange.request))}`,
+    `  answer:  HTTP ${exchange.answer.status} ${printableLine(body)}`,
+  ].join('\n');
 }
 
-const wait = (ms: number): Promise<void> =>
-  new Promise((resolve) => {
-    setTimeout(resolve, ms);
+/** Waits `ms`, or less when `signal` aborts (then rejects with its reason). */
+const wait = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted === true) {
+      reject(signal.reason as Error);
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    }, ms);
+    const abort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason as Error);
+    };
+    signal?.addEventListener('abort', abort, { once: true });
   });
 
 interface CaseTally {
@@ -122,7 +175,9 @@ interface CaseTally {
   failed?: { readonly n: number; readonly label: string };
 }
 const caseOf = (tally: CaseTally): Pick<CheckResult, 'caseNumber' | 'caseLabel'> =>
-  tally.failed === undefined ? {} : { caseNumber: tally.failed.n, caseLabel: tally.failed.label };
+  tally.failed === undefined
+    ? {}
+    : { caseNumber: tally.failed.n, caseLabel: printableLine(tally.failed.label) };
 
 /** Starts a run against `target`. */
 export function createRun(options: RunOptions): ContractRun {
@@ -203,7 +258,7 @@ export function createRun(options: RunOptions): ContractRun {
       nonce: spec.nonce,
     });
     const sent = spec.tamper === undefined ? request : spec.tamper(request);
-    const answer = await send(sent, answerTimeoutMs);
+    const answer = await send(sent, answerTimeoutMs, { signal: options.signal });
     const code = codeOf(answer);
     if (code !== undefined) recorder.answered(code);
     return { label: spec.label ?? 'a request', request: sent, answer };
@@ -218,7 +273,7 @@ export function createRun(options: RunOptions): ContractRun {
       nextAt = Math.max(nextAt, now);
       const delay = nextAt - now;
       nextAt += intervalMs;
-      if (delay > 0) await wait(delay);
+      if (delay > 0) await wait(delay, options.signal);
       return exchange(spec);
     },
     async burst(specs) {
@@ -242,7 +297,7 @@ export function createRun(options: RunOptions): ContractRun {
       used[kind] += fromPool.length;
       return [...fromPool, ...(fromPool.length < n ? await seeded(kind, n - fromPool.length) : [])];
     },
-    pause: wait,
+    pause: (ms) => wait(ms, options.signal),
     async case(label, body) {
       cases.reached += 1;
       const n = cases.reached;
@@ -268,7 +323,7 @@ export function createRun(options: RunOptions): ContractRun {
           id: check.id,
           status: 'not-applicable',
           durationMs: 0,
-          message: `needs ${lacking.join(', ')}`,
+          message: needsMessage(lacking),
         };
       }
       cases.reached = 0;
@@ -286,7 +341,7 @@ export function createRun(options: RunOptions): ContractRun {
           id: check.id,
           status: 'failed',
           durationMs: took(),
-          message: `${message} [seed ${seed}]`,
+          message: printable(`${message} [seed ${seed}]`),
           ...(exchangeOf === undefined ? {} : { reproducer: reproducerOf(exchangeOf) }),
           ...caseOf(cases),
         };

@@ -327,7 +327,7 @@ export const clientInterop: Check = {
   proves:
     '@vodkit/client (signing, retries, parsing) deletes an image by ID, by URL and a video through the target, and each is gone (deleting it again answers NoSuchResource; a lookup agrees)',
   source: 'the vodkit client against the spec',
-  needs: ['destructive'],
+  needs: ['destructive', 'vodkitClient'],
   deletes: { ids: 1, urls: 1, videos: 1 },
   async run(ctx) {
     const { createVodClient } = await import('@vodkit/client/node');

@@ -4,6 +4,7 @@
  * `<DeleteImageResponse>`, and the document stays well-formed whatever a request echoed into it.
  */
 import { defaultSpecValidator } from '@vodkit/emulator';
+import type { Credentials } from '@vodkit/signer';
 import type { Check, CheckContext, Exchange } from '../check.js';
 import { expectThat } from '../expect.js';
 import { statusOfCode } from '../expect.js';
@@ -133,7 +134,7 @@ export const askXml = (
   signing: Signing,
   params: Readonly<Record<string, string>>,
   label: string,
-  credentials = ctx.target.credentials,
+  credentials: Credentials = ctx.target.credentials,
 ): Promise<Exchange> =>
   ctx.call({ params, ...signing, credentials, sign: forge({ common: { Format: 'XML' } }), label });
 
