@@ -83,8 +83,34 @@ export const deletesTakeEffect: Check = {
     'in each variant (ImageId, ImageURL, VideoId), a successful delete removes exactly what it names: deleting it again answers NoSuchResource, what it did not name can still be deleted, and a lookup (when the target has one) agrees; a video deleted by kinds keeps its other snapshots, and a kind it no longer has deletes nothing and succeeds',
   source: 'spec: DeleteImage semantics; x-idempotent idempotentMeans',
   needs: ['destructive'],
-  deletes: { ids: 3, urls: 3, videos: 2 },
+  deletes: { ids: 3, urls: 4, videos: 2 },
   async run(ctx) {
+    // One image, two names: deleted by its URL, it is gone by its ID too (a seeded one, whose ID
+    // the suite knows; a URL from the pool is deleted again by URL instead).
+    const signing = SIGNINGS[3] ?? { algorithm: 'V3', shape: 'get-query' };
+    await ctx.case(`an image deleted by URL is gone by ID (${cellLabel(signing)})`, async () => {
+      const [item] = await ctx.deletable('urls', 1);
+      if (item === undefined) throw new Error('deletable: no item');
+      const exchange = await ctx.call({
+        params: deleteParams('ImageURL', [item]),
+        ...signing,
+        label: `ImageURL ${item.value} (${cellLabel(signing)})`,
+      });
+      expectAccepted(exchange);
+      const [id] = item.imageIds ?? [];
+      if (id === undefined) {
+        await expectGone(ctx, 'ImageURL', item, exchange, otherSigning(signing));
+        return;
+      }
+      expectError(
+        await ctx.call({
+          params: byIds([id]),
+          ...otherSigning(signing),
+          label: `the same image by its ID ${id}, after its URL was deleted`,
+        }),
+        MISSING,
+      );
+    });
     for (const [i, variant] of VARIANTS.entries()) {
       const signing = SIGNINGS[i * 2] ?? { algorithm: 'V3', shape: 'post-form' };
       await ctx.case(`${variant} delete (${cellLabel(signing)})`, async () => {

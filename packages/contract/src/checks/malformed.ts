@@ -202,6 +202,14 @@ export const signatureParts: Check = {
         authorization: (p) =>
           `${p.name} Credential=${p.credential},SignedHeaders=${p.signedHeaders},Signature=${p.signature},Extra=1`,
       }),
+      v3(
+        'the signature in uppercase hex',
+        {
+          authorization: (p) =>
+            `${p.name} Credential=${p.credential},SignedHeaders=${p.signedHeaders},Signature=${p.signature.toUpperCase()}`,
+        },
+        ['IncompleteSignature', 'SignatureDoesNotMatch'],
+      ),
       v3('no Credential part', {
         authorization: (p) => `${p.name} SignedHeaders=${p.signedHeaders},Signature=${p.signature}`,
       }),
