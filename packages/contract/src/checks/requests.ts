@@ -413,7 +413,7 @@ export const generatedCases: Check = {
         fc.constantFrom(...ALGORITHMS),
         fc.constantFrom(...SHAPES),
       ),
-      { seed: ctx.seed, numRuns: 24 },
+      { seed: ctx.seed, numRuns: 16 },
     );
     coverValid(ctx);
     for (const [i, [params, mutation, algorithm, shape]] of cases.entries()) {
