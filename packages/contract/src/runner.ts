@@ -71,16 +71,6 @@ export interface ContractRun {
   coverage(): Coverage;
 }
 
-/** Whether `@vodkit/client` can be imported from here: it is an optional peer. */
-function clientInstalled(): boolean {
-  try {
-    createRequire(import.meta.url).resolve('@vodkit/client/node');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The target's pool of each kind of deletable item, and the need that names it. */
 const POOLS: Readonly<
   Record<
@@ -95,8 +85,30 @@ const POOLS: Readonly<
 const KINDS = Object.keys(POOLS) as DeletableKind[];
 
 /**
- * What a target lacks for a check, if anything. A check that deletes needs, for each kind it
- * deletes, a target that seeds or a pool of at least that many items.
+ * How many items of each pool `checks` delete in one run: what a target that cannot seed must
+ * offer (`deletableIds`, `deletableUrls`, `deletableVideoIds`) for all of them to run.
+ */
+export function poolDemand(checks: readonly Check[]): Record<DeletableKind, number> {
+  const demand: Record<DeletableKind, number> = { ids: 0, urls: 0, videos: 0 };
+  for (const check of checks) {
+    for (const kind of KINDS) demand[kind] += check.deletes?.[kind] ?? 0;
+  }
+  return demand;
+}
+
+/** Whether `@vodkit/client` can be imported from here: it is an optional peer. */
+function clientInstalled(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('@vodkit/client/node');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What a target (or this install) lacks for a check, if anything. A check that deletes needs,
+ * for each kind it deletes, a target that seeds or a pool of at least that many items.
  */
 export function missingNeeds(check: Check, target: ContractTarget): Need[] {
   const lacking = check.needs.filter((need) => {
@@ -111,18 +123,6 @@ export function missingNeeds(check: Check, target: ContractTarget): Need[] {
     if (n > of(target).length && !lacking.includes(need)) lacking.push(need);
   }
   return lacking;
-}
-
-/**
- * How many items of each pool `checks` delete in one run: what a target that cannot seed must
- * offer (`deletableIds`, `deletableUrls`, `deletableVideoIds`) for all of them to run.
- */
-export function poolDemand(checks: readonly Check[]): Record<DeletableKind, number> {
-  const demand: Record<DeletableKind, number> = { ids: 0, urls: 0, videos: 0 };
-  for (const check of checks) {
-    for (const kind of KINDS) demand[kind] += check.deletes?.[kind] ?? 0;
-  }
-  return demand;
 }
 
 /** What a needs line says of each need a check lacks. */

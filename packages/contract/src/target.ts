@@ -34,6 +34,19 @@ export interface ContractTarget {
   readonly suspendedKey?: Credentials | undefined;
   /** A key of an account that has not activated VOD (`OperationDenied`). */
   readonly unactivatedKey?: Credentials | undefined;
+  /**
+   * More keys under RAM policies, to hold the target's policy evaluation: `allowed` ones a policy
+   * lets delete (by a wildcard, by a list naming the action beside others, despite a deny of
+   * another action), `denied` ones it does not (an allow list without the action, a wildcard
+   * deny). The `ram-deny` check expects success and `Forbidden.RAM` from them.
+   */
+  readonly ramKeys?:
+    | { readonly allowed: readonly Credentials[]; readonly denied: readonly Credentials[] }
+    | undefined;
+  /** An active, allowed key of another account: the throttling check proves the limit is per account. */
+  readonly otherAccountKey?: Credentials | undefined;
+  /** Whether throttled answers carry `x-acs-retry-after`; the throttling check then requires it. */
+  readonly retryAfter?: boolean | undefined;
   /** STS credentials the target accepts, and an expired set. */
   readonly sts?: { readonly valid: StsCredentials; readonly expired: StsCredentials } | undefined;
   /** Makes images exist, so deletes can be seen to take effect. */

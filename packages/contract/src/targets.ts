@@ -46,7 +46,13 @@ interface ContractFixtures {
   readonly root: Credentials;
   readonly fixtures: Pick<
     ContractTarget,
-    'disabledKey' | 'deniedKey' | 'suspendedKey' | 'unactivatedKey' | 'sts'
+    | 'disabledKey'
+    | 'deniedKey'
+    | 'suspendedKey'
+    | 'unactivatedKey'
+    | 'sts'
+    | 'ramKeys'
+    | 'otherAccountKey'
   >;
 }
 
@@ -71,6 +77,21 @@ function contractFixtures(tag: string, now: number, root?: Credentials): Contrac
   const unactivated = key('Unactivated');
   const valid = sts('Valid');
   const expired = sts('Expired');
+  const other = key('OtherAccount');
+  // Policies the RAM evaluation must read right: wildcards, lists, a deny of another action.
+  const allowedKeys = [
+    { ...key('AllowWildcard'), policy: { allow: ['vod:*'] } },
+    { ...key('AllowList'), policy: { allow: ['vod:GetImageInfo', 'vod:DeleteImage'] } },
+    { ...key('AllowPrefix'), policy: { allow: ['vod:Delete*'], deny: ['vod:GetImageInfo'] } },
+  ];
+  const deniedKeys = [
+    { ...key('DenyUnlisted'), policy: { allow: ['vod:GetImageInfo'] } },
+    { ...key('DenyWildcard'), policy: { allow: ['*'], deny: ['vod:GetImageInfo', 'vod:Delete*'] } },
+  ];
+  const plain = ({ accessKeyId, accessKeySecret }: Credentials): Credentials => ({
+    accessKeyId,
+    accessKeySecret,
+  });
   const accountId = `contract-account${tag}`;
   return {
     accounts: [
@@ -80,8 +101,11 @@ function contractFixtures(tag: string, now: number, root?: Credentials): Contrac
           rootKey,
           { ...disabled, active: false },
           { ...denied, policy: { allow: ['vod:*'], deny: ['vod:DeleteImage'] } },
+          ...allowedKeys,
+          ...deniedKeys,
         ],
       },
+      { accountId: `${accountId}-other`, accessKeys: [other] },
       { accountId: `${accountId}-suspended`, accessKeys: [suspended], vodStatus: 'suspended' },
       {
         accountId: `${accountId}-unactivated`,
@@ -101,6 +125,8 @@ function contractFixtures(tag: string, now: number, root?: Credentials): Contrac
       suspendedKey: suspended,
       unactivatedKey: unactivated,
       sts: { valid, expired },
+      ramKeys: { allowed: allowedKeys.map(plain), denied: deniedKeys.map(plain) },
+      otherAccountKey: other,
     },
   };
 }
@@ -145,6 +171,7 @@ export async function emulatorTarget(
       Promise.resolve(emulator.state.images().some((i) => i.imageId === imageId)),
     // Images the suite may delete as given, like a user's against the real service.
     deletableIds: f.givenIds,
+    retryAfter: options.retryAfter ?? true,
     profile: emulator.profile,
     partialBatch: emulator.partialBatch,
     qps: options.qps ?? QPS_LIMIT_PER_ACCOUNT,
@@ -266,6 +293,9 @@ export interface UrlTargetOptions {
   readonly deniedKey?: Credentials | undefined;
   readonly suspendedKey?: Credentials | undefined;
   readonly unactivatedKey?: Credentials | undefined;
+  readonly ramKeys?: ContractTarget['ramKeys'];
+  readonly otherAccountKey?: Credentials | undefined;
+  readonly retryAfter?: boolean | undefined;
   readonly sts?: ContractTarget['sts'];
   readonly seed?: ContractTarget['seed'];
   readonly lookup?: ContractTarget['lookup'];
@@ -294,6 +324,9 @@ export function urlTarget(url: string, options: UrlTargetOptions): ContractTarge
     deniedKey: options.deniedKey,
     suspendedKey: options.suspendedKey,
     unactivatedKey: options.unactivatedKey,
+    ramKeys: options.ramKeys,
+    otherAccountKey: options.otherAccountKey,
+    retryAfter: options.retryAfter,
     sts: options.sts,
     seed: options.seed,
     lookup: options.lookup,

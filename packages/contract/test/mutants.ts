@@ -425,6 +425,20 @@ export const CLASS_MUTANTS: readonly Mutant[] = [
       },
     }),
   },
+  {
+    name: 'RAM allow lists ignored',
+    stages: replaceStage(DEFAULT_STAGES, 'authorize', {
+      name: 'authorize',
+      run(ctx) {
+        const result = authorizeStage.run(ctx) as StageResult;
+        const deny = ctx.caller?.key.policy?.deny ?? [];
+        // Only an explicit deny of the action itself counts.
+        return codeOf(result) === 'Forbidden.RAM' && !deny.includes('vod:DeleteImage')
+          ? undefined
+          : result;
+      },
+    }),
+  },
   // Limits checked loosely.
   {
     name: 'throttling at twice the limit',
@@ -433,6 +447,39 @@ export const CLASS_MUTANTS: readonly Mutant[] = [
   {
     name: 'x-acs-retry-after not kept',
     stages: replaceStage(DEFAULT_STAGES, 'rate-limit', rateLimit(DEFAULT_QPS, 3000)),
+  },
+  {
+    name: 'one limit for every account',
+    stages: replaceStage(DEFAULT_STAGES, 'rate-limit', {
+      name: 'rate-limit',
+      run(ctx) {
+        const waitMs = ctx.core.limiter.take('every account', ctx.receivedAt);
+        if (waitMs <= 0) return undefined;
+        return ctx.fail(
+          {
+            code: 'Throttling.User',
+            httpStatus: 400,
+            message: 'Request was denied due to user flow control.',
+          },
+          { 'x-acs-retry-after': String(waitMs) },
+        );
+      },
+    }),
+  },
+  {
+    name: 'x-acs-retry-after not sent',
+    stages: replaceStage(DEFAULT_STAGES, 'rate-limit', {
+      name: 'rate-limit',
+      run(ctx) {
+        const waitMs = ctx.core.limiter.take(ctx.caller?.key.accountId ?? '', ctx.receivedAt);
+        if (waitMs <= 0) return undefined;
+        return ctx.fail({
+          code: 'Throttling.User',
+          httpStatus: 400,
+          message: 'Request was denied due to user flow control.',
+        });
+      },
+    }),
   },
   // Only the JSON judged.
   {

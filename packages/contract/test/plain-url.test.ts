@@ -46,6 +46,9 @@ async function failedFromUrl(stages: readonly Stage[] | undefined): Promise<stri
       suspendedKey: emulated.suspendedKey,
       unactivatedKey: emulated.unactivatedKey,
       sts: emulated.sts,
+      ramKeys: emulated.ramKeys,
+      otherAccountKey: emulated.otherAccountKey,
+      retryAfter: true,
       deletableIds: ids,
       deletableUrls: urlIds.map(imageUrl),
       deletableVideoIds: videos,
@@ -89,12 +92,12 @@ it('says which pool a check lacks, and how many items the suite needs', () => {
     if (check === undefined) throw new Error(`no check ${id}`);
     return check;
   };
-  expect(byId('deletes-take-effect').deletes).toEqual({ ids: 3, urls: 3, videos: 2 });
+  expect(byId('deletes-take-effect').deletes).toEqual({ ids: 3, urls: 4, videos: 2 });
   expect(missingNeeds(byId('deletes-take-effect'), target)).toEqual([
     'deletableIds',
     'deletableUrls',
     'deletableVideoIds',
   ]);
   expect(missingNeeds(byId('given-ids-delete'), target)).toEqual([]);
-  expect(poolDemand(CHECKS)).toEqual({ ids: 13, urls: 11, videos: 9 });
+  expect(poolDemand(CHECKS)).toEqual({ ids: 13, urls: 12, videos: 9 });
 });

@@ -83,8 +83,34 @@ export const deletesTakeEffect: Check = {
     'in each variant (ImageId, ImageURL, VideoId), a successful delete removes exactly what it names: deleting it again answers NoSuchResource, what it did not name can still be deleted, and a lookup (when the target has one) agrees; a video deleted by kinds keeps its other snapshots, and a kind it no longer has deletes nothing and succeeds',
   source: 'spec: DeleteImage semantics; x-idempotent idempotentMeans',
   needs: ['destructive'],
-  deletes: { ids: 3, urls: 3, videos: 2 },
+  deletes: { ids: 3, urls: 4, videos: 2 },
   async run(ctx) {
+    // One image, two names: deleted by its URL, it is gone by its ID too (a seeded one, whose ID
+    // the suite knows; a URL from the pool is deleted again by URL instead).
+    const signing = SIGNINGS[3] ?? { algorithm: 'V3', shape: 'get-query' };
+    await ctx.case(`an image deleted by URL is gone by ID (${cellLabel(signing)})`, async () => {
+      const [item] = await ctx.deletable('urls', 1);
+      if (item === undefined) throw new Error('deletable: no item');
+      const exchange = await ctx.call({
+        params: deleteParams('ImageURL', [item]),
+        ...signing,
+        label: `ImageURL ${item.value} (${cellLabel(signing)})`,
+      });
+      expectAccepted(exchange);
+      const [id] = item.imageIds ?? [];
+      if (id === undefined) {
+        await expectGone(ctx, 'ImageURL', item, exchange, otherSigning(signing));
+        return;
+      }
+      expectError(
+        await ctx.call({
+          params: byIds([id]),
+          ...otherSigning(signing),
+          label: `the same image by its ID ${id}, after its URL was deleted`,
+        }),
+        MISSING,
+      );
+    });
     for (const [i, variant] of VARIANTS.entries()) {
       const signing = SIGNINGS[i * 2] ?? { algorithm: 'V3', shape: 'post-form' };
       await ctx.case(`${variant} delete (${cellLabel(signing)})`, async () => {
@@ -258,7 +284,7 @@ function largestRetryAfter(
 /** Past the QPS limit the target throttles, no later than the limit says, and its x-acs-retry-after holds. */
 export const throttling: Check = {
   id: 'throttling',
-  proves: `a burst of 2 × qps + 10 calls at once sees at most qps × (1 + the burst's seconds) + ${THROTTLING_TOLERANCE} accepted (so a limit twice the declared one fails), the rest answered with a throttling code (Throttling.User) at its documented status; when x-acs-retry-after is sent, a call after the largest of the burst's is not throttled`,
+  proves: `a burst of 2 × qps + 10 calls at once sees at most qps × (1 + the burst's seconds) + ${THROTTLING_TOLERANCE} accepted (so a limit twice the declared one fails), the rest answered with a throttling code (Throttling.User) at its documented status; qps / 2 calls at once with another account's key are not throttled meanwhile; when x-acs-retry-after is sent (required when the target declares it), at most 1000 ms, a call right after the largest of the burst's is not throttled`,
   source: 'spec: QPS_LIMIT_PER_ACCOUNT, THROTTLING_ERROR_CODE, x-acs-retry-after',
   needs: [],
   async run(ctx) {
@@ -289,6 +315,11 @@ export const throttling: Check = {
       expectError(e, THROTTLING);
       const raw = e.answer.headers['x-acs-retry-after'];
       expectThat(
+        raw !== undefined || ctx.target.retryAfter !== true,
+        `${e.label}: no x-acs-retry-after, though the target declares it sends one`,
+        e,
+      );
+      expectThat(
         raw === undefined || /^\d+$/.test(raw),
         `${e.label}: x-acs-retry-after is ${JSON.stringify(raw)}, not a whole number of ms`,
         e,
@@ -301,6 +332,20 @@ export const throttling: Check = {
       );
     }
     for (const e of accepted) expectError(e, MISSING);
+    // The limit is the account's: half a second's worth of calls with another account's key, sent
+    // at once right after the burst, all go through while this account is held.
+    const other = ctx.target.otherAccountKey;
+    if (other !== undefined) {
+      const n = Math.max(1, Math.floor(qps / 2));
+      const elsewhere = await ctx.burst(
+        Array.from({ length: n }, (_, i) => ({
+          params: byIds([ctx.id('none')]),
+          credentials: other,
+          label: `another account's call ${i + 1} of ${n}, right after the burst`,
+        })),
+      );
+      for (const e of elsewhere) expectError(e, MISSING);
+    }
     // The largest wait of the burst, counted from its end: an earlier throttled call may have been
     // told a shorter wait, and a later call of the same burst may have taken the slot it freed.
     const retryAfter = largestRetryAfter(throttled);

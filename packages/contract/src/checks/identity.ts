@@ -90,15 +90,38 @@ export const disabledKey: Check = fixtureKeyCheck(
   'spec: documented error InvalidAccessKeyId.Inactive',
 );
 
-/** A RAM policy that denies the action is enforced. */
-export const ramDeny: Check = fixtureKeyCheck(
+const deniedKeyCheck = fixtureKeyCheck(
   'ram-deny',
   'deniedKey',
   'a key RAM denies',
   'Forbidden.RAM',
-  'a key whose RAM policy denies vod:DeleteImage is Forbidden.RAM, before anything is looked up (every shape, both algorithms)',
-  'spec: RAM_ACTION, documented error Forbidden.RAM',
+  '',
+  '',
 );
+
+/** A RAM policy that denies the action is enforced; one that allows it is honoured. */
+export const ramDeny: Check = {
+  ...deniedKeyCheck,
+  proves:
+    "a key whose RAM policy denies vod:DeleteImage is Forbidden.RAM, before anything is looked up (every shape, both algorithms); with the target's ramKeys, each key a policy denies (an allow list without the action, a wildcard deny) is Forbidden.RAM and each it allows (a wildcard, a list naming the action, a deny of another action) is let through",
+  source:
+    'spec: RAM_ACTION, documented error Forbidden.RAM; RAM policy evaluation (explicit deny wins, else an allow must match)',
+  async run(ctx) {
+    await deniedKeyCheck.run(ctx);
+    const keys = ctx.target.ramKeys;
+    if (keys === undefined) return;
+    const cases = [
+      ...keys.denied.map((k) => [k, 'a key its policy denies', ['Forbidden.RAM']] as const),
+      ...keys.allowed.map((k) => [k, 'a key its policy allows', MISSING] as const),
+    ];
+    for (const [i, [credentials, what, codes]] of cases.entries()) {
+      const signing = SIGNINGS[i % SIGNINGS.length] ?? { algorithm: 'V3', shape: 'post-form' };
+      await ctx.case(`${cellLabel(signing)} ${what} (${credentials.accessKeyId})`, () =>
+        refused(ctx, signing, credentials, `${what} (${credentials.accessKeyId})`, codes),
+      );
+    }
+  },
+};
 
 /** A key of an account whose VOD service is suspended (overdue) is refused. */
 export const suspendedAccount: Check = fixtureKeyCheck(

@@ -128,21 +128,22 @@ export function expectXmlAccepted(exchange: Exchange): void {
   );
 }
 
-/** A V2 call asking for XML. */
+/** A V2 call asking for XML (`format` spelt as given: the service reads it in any case). */
 export const askXml = (
   ctx: CheckContext,
   signing: Signing,
   params: Readonly<Record<string, string>>,
   label: string,
   credentials: Credentials = ctx.target.credentials,
+  format: string = 'XML',
 ): Promise<Exchange> =>
-  ctx.call({ params, ...signing, credentials, sign: forge({ common: { Format: 'XML' } }), label });
+  ctx.call({ params, ...signing, credentials, sign: forge({ common: { Format: format } }), label });
 
 /** Errors asked for in XML come in XML. */
 export const xmlAnswers: Check = {
   id: 'xml-answers',
   proves:
-    'a V2 request with Format=XML is answered in XML: an error as a well-formed <Error> with the documented Code at its status and the VodError fields, whatever the request echoed into it (markup, quotes, ampersands, control characters)',
+    'a V2 request with Format=XML (in any case) is answered in XML: an error as a well-formed <Error> with the documented Code at its status and the VodError fields, whatever the request echoed into it (markup, quotes, ampersands, control characters)',
   source: 'reference: Format=JSON or XML; XML replies wrap the same fields in an <Error> element',
   needs: [],
   async run(ctx) {
@@ -170,6 +171,20 @@ export const xmlAnswers: Check = {
             'an ImageType with markup, in XML',
           ),
         'InvalidParameter',
+      ],
+      [
+        'Format=xml in lowercase',
+        { algorithm: 'V2', shape: 'get-query' },
+        () =>
+          askXml(
+            ctx,
+            { algorithm: 'V2', shape: 'get-query' },
+            byIds([ctx.id('none')]),
+            'a missing image, Format=xml',
+            ctx.target.credentials,
+            'xml',
+          ),
+        'NoSuchResource',
       ],
       [
         'a bad signature',
