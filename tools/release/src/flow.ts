@@ -5,6 +5,7 @@
  */
 import { publishablePackages } from '@vodkit/release-check/workspace-packages';
 import { git } from '@vodkit/spec-compat/base';
+import { changesetCommand } from './plan.ts';
 import type { PlannedRelease, ReleasePlan } from './plan.ts';
 import { ReleaseError, step } from './run.ts';
 
@@ -74,7 +75,7 @@ export const releaseCommitMessage = (releases: readonly PlannedRelease[]): strin
 export function versionAndCommit(root: string, releases: readonly PlannedRelease[]): string {
   if (releases.length === 0)
     throw new ReleaseError('no pending changeset releases a public package');
-  step('pnpm', ['exec', 'changeset', 'version'], { cwd: root, timeoutMs: 120_000 });
+  step(...changesetCommand('version'), { cwd: root, timeoutMs: 120_000 });
   git(root, ['add', '--all']);
   git(root, ['commit', '--quiet', '--message', releaseCommitMessage(releases)]);
   return git(root, ['rev-parse', 'HEAD']).trim();

@@ -5,6 +5,7 @@
  * a fresh clone of main has it.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { capture } from './run.ts';
@@ -35,12 +36,21 @@ export interface ReleasePlan {
   readonly releases: readonly PlannedRelease[];
 }
 
+/**
+ * The changesets CLI this tool depends on (the catalog's version), run with this Node: the same
+ * CLI for any repository root, a temporary one in the tests included.
+ */
+export const changesetCommand = (...args: string[]): [string, string[]] => [
+  process.execPath,
+  [createRequire(import.meta.url).resolve('@changesets/cli/bin.js'), ...args],
+];
+
 /** Runs `changeset status --output` in `root` and reads the plan. */
 export function releasePlan(root: string): ReleasePlan {
   const work = mkdtempSync(join(tmpdir(), 'vodkit-plan-'));
   try {
     const output = join(work, 'status.json');
-    capture('pnpm', ['exec', 'changeset', 'status', '--output', output], {
+    capture(...changesetCommand('status', '--output', output), {
       cwd: root,
       timeoutMs: 120_000,
     });

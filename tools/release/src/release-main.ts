@@ -17,6 +17,7 @@ import {
   tagsAt,
   versionAndCommit,
 } from './flow.ts';
+import { changesetCommand } from './plan.ts';
 import { ReleaseError, step } from './run.ts';
 import { releaseVerdict, verdictLines } from './verdict.ts';
 
@@ -46,7 +47,7 @@ try {
   say('build the released versions');
   step('pnpm', ['run', 'build'], { cwd: root, timeoutMs: 900_000 });
   say('publish');
-  step('pnpm', ['exec', 'changeset', 'publish'], {
+  step(...changesetCommand('publish'), {
     cwd: root,
     timeoutMs: 600_000,
     env: { ...process.env, npm_config_registry: registry },

@@ -13,6 +13,7 @@ import {
   tagsAt,
   versionAndCommit,
 } from './flow.ts';
+import { changesetCommand } from './plan.ts';
 import { ReleaseError, step } from './run.ts';
 import { releaseVerdict, verdictLines } from './verdict.ts';
 
@@ -25,7 +26,7 @@ try {
   if (!verdict.ok) throw new ReleaseError('the release check failed');
   if (values.expect !== undefined) assertPlannedVersion(root, verdict.plan, values.expect);
   const commit = versionAndCommit(root, publicReleases(root, verdict.plan));
-  step('pnpm', ['exec', 'changeset', 'tag'], { cwd: root, timeoutMs: 60_000 });
+  step(...changesetCommand('tag'), { cwd: root, timeoutMs: 60_000 });
   console.log(
     `release: versioned and tagged ${tagsAt(root, commit).join(', ')} at ${commit.slice(0, 10)}`,
   );
