@@ -27,12 +27,16 @@ export interface TemporaryClone {
   remove(): void;
 }
 
-/** The environment the copy's commands run in: this one, with the git identity, no test switches. */
+/**
+ * The environment the copy's commands run in: this one with the git identity, without this
+ * run's test switches and without the outer turbo's task variables (the copy runs its own turbo).
+ */
 export function cloneEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...GIT_IDENTITY, ...extra };
-  delete env['VODKIT_TEST_TARGET'];
-  delete env['VODKIT_TEST_TIER'];
-  return env;
+  const kept = Object.entries(process.env).filter(
+    ([name]) =>
+      !name.startsWith('TURBO_') && name !== 'VODKIT_TEST_TARGET' && name !== 'VODKIT_TEST_TIER',
+  );
+  return { ...Object.fromEntries(kept), ...GIT_IDENTITY, ...extra };
 }
 
 const timed = <T>(timings: Record<string, number>, name: string, run: () => T): T => {
