@@ -90,6 +90,27 @@ describe('pnpm release:version --expect 0.1.0 in a temporary clone', () => {
     expect(git(root(), ['status', '--porcelain']).trim()).toBe('');
   }, 300_000);
 
+  it('leaves a release commit that pnpm test takes as it is: formatted, and the lockfile still frozen', () => {
+    const changed = git(root(), ['diff', '--name-only', 'HEAD~1', 'HEAD'])
+      .split('\n')
+      .filter((f) => f.endsWith('.json') || f.endsWith('.ts'));
+    expect(changed).toContain('packages/types/package.json');
+    for (const [command, args] of [
+      ['pnpm', ['exec', 'prettier', '--check', ...changed]],
+      ['pnpm', ['install', '--offline', '--frozen-lockfile']],
+    ] as const) {
+      const result = spawnSync(command, args, {
+        cwd: root(),
+        env: cloneEnv(),
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(result.status, `${command} ${args.join(' ')}\n${result.stdout}${result.stderr}`).toBe(
+        0,
+      );
+    }
+  }, 300_000);
+
   it('leaves a release the next check compares with: nothing pending, nothing to report', () => {
     const result = spawnSync('pnpm', ['release:check'], {
       cwd: root(),
