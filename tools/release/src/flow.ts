@@ -9,16 +9,26 @@ import { changesetCommand } from './plan.ts';
 import type { PlannedRelease, ReleasePlan } from './plan.ts';
 import { ReleaseError, step } from './run.ts';
 
+/** The public npm registry, which `pnpm run` names by default. */
+export const PUBLIC_REGISTRY = 'https://registry.npmjs.org/';
+
+/** The variable that confirms a release to {@link PUBLIC_REGISTRY}. */
+export const PUBLIC_CONFIRMATION = 'VODKIT_RELEASE_PUBLIC';
+
 /**
- * The registry to publish to: `npm_config_registry`, else `NPM_CONFIG_REGISTRY`. With neither,
- * the release refuses to run: changesets would otherwise publish to registry.npmjs.org by
- * default, and a release to the public registry must be asked for by name.
+ * The registry to publish to: `npm_config_registry`, else `NPM_CONFIG_REGISTRY`.
+ *
+ * `pnpm run` sets `npm_config_registry` for every script from its own config, to the public npm
+ * registry when nothing else is configured, so that value cannot tell a registry someone named
+ * from pnpm's default: a release to the public registry also needs `VODKIT_RELEASE_PUBLIC=1`.
+ * Any other registry is taken as named. With none at all (the script run without pnpm), it
+ * refuses too: nothing reaches a registry by accident.
  */
 export function publishRegistry(env: NodeJS.ProcessEnv): string {
   const registry = env['npm_config_registry'] ?? env['NPM_CONFIG_REGISTRY'];
   if (registry === undefined || registry.trim() === '') {
     throw new ReleaseError(
-      'no registry named: set npm_config_registry (for npm itself: npm_config_registry=https://registry.npmjs.org/ pnpm release)',
+      'no registry named: set npm_config_registry (for the public npm registry, also VODKIT_RELEASE_PUBLIC=1)',
     );
   }
   let url: URL;
@@ -30,6 +40,11 @@ export function publishRegistry(env: NodeJS.ProcessEnv): string {
   // Never echo credentials someone put in the URL.
   url.username = '';
   url.password = '';
+  if (url.href === PUBLIC_REGISTRY && env[PUBLIC_CONFIRMATION] !== '1') {
+    throw new ReleaseError(
+      `no registry named: npm_config_registry is ${PUBLIC_REGISTRY}, which pnpm sets by default; to release there, set ${PUBLIC_CONFIRMATION}=1, else name your registry in npm_config_registry`,
+    );
+  }
   return url.href;
 }
 

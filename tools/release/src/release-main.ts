@@ -1,7 +1,8 @@
 /**
  * `pnpm release`: the whole flow, from a clean tree.
  *
- * 1. the registry the environment names (`npm_config_registry`), or refuse;
+ * 1. the registry the environment names (`npm_config_registry`; the public one only with
+ *    `VODKIT_RELEASE_PUBLIC=1`, see `publishRegistry`), or refuse;
  * 2. `pnpm build`, then `pnpm test` (every check; `VODKIT_RELEASE_SKIP_TEST=1` skips it, for the
  *    end-to-end test of this flow, which runs in a temporary clone where the full suite would
  *    take many minutes); then `pnpm release:check` always, skip or not;

@@ -29,12 +29,24 @@ let registry: LocalRegistry | undefined;
 let plan: ReleasePlan = { changesets: [], releases: [] };
 let releases: PlannedRelease[] = [];
 let flow = { status: -1 as number | null, output: '', ms: 0 };
+let unnamed = { status: -1 as number | null, output: '' };
 const scratch = mkdtempSync(join(tmpdir(), 'vodkit-release-scratch-'));
 
 beforeAll(async () => {
   clone = temporaryClone();
   plan = releasePlan(clone.root);
   releases = publicReleases(clone.root, plan);
+  const bare = cloneEnv();
+  delete bare['npm_config_registry'];
+  delete bare['NPM_CONFIG_REGISTRY'];
+  delete bare['VODKIT_RELEASE_PUBLIC'];
+  const refused = spawnSync('pnpm', ['release'], {
+    cwd: clone.root,
+    env: bare,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  unnamed = { status: refused.status, output: `${refused.stdout}${refused.stderr}` };
   registry = await startRegistry();
   const start = performance.now();
   const result = spawnSync('pnpm', ['release'], {
@@ -76,6 +88,15 @@ const manifest = (name: string): PackageManifest => {
 };
 
 describe('pnpm release in a temporary clone, to a local registry', () => {
+  it('refuses to run, before building anything, when no registry is named', () => {
+    // `pnpm run` names the public registry itself when nothing else is configured.
+    expect(unnamed.output).toContain(
+      'release: no registry named: npm_config_registry is https://registry.npmjs.org/, which pnpm sets by default',
+    );
+    expect(unnamed.output).not.toContain('release: build');
+    expect(unnamed.status).toBe(1);
+  });
+
   it('runs to the end, with the release check and without pnpm test', () => {
     expect(flow.output.slice(-6000)).toMatch(/release: released /);
     expect(flow.status).toBe(0);

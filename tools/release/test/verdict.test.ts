@@ -172,6 +172,16 @@ describe('the release steps', () => {
       'https://registry.example/',
     );
     expect(() => publishRegistry({ npm_config_registry: 'not a url' })).toThrow(/is not a URL/);
+    // What `pnpm run` sets when nobody named a registry: refused unless confirmed.
+    expect(() => publishRegistry({ npm_config_registry: 'https://registry.npmjs.org/' })).toThrow(
+      /no registry named: npm_config_registry is https:\/\/registry\.npmjs\.org\/, which pnpm sets by default; to release there, set VODKIT_RELEASE_PUBLIC=1/,
+    );
+    expect(
+      publishRegistry({
+        npm_config_registry: 'https://registry.npmjs.org',
+        VODKIT_RELEASE_PUBLIC: '1',
+      }),
+    ).toBe('https://registry.npmjs.org/');
   });
 
   it('names the release commit after what it releases, and checks --expect against the plan', () => {
