@@ -23,11 +23,14 @@ export interface PublishablePackage {
 /** Absolute path of the repository root. */
 export const repoRoot: string = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** Every non-private package under `packages/`, sorted by name. */
-export function publishablePackages(): PublishablePackage[] {
-  const root = `${repoRoot}packages/`;
-  return readdirSync(root)
-    .map((name) => `${root}${name}/`)
+/**
+ * Every non-private package under `packages/` of the repository at `root` (this one by default;
+ * the release tests point it at a temporary copy), sorted by name.
+ */
+export function publishablePackages(root: string = repoRoot): PublishablePackage[] {
+  const packagesDir = `${root.endsWith('/') ? root : `${root}/`}packages/`;
+  return readdirSync(packagesDir)
+    .map((name) => `${packagesDir}${name}/`)
     .filter((dir) => existsSync(`${dir}package.json`))
     .map((dir) => ({
       dir,

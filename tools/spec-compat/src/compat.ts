@@ -1,9 +1,9 @@
 /**
- * The breaking-change gate, as functions: where the last released spec is, what Redocly's diff
+ * The breaking-change gate, as functions: where the last released spec is ({@link releaseBase}), what Redocly's diff
  * (with its `diff-recommended` rules) says changed, and whether the pending changesets bump
  * `@vodkit/types` and the packages that depend on it far enough for the breaking changes.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -11,6 +11,7 @@ import getChangesets from '@changesets/read';
 import { publishablePackages } from '@vodkit/release-check/workspace-packages';
 import type { PackageManifest } from '@vodkit/release-check/workspace-packages';
 import semver from 'semver';
+import { git, releaseBase } from './base.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -100,54 +101,39 @@ export function diffSpecs(base: string, revision: string, workDir: string): Spec
 /** A released spec to compare with, and where it came from. */
 export interface ReleasedSpec {
   readonly path: string;
-  /** `git tag @vodkit/types@0.1.0` or `npm @vodkit/types@0.1.0`. */
+  /** `git tag @vodkit/types@0.1.0` or `commit 1a2b3c4d5e (set @vodkit/types to 0.1.0)`. */
   readonly source: string;
 }
 
+/** What the gate compares with: the released spec, or why there is none. */
+export type SpecBase =
+  | { readonly kind: 'released'; readonly spec: ReleasedSpec }
+  | { readonly kind: 'unreleased'; readonly reason: string };
+
 /**
- * The spec of the last release: the newest `@vodkit/types@*` git tag, or else the published
- * `@vodkit/types` (its `dist/openapi.yaml`). `undefined` when nothing was released yet.
+ * The spec of the last release of `@vodkit/types`, written to `workDir`: the spec at the tag
+ * `@vodkit/types@<version>` or, without the tag, at the commit that set `@vodkit/types`' current
+ * version ({@link releaseBase}). `unreleased` while that version is 0.0.0. Throws when the
+ * version is released but history has no commit setting it (a hand-edited version, a shallow
+ * clone): a gate that cannot find its base must not pass.
  */
-export function findReleasedSpec(repoRoot: string, workDir: string): ReleasedSpec | undefined {
+export function findReleasedSpec(repoRoot: string, workDir: string): SpecBase {
   mkdirSync(workDir, { recursive: true });
-  const git = (args: string[]): string =>
-    execFileSync('git', args, {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-      timeout: 30_000,
-    });
-  let tags: string[] = [];
-  try {
-    tags = git(['tag', '--list', '@vodkit/types@*'])
-      .split('\n')
-      .filter((t) => t !== '');
-  } catch {
-    // not a git checkout: try the registry
+  const base = releaseBase(repoRoot, 'packages/types');
+  if (!base.released) {
+    return {
+      kind: 'unreleased',
+      reason: `nothing released yet: ${base.name} is at ${base.version} (${base.source})`,
+    };
   }
-  const newest = tags
-    .map((tag) => ({ tag, version: semver.valid(tag.slice('@vodkit/types@'.length)) }))
-    .filter((t): t is { tag: string; version: string } => t.version !== null)
-    .sort((a, b) => semver.rcompare(a.version, b.version))[0];
-  if (newest !== undefined) {
-    const path = join(workDir, 'released.yaml');
-    writeFileSync(path, git(['show', `${newest.tag}:spec/vod.openapi.yaml`]));
-    return { path, source: `git tag ${newest.tag}` };
+  if (base.commit === undefined) {
+    throw new Error(
+      `${base.name} is at ${base.version} but ${base.source}: the gate has no base to compare with`,
+    );
   }
-  const pack = spawnSync(
-    'npm',
-    ['pack', '@vodkit/types@latest', '--pack-destination', workDir, '--json'],
-    {
-      encoding: 'utf8',
-      timeout: 60_000,
-    },
-  );
-  if (pack.status !== 0) return undefined;
-  const [info] = JSON.parse(pack.stdout) as { filename: string; version: string }[];
-  if (info === undefined) return undefined;
-  execFileSync('tar', ['-xzf', join(workDir, info.filename), '-C', workDir], { timeout: 30_000 });
-  const path = join(workDir, 'package', 'dist', 'openapi.yaml');
-  return existsSync(path) ? { path, source: `npm @vodkit/types@${info.version}` } : undefined;
+  const path = join(workDir, 'released.yaml');
+  writeFileSync(path, git(repoRoot, ['show', `${base.commit}:spec/vod.openapi.yaml`]));
+  return { kind: 'released', spec: { path, source: base.source } };
 }
 
 /** A workspace package, as the gate needs it (release-check reads the manifests). */
@@ -156,9 +142,9 @@ export type WorkspacePackage = Pick<
   'name' | 'version' | 'private' | 'dependencies' | 'peerDependencies'
 >;
 
-/** The workspace's published packages (`packages/*`, not private). */
-export const readWorkspacePackages = (): WorkspacePackage[] =>
-  publishablePackages().map((p) => p.manifest);
+/** The workspace's published packages (`packages/*`, not private) of the repository at `root`. */
+export const readWorkspacePackages = (root?: string): WorkspacePackage[] =>
+  publishablePackages(root).map((p) => p.manifest);
 
 /** The published packages that depend on `name`, directly or through each other. */
 export function dependentsOf(packages: readonly WorkspacePackage[], name: string): string[] {

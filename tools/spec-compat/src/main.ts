@@ -1,44 +1,20 @@
 /**
- * `pnpm spec:compat`: compares spec/vod.openapi.yaml with the last released spec and fails
- * when a breaking change has no changeset bumping `@vodkit/types` and its dependents enough.
- * `--base FILE` compares with that file instead of the released spec.
+ * `pnpm spec:compat`: compares spec/vod.openapi.yaml with the last released spec (see
+ * `findReleasedSpec`: the tag, else the commit that set `@vodkit/types`' version) and fails when
+ * a breaking change has no changeset bumping `@vodkit/types` and its dependents enough.
+ * `--base FILE` compares with that file instead; `--root DIR` checks another repository.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import {
-  diffSpecs,
-  findReleasedSpec,
-  judge,
-  pendingBumps,
-  readWorkspacePackages,
-} from './compat.ts';
+import { runGate } from './gate.ts';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const { values } = parseArgs({ options: { base: { type: 'string' } } });
-const work = mkdtempSync(join(tmpdir(), 'vodkit-spec-compat-'));
-try {
-  const released =
-    values.base === undefined
-      ? findReleasedSpec(root, work)
-      : { path: values.base, source: values.base };
-  if (released === undefined) {
-    console.log(
-      'spec compatibility: nothing released yet (no @vodkit/types@* tag, not on npm): nothing to compare',
-    );
-  } else {
-    const diff = diffSpecs(
-      released.path,
-      join(root, 'spec', 'vod.openapi.yaml'),
-      join(work, 'diff'),
-    );
-    const verdict = judge(diff, await pendingBumps(root), readWorkspacePackages());
-    console.log(`spec compatibility against ${released.source}:`);
-    for (const line of verdict.lines) console.log(`  ${line}`);
-    process.exitCode = verdict.ok ? 0 : 1;
-  }
-} finally {
-  rmSync(work, { recursive: true, force: true });
-}
+const { values } = parseArgs({ options: { base: { type: 'string' }, root: { type: 'string' } } });
+const root =
+  values.root === undefined
+    ? fileURLToPath(new URL('../../../', import.meta.url))
+    : resolve(values.root);
+const report = await runGate(root, values.base === undefined ? {} : { base: values.base });
+console.log(report.compared ? `spec compatibility against ${report.base}:` : 'spec compatibility:');
+for (const line of report.lines) console.log(`  ${line}`);
+process.exitCode = report.ok ? 0 : 1;
