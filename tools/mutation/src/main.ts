@@ -29,7 +29,13 @@ const REPORT_JSON = join(HERE, 'report.json');
 const INCREMENTAL = join(HERE, 'reports/stryker-incremental.json');
 
 const { values } = parseArgs({
-  options: { 'report-only': { type: 'boolean' }, force: { type: 'boolean' } },
+  options: {
+    'report-only': { type: 'boolean' },
+    force: { type: 'boolean' },
+    // With --report-only and no report yet: the seconds of the full run made by calling Stryker
+    // directly (`stryker run tools/mutation/stryker.config.mjs` from the root).
+    'full-run-seconds': { type: 'string' },
+  },
 });
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
@@ -45,9 +51,10 @@ function runConfigHash(s: Scope, files: readonly { path: string; sha256: string 
 
 /** Why a report-only pass would misreport, or undefined when it is fine. */
 function reportOnlyRefusal(stryker: StrykerReport): string | undefined {
-  if (previous === undefined) return 'there is no report yet';
-  if (previous.testsSha256 !== testsSha256) return "the contract's sources changed";
-  if (runConfigHash(scope, sourceHashes(scope)) !== runConfigHash(scope, previous.files)) {
+  if (previous !== undefined && previous.testsSha256 !== testsSha256)
+    return "the contract's sources changed";
+  const config = runConfigHash(scope, sourceHashes(scope));
+  if (previous !== undefined && config !== runConfigHash(scope, previous.files)) {
     return "the run's configuration changed";
   }
   for (const file of scope.mutate) {
@@ -81,7 +88,13 @@ if (values['report-only'] === true) {
     );
     process.exit(2);
   }
-  run = { mode: 'report-only', seconds: 0, lastFull: previous?.run.lastFull };
+  // The figures are the last run's: only the justifications changed.
+  const seconds = Number(values['full-run-seconds'] ?? 0);
+  run = previous?.run ?? {
+    mode: 'full',
+    seconds,
+    lastFull: { seconds, cores: availableParallelism() },
+  };
 } else {
   const contractChanged = previous !== undefined && previous.testsSha256 !== testsSha256;
   if (contractChanged)
