@@ -12,16 +12,16 @@ export const ROOT: string = fileURLToPath(new URL('../../../', import.meta.url))
 
 /** Code inside a mutated file that Stryker leaves alone (applied by src/stryker-ignorer.mjs). */
 export interface IgnoreRule {
-  /** The file (repository-relative), or `*` for every mutated file. */
+  /** The file (repository-relative), `dir/*` for the files under dir/, or `*` for every file. */
   readonly file: string;
-  /** Functions (declarations, methods, `const f = () => …`) whose mutants are ignored. */
-  readonly functions?: readonly string[];
+  /** Declarations (functions, class and object methods, `const`s) whose mutants are ignored. */
+  readonly names?: readonly string[];
   /** Objects whose member assignments (`entry.code = …`) are ignored. */
   readonly assignmentsTo?: readonly string[];
   /** Calls whose arguments at these positions are message text (`errorOf: [1]`). */
-  readonly messageArguments?: Readonly<Record<string, readonly number[]>>;
+  readonly textArguments?: Readonly<Record<string, readonly number[]>>;
   /** Object properties whose values are message text (`message`). */
-  readonly messageProperties?: readonly string[];
+  readonly textProperties?: readonly string[];
   /** Why: reported as the ignored mutants' reason. */
   readonly reason: string;
 }

@@ -31,15 +31,16 @@ function dotted(node) {
   return undefined;
 }
 
-/** The name a function declaration or `const name = () => …` gives the function at `path`. */
-function functionName(path) {
+/**
+ * The name the node at `path` declares: a function, a class or object method (getters too), or a
+ * `const` (whatever its value: a function, a pattern, a table).
+ */
+function declaredName(path) {
   if (path.isFunctionDeclaration()) return path.node.id?.name;
-  if (path.isClassMethod() && path.node.key.type === 'Identifier') return path.node.key.name;
-  if (path.isVariableDeclarator() && path.node.id.type === 'Identifier') {
-    const init = path.node.init?.type;
-    if (init === 'ArrowFunctionExpression' || init === 'FunctionExpression')
-      return path.node.id.name;
+  if ((path.isClassMethod() || path.isObjectMethod()) && path.node.key.type === 'Identifier') {
+    return path.node.key.name;
   }
+  if (path.isVariableDeclarator() && path.node.id.type === 'Identifier') return path.node.id.name;
   return undefined;
 }
 
@@ -48,26 +49,31 @@ function isMessageText(path, rule) {
   if (!path.isStringLiteral() && !path.isTemplateLiteral()) return false;
   const parent = path.parentPath;
   if (parent?.isCallExpression() && parent.node.callee.type === 'Identifier') {
-    const positions = rule.messageArguments?.[parent.node.callee.name];
+    const positions = rule.textArguments?.[parent.node.callee.name];
     return positions?.includes(parent.node.arguments.indexOf(path.node)) === true;
   }
   if (parent?.isObjectProperty() && parent.node.value === path.node) {
     const key = parent.node.key;
-    return key.type === 'Identifier' && rule.messageProperties?.includes(key.name) === true;
+    return key.type === 'Identifier' && rule.textProperties?.includes(key.name) === true;
   }
   return false;
 }
 
-const appliesTo = (rule, file) => rule.file === '*' || file === undefined || rule.file === file;
+/** `*` is every file; `dir/*` every file under dir/. */
+const appliesTo = (rule, file) =>
+  rule.file === '*' ||
+  file === undefined ||
+  rule.file === file ||
+  (rule.file.endsWith('/*') && file.startsWith(rule.file.slice(0, -1)));
 
 /** @type {{ shouldIgnore(path: import('@babel/core').NodePath): string | undefined }} */
 const ignorer = {
   shouldIgnore(path) {
     const file = fileOf(path);
-    const name = functionName(path);
+    const name = declaredName(path);
     for (const rule of scope.ignore) {
       if (!appliesTo(rule, file)) continue;
-      if (name !== undefined && rule.functions?.includes(name)) return `${name}: ${rule.reason}`;
+      if (name !== undefined && rule.names?.includes(name)) return `${name}: ${rule.reason}`;
       if (isMessageText(path, rule)) return rule.reason;
       if (
         rule.assignmentsTo !== undefined &&
