@@ -18,6 +18,11 @@ export interface Equivalent {
   readonly original: string;
   /** What Stryker put there. */
   readonly replacement: string;
+  /**
+   * Text that must appear within two lines of the mutant, for a snippet that occurs more than
+   * once in the file with different verdicts (`'IncompleteSignature'` in one unreachable branch).
+   */
+  readonly near?: string;
   /** Why no check can tell the mutant from the original. */
   readonly reason: string;
 }
@@ -31,6 +36,24 @@ export function keyOf(
 ): string {
   return [m.file, m.mutator, normalize(m.original), normalize(m.replacement)].join(' | ');
 }
+
+/** The lines around a mutant (two either side), where an entry's `near` must appear. */
+export function surroundings(source: string, line: number): string {
+  return normalize(
+    source
+      .split('\n')
+      .slice(Math.max(0, line - 3), line + 2)
+      .join('\n'),
+  );
+}
+
+/** Whether `entry` justifies a mutant with this key and these surroundings. */
+export const justifies = (entry: Equivalent, key: string, around: string): boolean =>
+  keyOf(entry) === key && (entry.near === undefined || around.includes(normalize(entry.near)));
+
+/** How an entry is named in the report's list of unused ones. */
+export const entryName = (entry: Equivalent): string =>
+  entry.near === undefined ? keyOf(entry) : `${keyOf(entry)} | near ${normalize(entry.near)}`;
 
 /** Reads equivalents.json. */
 export function readEquivalents(root: string = ROOT): Equivalent[] {

@@ -5,7 +5,7 @@
  * killed".
  */
 import type { Equivalent } from './equivalents.ts';
-import { keyOf } from './equivalents.ts';
+import { entryName, justifies, keyOf, surroundings } from './equivalents.ts';
 import type { FileHash } from './scope.ts';
 import type { MutantStatus, StrykerReport } from './stryker-report.ts';
 import { textAt } from './stryker-report.ts';
@@ -129,8 +129,7 @@ export interface ReportInput {
 
 /** Builds report.json's content. */
 export function buildReport(input: ReportInput): MutationReport {
-  const reasons = new Map(input.equivalents.map((e) => [keyOf(e), e.reason]));
-  const used = new Set<string>();
+  const used = new Set<Equivalent>();
   const total = emptyCounts();
   const perFile: FileScore[] = [];
   const undetected: Undetected[] = [];
@@ -148,8 +147,11 @@ export function buildReport(input: ReportInput): MutationReport {
         original,
         replacement: m.replacement ?? '',
       };
-      const reason = reasons.get(keyOf(entry));
-      if (reason !== undefined) used.add(keyOf(entry));
+      const key = keyOf(entry);
+      const around = surroundings(source, m.location.start.line);
+      const match = input.equivalents.find((e) => justifies(e, key, around));
+      const reason = match?.reason;
+      if (match !== undefined) used.add(match);
       undetected.push({
         file,
         line: m.location.start.line,
@@ -182,6 +184,6 @@ export function buildReport(input: ReportInput): MutationReport {
     aim: AIM,
     perFile,
     undetected,
-    unusedEquivalents: input.equivalents.map(keyOf).filter((key) => !used.has(key)),
+    unusedEquivalents: input.equivalents.filter((e) => !used.has(e)).map(entryName),
   };
 }

@@ -101,4 +101,29 @@ describe('the mutation report', () => {
     expect(md).toContain('**not yet killed**');
     expect(md).toContain('| b.ts | 50.00% | 1 | 1 | 1 | 1 | 1 |');
   });
+
+  it('tells apart the same snippet in two places by the text `near` it', () => {
+    const twice = "if (a) fail('X');\n// one\n\n\n\nif (b) fail('X'); // unreachable\n";
+    const at = (line: number): StrykerMutant =>
+      mutant(String(line), 'Survived', 'StringLiteral', line, [13, 16], '""');
+    const base = input([
+      {
+        file: 'c.ts',
+        mutator: 'StringLiteral',
+        original: "'X'",
+        replacement: '""',
+        near: 'unreachable',
+        reason: 'dead branch',
+      },
+    ]);
+    const r = buildReport({
+      ...base,
+      stryker: { files: { 'c.ts': { source: twice, mutants: [at(1), at(6)] } } },
+    });
+    expect(r.undetected.map((u) => [u.line, u.equivalent])).toEqual([
+      [1, undefined],
+      [6, 'dead branch'],
+    ]);
+    expect(r.unusedEquivalents).toEqual([]);
+  });
 });
