@@ -13,6 +13,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@vodkit\/contract$/, replacement: source('contract/src/index.ts') },
+      { find: /^@vodkit\/contract\/vitest$/, replacement: source('contract/src/vitest.ts') },
       { find: /^@vodkit\/emulator$/, replacement: source('emulator/src/index.ts') },
       { find: /^@vodkit\/signer$/, replacement: source('signer/src/index.ts') },
       { find: /^@vodkit\/signer\/node$/, replacement: source('signer/src/node.ts') },

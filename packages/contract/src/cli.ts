@@ -1,168 +1,155 @@
 #!/usr/bin/env node
 /**
- * `vodkit-contract`: runs the DeleteImage contract from the command line and exits 0 when every
- * check that applies passed, 1 when one failed, 2 on a usage error.
+ * `vodkit-contract`: runs the DeleteImage contract from the command line. Exits 0 when every
+ * check that applies passed, 1 when one failed, 2 when the run could not be made (a usage
+ * error, an unreachable target, a report file that cannot be written, the run's deadline), with
+ * one line saying which.
  */
-import { parseArgs } from 'node:util';
 import { CHECKS } from './checks/index.js';
-import { writeReports } from './report.js';
+import { parseCli, USAGE, UsageError } from './cli-options.js';
+import type { CliPlan } from './cli-options.js';
+import { printable, printableLine } from './printable.js';
+import { probe } from './reach.js';
+import { checkReportFile, reportIdentity, writeReports } from './report.js';
+import { rerunCommand } from './rerun.js';
+import type { CheckResult } from './runner.js';
 import { runContract } from './suite.js';
-import { ALIBABA_ENV, emulatorUrlTarget } from './targets.js';
+import type { ContractOutcome, TargetOption } from './suite.js';
+import { ALIBABA_ENV, alibabaTarget, emulatorUrlTarget, urlTarget } from './targets.js';
+import { DEFAULT_ANSWER_TIMEOUT_MS } from './wire.js';
 
-const USAGE = `usage: vodkit-contract [--target emulator|alibaba|URL] [--emulator-admin] [--checks a,b]
-                       [--strict] [--seed N] [--timeout-ms N] [--junit FILE] [--json FILE]
-                       [--list]
+/** The run's own deadline passed (`--run-timeout-ms`). */
+class RunDeadlineError extends Error {
+  override readonly name = 'RunDeadlineError';
+}
 
-  --target   where to point the suite (default: an emulator started here)
-  --emulator-admin  the URL is a vodkit emulator: set up keys and images through its admin API
-                    (VODKIT_EMULATOR_ADMIN_TOKEN if it has a token)
-  --checks   run only these checks (see --list)
-  --strict   also check vodkit's stricter rules
-  --seed     seed of the generated cases (printed with every failure)
-  --timeout-ms  how long one request may take, to its answer's last byte (default 10000)
-  --junit    write a JUnit XML report
-  --json     write a JSON report
-
-A URL target signs with ${ALIBABA_ENV.accessKeyId} / ${ALIBABA_ENV.accessKeySecret}.`;
-
-/** A command line that cannot be run as written: exit 2, naming the flag and the rule. */
-class UsageError extends Error {}
-
-const OPTIONS = {
-  target: { type: 'string' },
-  checks: { type: 'string' },
-  strict: { type: 'boolean' },
-  seed: { type: 'string' },
-  'timeout-ms': { type: 'string' },
-  junit: { type: 'string' },
-  json: { type: 'string' },
-  list: { type: 'boolean' },
-  'emulator-admin': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-/** Parses and checks the flags; every problem is a {@link UsageError}. */
-function parse(argv: readonly string[]): {
-  values: {
-    target?: string;
-    checks?: string;
-    strict?: boolean;
-    seed?: string;
-    'timeout-ms'?: string;
-    junit?: string;
-    json?: string;
-    list?: boolean;
-    'emulator-admin'?: boolean;
-    help?: boolean;
-  };
-  checks: string[] | undefined;
-  seed: number | undefined;
-  answerTimeoutMs: number | undefined;
-} {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, strict: true, tokens: true });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, tokens } = parsed;
-  // parseArgs keeps the last of a repeated flag; which one was meant is a guess, so refuse.
-  const seen = new Set<string>();
-  for (const token of tokens) {
-    if (token.kind !== 'option') continue;
-    if (seen.has(token.name)) throw new UsageError(`--${token.name} is given more than once`);
-    seen.add(token.name);
-  }
-  for (const name of ['target', 'checks', 'seed', 'timeout-ms', 'junit', 'json'] as const) {
-    if (values[name] === '') throw new UsageError(`--${name} needs a value, not an empty string`);
-  }
-  const checks = values.checks?.split(',').filter((c) => c !== '');
-  if (checks?.length === 0) {
-    throw new UsageError('--checks needs at least one check ID (see --list)');
-  }
-  const seed = values.seed === undefined ? undefined : Number(values.seed);
-  if (values.seed !== undefined && (!/^-?\d+$/.test(values.seed) || !Number.isSafeInteger(seed))) {
-    throw new UsageError(`--seed must be a whole number, not "${values.seed}"`);
-  }
-  const timeout = values['timeout-ms'];
-  const answerTimeoutMs = timeout === undefined ? undefined : Number(timeout);
-  if (
-    timeout !== undefined &&
-    (!/^[1-9]\d*$/.test(timeout) || !Number.isSafeInteger(answerTimeoutMs))
-  ) {
-    throw new UsageError(
-      `--timeout-ms must be a whole number of milliseconds above 0, not "${timeout}"`,
+/** The target the plan names, its fixtures given (the in-process emulator is made by the run). */
+async function targetOf(plan: CliPlan, signal: AbortSignal): Promise<TargetOption> {
+  if (plan.target === 'emulator') return 'emulator';
+  const timeoutMs = plan.answerTimeoutMs ?? DEFAULT_ANSWER_TIMEOUT_MS;
+  if (plan.target === 'alibaba') {
+    const base = alibabaTarget(
+      { ...process.env, [ALIBABA_ENV.accessKeyId]: plan.credentials?.accessKeyId },
+      {
+        destructive: plan.fixtures.deletableIds !== undefined,
+        deletableIds: plan.fixtures.deletableIds,
+      },
     );
+    await probe(base.url, timeoutMs, signal);
+    return urlTarget(base.url, {
+      ...plan.fixtures,
+      credentials: plan.credentials ?? base.credentials,
+      label: base.label,
+      destructive: base.destructive,
+    });
   }
-  const target = values.target ?? 'emulator';
-  if (values['emulator-admin'] === true && (target === 'emulator' || target === 'alibaba')) {
-    throw new UsageError('--emulator-admin needs --target <URL> of a running vodkit emulator');
+  await probe(plan.target, timeoutMs, signal);
+  if (plan.emulatorAdmin) {
+    const admin = await emulatorUrlTarget(plan.target, {
+      adminToken: plan.adminToken,
+      profile: plan.strict ? 'strict' : undefined,
+      partialBatch: plan.fixtures.partialBatch,
+      qps: plan.fixtures.qps,
+      timeoutMs,
+      signal,
+    });
+    // Fixtures given as flags stand in for the admin API's own.
+    return urlTarget(admin.url, { ...admin, ...plan.fixtures, destructive: true });
   }
-  return { values, checks, seed, answerTimeoutMs };
+  if (plan.credentials === undefined) throw new UsageError('credentials are required');
+  return urlTarget(plan.target, { ...plan.fixtures, credentials: plan.credentials });
+}
+
+const write = (text: string): void => {
+  process.stdout.write(text);
+};
+
+/** The console report: one line per check, then each failure with its reproducer and rerun. */
+function printOutcome({ results, meta }: ContractOutcome): void {
+  write(
+    `DeleteImage contract against ${printableLine(meta.target)} (seed ${meta.seed}${meta.strict ? ', strict' : ''})\n`,
+  );
+  for (const r of results) {
+    const mark = r.status === 'passed' ? 'pass' : r.status === 'failed' ? 'FAIL' : 'n/a ';
+    const why = r.status === 'not-applicable' ? `  (${printableLine(r.message ?? '')})` : '';
+    write(`  ${mark}  ${r.id.padEnd(22)} ${String(r.durationMs).padStart(5)} ms${why}\n`);
+  }
+  for (const r of results.filter((x) => x.status === 'failed')) {
+    const caseLine =
+      r.caseNumber === undefined
+        ? ''
+        : `case ${r.caseNumber}: ${printableLine(r.caseLabel ?? '')}\n`;
+    write(`\n${r.id}: ${printable(r.message ?? '')}\n${caseLine}`);
+    if (r.reproducer !== undefined) write(`${printable(r.reproducer)}\n`);
+    if (r.rerun !== undefined) write(`  rerun:   ${r.rerun}\n`);
+  }
+  write(`\ncoverage: ${meta.coverage.line}\n`);
+}
+
+/** Runs the plan; every way it cannot be made is an error whose message is one line. */
+async function runPlan(plan: CliPlan): Promise<number> {
+  if (plan.junit !== undefined) checkReportFile('--junit', plan.junit);
+  if (plan.json !== undefined) checkReportFile('--json', plan.json);
+  const deadline = new AbortController();
+  const timer = setTimeout(() => {
+    deadline.abort(
+      new RunDeadlineError(`the run did not finish within --run-timeout-ms ${plan.runTimeoutMs}`),
+    );
+  }, plan.runTimeoutMs);
+  const { signal } = deadline;
+  let outcome: ContractOutcome;
+  try {
+    outcome = await runContract({
+      target: await targetOf(plan, signal),
+      checks: plan.checks,
+      strict: plan.strict,
+      seed: plan.seed,
+      answerTimeoutMs: plan.answerTimeoutMs,
+      caseNumber: plan.caseNumber,
+      signal,
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+  const base = { targetArgs: plan.targetArgs, secretEnv: plan.secretEnv, seed: outcome.meta.seed };
+  const results: CheckResult[] = outcome.results.map((r) =>
+    r.status === 'failed' ? { ...r, rerun: rerunCommand(base, r) } : r,
+  );
+  const withRerun = { results, meta: outcome.meta };
+  printOutcome(withRerun);
+  writeReports(results, outcome.meta, plan);
+  return results.some((r) => r.status === 'failed') ? 1 : 0;
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  let parsed;
+  let plan: CliPlan;
   try {
-    parsed = parse(argv);
+    plan = parseCli(argv, process.env);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`vodkit-contract: ${error.message}\n${USAGE}\n`);
     return 2;
   }
-  const { values, checks, seed, answerTimeoutMs } = parsed;
-  if (values.help === true) {
-    process.stdout.write(`${USAGE}\n`);
+  if (plan.mode === 'help') {
+    write(`${USAGE}\n`);
     return 0;
   }
-  if (values.list === true) {
-    for (const c of CHECKS) process.stdout.write(`${c.id.padEnd(22)} ${c.proves}\n`);
+  if (plan.mode === 'version') {
+    write(`vodkit-contract ${reportIdentity().vodkitVersion}\n`);
     return 0;
   }
-  const target = values.target ?? 'emulator';
-  const id = process.env[ALIBABA_ENV.accessKeyId];
-  const secret = process.env[ALIBABA_ENV.accessKeySecret];
-  let outcome;
+  if (plan.mode === 'list') {
+    for (const c of CHECKS) write(`${c.id.padEnd(22)} ${c.proves}\n`);
+    return 0;
+  }
   try {
-    const adminToken = process.env['VODKIT_EMULATOR_ADMIN_TOKEN'];
-    outcome = await runContract({
-      target:
-        values['emulator-admin'] === true && target !== 'emulator' && target !== 'alibaba'
-          ? await emulatorUrlTarget(target, {
-              ...(adminToken === undefined || adminToken === '' ? {} : { adminToken }),
-              ...(values.strict === true ? { profile: 'strict' as const } : {}),
-            })
-          : target,
-      checks,
-      strict: values.strict,
-      seed,
-      answerTimeoutMs,
-      ...(id !== undefined && id !== '' && secret !== undefined && secret !== ''
-        ? { credentials: { accessKeyId: id, accessKeySecret: secret } }
-        : {}),
-    });
+    return await runPlan(plan);
   } catch (error) {
-    process.stderr.write(
-      `vodkit-contract: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    // Whatever stopped the run, one line: a stack trace is for a bug of the suite, not a usage.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`vodkit-contract: ${printableLine(message.split('\n')[0] ?? message)}\n`);
     return 2;
   }
-  const { results, meta } = outcome;
-  process.stdout.write(
-    `DeleteImage contract against ${meta.target} (seed ${meta.seed}${meta.strict ? ', strict' : ''})\n`,
-  );
-  for (const r of results) {
-    const mark = r.status === 'passed' ? 'pass' : r.status === 'failed' ? 'FAIL' : 'n/a ';
-    process.stdout.write(
-      `  ${mark}  ${r.id.padEnd(22)} ${String(r.durationMs).padStart(5)} ms${r.status === 'not-applicable' ? `  (${r.message ?? ''})` : ''}\n`,
-    );
-  }
-  for (const r of results.filter((x) => x.status === 'failed')) {
-    process.stdout.write(`\n${r.id}: ${r.message ?? ''}\n${r.reproducer ?? ''}\n`);
-  }
-  process.stdout.write(`\ncoverage: ${meta.coverage.line}\n`);
-  writeReports(results, meta, values);
-  return results.some((r) => r.status === 'failed') ? 1 : 0;
 }
 
 // A reader that stops early (`| head`) is not an error.
@@ -170,4 +157,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// The run's deadline may leave a request of a hostile target open: do not wait for it.
+if (code === 2) process.exit(code);
+process.exitCode = code;

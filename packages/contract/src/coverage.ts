@@ -14,6 +14,8 @@ export interface Coverage {
   readonly constraints: Readonly<Record<string, readonly Exercise[]>>;
   /** Documented codes answered at least once. */
   readonly codesSeen: readonly string[];
+  /** Documented codes not answered in this run → why. */
+  readonly codesNotSeen: Readonly<Record<string, string>>;
   /** `8 of 10 constraints with a valid and an invalid value; 14 of 26 error codes answered`. */
   readonly line: string;
 }
@@ -21,6 +23,26 @@ export interface Coverage {
 interface SchemaNode {
   required?: string[];
   properties?: Record<string, unknown>;
+}
+
+/**
+ * The documented codes no check provokes, and why: no fixture or malformed request makes a
+ * correct target answer them. Every other documented code has a check that provokes it.
+ */
+export const UNPROVOKED_CODES: Readonly<Record<string, string>> = Object.freeze({
+  Forbidden: 'no documented condition makes it; a RAM denial is Forbidden.RAM',
+  'Throttling.Api': 'a target throttles with one code; the emulator answers Throttling.User',
+  Throttling: 'a target throttles with one code; the emulator answers Throttling.User',
+  InternalError: 'a server failure; no correct request provokes it',
+  ServiceUnavailable: 'a temporary outage; no request provokes it',
+  ServiceUnAvailable: "VOD's spelling of ServiceUnavailable; no request provokes it",
+});
+
+/** Why a documented code was not answered in a run. */
+function whyNotSeen(code: string): string {
+  return Object.hasOwn(UNPROVOKED_CODES, code)
+    ? (UNPROVOKED_CODES[code] ?? '')
+    : 'a check provokes it, but it did not run or the target answered another code';
 }
 
 /** The constraints a run can exercise, from the spec (strict adds vodkit's rules). */
@@ -74,11 +96,29 @@ export class CoverageRecorder {
     const both = all.filter((c) => (constraints[c]?.length ?? 0) === 2);
     const documented = Object.keys(DOCUMENTED_ERRORS);
     const codesSeen = documented.filter((c) => this.#codes.has(c));
+    const codesNotSeen: Record<string, string> = {};
+    for (const c of documented) if (!this.#codes.has(c)) codesNotSeen[c] = whyNotSeen(c);
     const missing = all.filter((c) => !both.includes(c));
+    const notSeen = Object.keys(codesNotSeen);
+    const unprovoked = notSeen.filter((c) => Object.hasOwn(UNPROVOKED_CODES, c));
+    const unanswered = notSeen.filter((c) => !Object.hasOwn(UNPROVOKED_CODES, c));
+    const notes = [
+      ...(unprovoked.length > 0
+        ? [
+            `provoked by no check: ${unprovoked.map((c) => `${c} (${codesNotSeen[c] ?? ''})`).join(', ')}`,
+          ]
+        : []),
+      ...(unanswered.length > 0
+        ? [
+            `not answered in this run (their check did not run, or another code came): ${unanswered.join(', ')}`,
+          ]
+        : []),
+    ];
     const line =
       `${both.length} of ${all.length} spec constraints exercised with a valid and an invalid value` +
       (missing.length > 0 ? ` (not: ${missing.join(', ')})` : '') +
-      `; ${codesSeen.length} of ${documented.length} documented error codes answered`;
-    return { constraints, codesSeen, line };
+      `; ${codesSeen.length} of ${documented.length} documented error codes answered` +
+      (notes.length > 0 ? `; ${notes.join('; ')}` : '');
+    return { constraints, codesSeen, codesNotSeen, line };
   }
 }

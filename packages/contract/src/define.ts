@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { selectChecks } from './checks/index.js';
-import { missingNeeds, createRun } from './runner.js';
+import { missingNeeds, needsMessage, createRun } from './runner.js';
 import type { CheckResult, ContractRun } from './runner.js';
 import { reportMetaOf, writeReports } from './report.js';
 import { resolveTarget, startsTarget } from './suite.js';
@@ -58,9 +58,9 @@ export function defineDeleteImageContract(options: DefineContractOptions = {}): 
             id: check.id,
             status: 'not-applicable',
             durationMs: 0,
-            message: `needs ${lacking.join(', ')}`,
+            message: needsMessage(lacking),
           });
-          test.skip(`${check.id} needs ${lacking.join(', ')}`);
+          test.skip(`${check.id} ${needsMessage(lacking)}`);
           return;
         }
         const result = await run.run(check);

@@ -25,3 +25,11 @@ export const byVideo = (videoId: string, imageType: readonly string[] | 'All'): 
 
 /** A URL for a test image. */
 export const imageUrl = (id: string): string => `https://contract.vodkit.invalid/${id}.png`;
+
+/**
+ * A URL for a seeded test image with what real image URLs carry: a query string (`?`, `=`, `&`)
+ * and an already percent-encoded comma and space, so the per-item encoding is tried for real
+ * (the `%` is encoded again, the comma never reaches the list separator).
+ */
+export const queryImageUrl = (id: string): string =>
+  `${imageUrl(id)}?auth_key=1700000000-0-0-${id}&name=a%2Cb%20c`;

@@ -1,8 +1,10 @@
 /** Reports a CI system or a dashboard can read: JUnit XML and JSON. */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Coverage } from './coverage.js';
+import { printable } from './printable.js';
 import type { CheckResult, ContractRun } from './runner.js';
 import type { ContractTarget } from './target.js';
 
@@ -40,21 +42,70 @@ export function reportMetaOf(target: ContractTarget, run: ContractRun): ReportMe
   };
 }
 
+/** A report file that cannot be written: one line naming the file and the cause. */
+export class ReportFileError extends Error {
+  override readonly name = 'ReportFileError';
+}
+
+/**
+ * Throws a {@link ReportFileError} unless `file` can be written: its folder exists and is
+ * writable, and the file is not a folder nor read-only. Asked before a run, so a typo in a path
+ * costs no run.
+ */
+export function checkReportFile(what: string, file: string): void {
+  const path = resolve(file);
+  const folder = dirname(path);
+  const fail = (cause: string): never => {
+    throw new ReportFileError(`${what} ${file}: ${cause}`);
+  };
+  let folderStat;
+  try {
+    folderStat = statSync(folder);
+  } catch {
+    return fail(`the folder ${folder} does not exist`);
+  }
+  if (!folderStat.isDirectory()) fail(`${folder} is not a folder`);
+  let fileStat;
+  try {
+    fileStat = statSync(path);
+  } catch {
+    fileStat = undefined;
+  }
+  if (fileStat?.isDirectory() === true) fail('it is a folder');
+  try {
+    accessSync(fileStat === undefined ? folder : path, constants.W_OK);
+  } catch {
+    fail(fileStat === undefined ? `the folder ${folder} is not writable` : 'it is not writable');
+  }
+}
+
+/** Writes `text` to `file`, or throws a {@link ReportFileError} naming it and the cause. */
+function writeReport(what: string, file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    throw new ReportFileError(
+      `${what} ${file}: cannot write it (${typeof code === 'string' ? code : String(error)})`,
+    );
+  }
+}
+
 /** Writes the reports asked for (either, both or none). */
 export function writeReports(
   results: readonly CheckResult[],
   meta: ReportMeta,
   files: { readonly junit?: string | undefined; readonly json?: string | undefined },
 ): void {
-  if (files.junit !== undefined) writeFileSync(files.junit, toJunitReport(results, meta));
-  if (files.json !== undefined) writeFileSync(files.json, toJsonReport(results, meta));
+  if (files.junit !== undefined) writeReport('junit', files.junit, toJunitReport(results, meta));
+  if (files.json !== undefined) writeReport('json', files.json, toJsonReport(results, meta));
 }
 
 /** The JSON report. */
 export function toJsonReport(results: readonly CheckResult[], meta: ReportMeta): string {
   return `${JSON.stringify(
     {
-      target: meta.target,
+      target: printable(meta.target),
       vodkitVersion: meta.vodkitVersion,
       specHash: meta.specHash,
       seed: meta.seed,
@@ -63,8 +114,11 @@ export function toJsonReport(results: readonly CheckResult[], meta: ReportMeta):
         id: r.id,
         result: r.status,
         durationMs: r.durationMs,
-        ...(r.message === undefined ? {} : { message: r.message }),
-        ...(r.reproducer === undefined ? {} : { reproducer: r.reproducer }),
+        ...(r.message === undefined ? {} : { message: printable(r.message) }),
+        ...(r.caseNumber === undefined ? {} : { caseNumber: r.caseNumber }),
+        ...(r.caseLabel === undefined ? {} : { caseLabel: printable(r.caseLabel) }),
+        ...(r.reproducer === undefined ? {} : { reproducer: printable(r.reproducer) }),
+        ...(r.rerun === undefined ? {} : { rerun: r.rerun }),
       })),
       coverage: meta.coverage,
     },
@@ -75,8 +129,11 @@ export function toJsonReport(results: readonly CheckResult[], meta: ReportMeta):
 
 // eslint-disable-next-line no-control-regex -- XML 1.0 cannot hold these at all
 const XML_FORBIDDEN = /[\x00-\x08\x0b\x0c\x0e-\x1f]/g;
+// Control characters a target sent are escaped first (printable), so none is lost silently.
 const xml = (s: string): string =>
-  s.replace(XML_FORBIDDEN, '').replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  printable(s)
+    .replace(XML_FORBIDDEN, '')
+    .replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The JUnit XML report: one testcase per check. */
 export function toJunitReport(results: readonly CheckResult[], meta: ReportMeta): string {
@@ -89,7 +146,12 @@ export function toJunitReport(results: readonly CheckResult[], meta: ReportMeta)
     if (r.status === 'passed') return `${open}/>`;
     if (r.status === 'not-applicable')
       return `${open}>\n      <skipped message="${xml(r.message ?? '')}"/>\n    </testcase>`;
-    return `${open}>\n      <failure message="${xml(r.message ?? '')}">${xml(r.reproducer ?? '')}</failure>\n    </testcase>`;
+    const body = [
+      r.reproducer,
+      r.caseNumber === undefined ? undefined : `case ${r.caseNumber}: ${r.caseLabel ?? ''}`,
+      r.rerun === undefined ? undefined : `rerun: ${r.rerun}`,
+    ].filter((line) => line !== undefined);
+    return `${open}>\n      <failure message="${xml(r.message ?? '')}">${xml(body.join('\n'))}</failure>\n    </testcase>`;
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

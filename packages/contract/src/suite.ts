@@ -38,6 +38,11 @@ export interface ContractOptions {
   readonly answerTimeoutMs?: number | undefined;
   /** Run only this case (1-based) of each selected check: what a failure's rerun command names. */
   readonly caseNumber?: number | undefined;
+  /**
+   * Ends the run early: every request and wait stops, and {@link runContract} rejects with the
+   * signal's reason (the CLI's `--run-timeout-ms` is `AbortSignal.timeout`).
+   */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** Whether {@link resolveTarget} makes the target (and the suite closes it), or it was given. */
@@ -79,6 +84,7 @@ export interface ContractOutcome {
 /** Runs the suite against a target and closes what it started. */
 export async function runContract(options: ContractOptions = {}): Promise<ContractOutcome> {
   const checks = selectChecks(options.checks);
+  options.signal?.throwIfAborted();
   const target = await resolveTarget(options);
   try {
     const run = createRun({
@@ -87,9 +93,15 @@ export async function runContract(options: ContractOptions = {}): Promise<Contra
       seed: options.seed,
       answerTimeoutMs: options.answerTimeoutMs,
       caseNumber: options.caseNumber,
+      signal: options.signal,
     });
     const results: CheckResult[] = [];
-    for (const check of checks) results.push(await run.run(check));
+    for (const check of checks) {
+      options.signal?.throwIfAborted();
+      results.push(await run.run(check));
+    }
+    // A check cut short by the signal failed for the run's sake, not the target's: say so.
+    options.signal?.throwIfAborted();
     return { results, meta: reportMetaOf(target, run) };
   } finally {
     if (startsTarget(options)) await target.close();

@@ -12,6 +12,9 @@ import type {
 } from '@vodkit/emulator';
 import type { Credentials } from '@vodkit/signer';
 import { QPS_LIMIT_PER_ACCOUNT, REGION_ENDPOINTS } from '@vodkit/types';
+import { printableLine } from './printable.js';
+import { TargetUnreachableError, causeOf } from './reach.js';
+import { DEFAULT_ANSWER_TIMEOUT_MS, send } from './wire.js';
 import type {
   ContractTarget,
   StsCredentials,
@@ -39,6 +42,7 @@ interface ContractFixtures {
   readonly stsTokens: readonly StsTokenConfig[];
   /** Images seeded for `given-ids-delete`. */
   readonly givenIds: readonly string[];
+
   readonly root: Credentials;
   readonly fixtures: Pick<
     ContractTarget,
@@ -130,7 +134,7 @@ export async function emulatorTarget(
   return {
     emulator,
     url: emulator.url,
-    label: `emulator (${emulator.profile}, ${emulator.partialBatch})`,
+    label: `in-process emulator (${emulator.profile})`,
     credentials: f.root,
     ...f.fixtures,
     seed: (images) => {
@@ -156,34 +160,77 @@ export interface EmulatorUrlTargetOptions {
   readonly profile?: TargetProfile | undefined;
   readonly partialBatch?: TargetPartialBatch | undefined;
   readonly qps?: number | undefined;
+  /** How long one admin call may take, to its answer's last byte; default 10 000 ms. */
+  readonly timeoutMs?: number | undefined;
+  /** Ends every admin call early (the run's deadline). */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/**
+ * The most bytes of one admin answer read: `GET /__admin/state` lists every image the emulator
+ * holds, so it may be larger than a DeleteImage answer, but never without bound.
+ */
+export const MAX_ADMIN_ANSWER_BYTES: number = 8 * 1_048_576;
+
+/** A failed admin call: one line naming the URL and the cause. */
+export class AdminApiError extends Error {
+  override readonly name = 'AdminApiError';
+}
+
+/**
+ * The admin API of a vodkit emulator (or of any mock that implements its protocol; the README
+ * documents it): JSON in and out, each answer bounded in size and by one deadline.
+ */
+function adminClient(
+  origin: string,
+  options: EmulatorUrlTargetOptions,
+): (method: 'GET' | 'POST', path: string, body?: unknown) => Promise<unknown> {
+  return async (method, path, body) => {
+    const url = `${origin}/__admin/${path}`;
+    let answer;
+    try {
+      answer = await send(
+        {
+          method,
+          url,
+          headers: {
+            'content-type': 'application/json',
+            ...(options.adminToken === undefined
+              ? {}
+              : { authorization: `Bearer ${options.adminToken}` }),
+          },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        },
+        options.timeoutMs ?? DEFAULT_ANSWER_TIMEOUT_MS,
+        { signal: options.signal, maxBytes: MAX_ADMIN_ANSWER_BYTES },
+      );
+    } catch (error) {
+      if (options.signal?.aborted === true) throw error;
+      throw new TargetUnreachableError(`${method} ${url}`, causeOf(error));
+    }
+    const said = (answer.json as { error?: unknown } | undefined)?.error;
+    if (answer.status < 200 || answer.status > 299) {
+      const why = typeof said === 'string' ? `: ${printableLine(said.slice(0, 300))}` : '';
+      throw new AdminApiError(`admin ${method} ${url}: HTTP ${answer.status}${why}`);
+    }
+    if (answer.json === undefined) {
+      throw new AdminApiError(`admin ${method} ${url}: the answer is not JSON`);
+    }
+    return answer.json;
+  };
 }
 
 /**
  * A vodkit emulator running elsewhere (`vodkit-emulator`, a container), reached by URL: the
- * suite adds an account with the keys it needs and seeds and looks up images through the
- * emulator's admin API.
+ * suite adds accounts with the keys it needs and seeds and looks up images through the
+ * emulator's admin API (`/__admin/…`, the protocol the README documents for any mock).
  */
 export async function emulatorUrlTarget(
   url: string,
   options: EmulatorUrlTargetOptions = {},
 ): Promise<ContractTarget> {
   const origin = originOf(url);
-  const admin = async (method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> => {
-    const res = await fetch(`${origin}/__admin/${path}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        ...(options.adminToken === undefined
-          ? {}
-          : { authorization: `Bearer ${options.adminToken}` }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      signal: AbortSignal.timeout(10_000),
-    });
-    const answer = await res.json();
-    if (!res.ok) throw new Error(`admin ${method} /__admin/${path}: HTTP ${res.status}`);
-    return answer;
-  };
+  const admin = adminClient(origin, options);
   // Names of this run only: an emulator shared by several runs keeps them apart.
   const f = contractFixtures(`-${Math.random().toString(36).slice(2, 10)}`, Date.now());
   for (const account of f.accounts) await admin('POST', 'accounts', account);
@@ -198,13 +245,16 @@ export async function emulatorUrlTarget(
         await admin('POST', 'images', { images });
       },
       lookup: async (imageId) => {
-        const state = (await admin('GET', 'state')) as { images: { imageId: string }[] };
-        return state.images.some((i) => i.imageId === imageId);
+        const state = (await admin('GET', 'state')) as { images?: unknown };
+        if (!Array.isArray(state.images)) {
+          throw new AdminApiError(`admin GET ${origin}/__admin/state: no images array`);
+        }
+        return state.images.some((i) => (i as { imageId?: unknown } | null)?.imageId === imageId);
       },
       profile: options.profile,
       partialBatch: options.partialBatch,
       qps: options.qps,
-      label: `emulator at ${origin}`,
+      label: `emulator at ${origin} (admin API)`,
     }),
   };
 }
@@ -238,7 +288,7 @@ export function urlTarget(url: string, options: UrlTargetOptions): ContractTarge
   const origin = originOf(url);
   return {
     url: origin,
-    label: options.label ?? origin,
+    label: options.label ?? `URL ${origin}`,
     credentials: options.credentials,
     disabledKey: options.disabledKey,
     deniedKey: options.deniedKey,
@@ -264,11 +314,14 @@ export const ALIBABA_ENV = {
   endpoint: 'VODKIT_CONTRACT_ENDPOINT',
   accessKeyId: 'ALIBABA_CLOUD_ACCESS_KEY_ID',
   accessKeySecret: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+  /** For temporary (STS) credentials: their token. */
+  securityToken: 'ALIBABA_CLOUD_SECURITY_TOKEN',
 } as const;
 
 /**
  * The real service. Endpoint from `VODKIT_CONTRACT_ENDPOINT` or the region in
- * `VODKIT_CONTRACT_REGION` (default cn-shanghai), credentials from the standard variables.
+ * `VODKIT_CONTRACT_REGION` (default cn-shanghai), credentials from the standard variables
+ * (`ALIBABA_CLOUD_SECURITY_TOKEN` too, for STS credentials); an empty variable counts as unset.
  * Destructive checks are refused unless `destructive: true` and the IDs they may delete are given.
  */
 export function alibabaTarget(
@@ -278,8 +331,11 @@ export function alibabaTarget(
     readonly deletableIds?: readonly string[] | undefined;
   } = {},
 ): ContractTarget {
-  const accessKeyId = env[ALIBABA_ENV.accessKeyId];
-  const accessKeySecret = env[ALIBABA_ENV.accessKeySecret];
+  const set = (name: string): string | undefined =>
+    env[name] === undefined || env[name] === '' ? undefined : env[name];
+  const accessKeyId = set(ALIBABA_ENV.accessKeyId);
+  const accessKeySecret = set(ALIBABA_ENV.accessKeySecret);
+  const securityToken = set(ALIBABA_ENV.securityToken);
   if (accessKeyId === undefined || accessKeySecret === undefined) {
     throw new TypeError(
       `target 'alibaba' needs ${ALIBABA_ENV.accessKeyId} and ${ALIBABA_ENV.accessKeySecret}`,
@@ -290,16 +346,23 @@ export function alibabaTarget(
       "target 'alibaba': destructive checks need deletableIds, the images they may delete",
     );
   }
-  const region = env[ALIBABA_ENV.region] ?? 'cn-shanghai';
+  const region = set(ALIBABA_ENV.region) ?? 'cn-shanghai';
   const host = Object.hasOwn(REGION_ENDPOINTS, region)
     ? (REGION_ENDPOINTS as Readonly<Record<string, string>>)[region]
     : undefined;
-  const endpoint =
-    env[ALIBABA_ENV.endpoint] ?? (host === undefined ? undefined : `https://${host}`);
+  const given = set(ALIBABA_ENV.endpoint);
+  const endpoint = given ?? (host === undefined ? undefined : `https://${host}`);
   if (endpoint === undefined)
     throw new TypeError(`${ALIBABA_ENV.region}: unknown region "${region}"`);
   return {
-    ...urlTarget(endpoint, { credentials: { accessKeyId, accessKeySecret }, label: 'alibaba' }),
+    ...urlTarget(endpoint, {
+      credentials: {
+        accessKeyId,
+        accessKeySecret,
+        ...(securityToken === undefined ? {} : { securityToken }),
+      },
+      label: `alibaba (${given === undefined ? region : originOf(given)})`,
+    }),
     deletableIds: options.deletableIds,
     // The service cannot be seeded: checks that must create images stay not applicable.
     destructive: options.destructive === true,

@@ -110,7 +110,15 @@ export function sign(options: SignOptions): WireRequest {
 /** How long the suite waits for one whole answer, unless told otherwise. */
 export const DEFAULT_ANSWER_TIMEOUT_MS = 10_000;
 /** The largest answer read; a DeleteImage answer is a few hundred bytes. */
-const MAX_ANSWER_BYTES = 1_048_576;
+export const MAX_ANSWER_BYTES = 1_048_576;
+
+/** Options of {@link send} beyond its deadline. */
+export interface SendOptions {
+  /** Ends the request early (the run's own deadline); its reason is the rejection. */
+  readonly signal?: AbortSignal | undefined;
+  /** The most bytes read of the answer's body; default {@link MAX_ANSWER_BYTES}. */
+  readonly maxBytes?: number | undefined;
+}
 
 const parseJson = (text: string): unknown => {
   try {
@@ -129,10 +137,17 @@ const parseJson = (text: string): unknown => {
 export function send(
   request: WireRequest,
   timeoutMs: number = DEFAULT_ANSWER_TIMEOUT_MS,
+  options: SendOptions = {},
 ): Promise<Answer> {
   const url = new URL(request.url);
   const client = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const maxBytes = options.maxBytes ?? MAX_ANSWER_BYTES;
+  const { signal } = options;
   return new Promise((resolve, reject) => {
+    if (signal?.aborted === true) {
+      reject(signal.reason as Error);
+      return;
+    }
     const req = client(
       url,
       {
@@ -149,8 +164,7 @@ export function send(
         let bytes = 0;
         res.on('data', (chunk: Buffer) => {
           bytes += chunk.length;
-          if (bytes > MAX_ANSWER_BYTES)
-            req.destroy(new Error(`the answer is over ${MAX_ANSWER_BYTES} bytes`));
+          if (bytes > maxBytes) req.destroy(new Error(`the answer is over ${maxBytes} bytes`));
           else chunks.push(chunk);
         });
         res.on('error', reject);
@@ -168,8 +182,13 @@ export function send(
     const deadline = setTimeout(() => {
       req.destroy(new Error(`no complete answer within ${timeoutMs} ms`));
     }, timeoutMs);
+    const abort = (): void => {
+      req.destroy(signal?.reason as Error);
+    };
+    signal?.addEventListener('abort', abort, { once: true });
     req.on('close', () => {
       clearTimeout(deadline);
+      signal?.removeEventListener('abort', abort);
     });
     req.on('error', reject);
     req.end(request.body);

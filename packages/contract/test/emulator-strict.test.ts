@@ -1,4 +1,4 @@
 /** With `strict`, the suite adds vodkit's rules and passes against the emulator's strict profile. */
-import { defineDeleteImageContract } from '../src/index.ts';
+import { defineDeleteImageContract } from '../src/vitest.ts';
 
 defineDeleteImageContract({ strict: true, seed: 2 });

@@ -9,11 +9,20 @@ import {
   partialBatch,
   throttling,
 } from './behaviour.js';
-import { disabledKey, ramDeny, stsTokens, unknownKey } from './identity.js';
+import {
+  disabledKey,
+  ramDeny,
+  stsTokens,
+  suspendedAccount,
+  unactivatedAccount,
+  unknownKey,
+} from './identity.js';
+import { apiNames, signatureParts, timestampFormats } from './malformed.js';
 import { generatedCases, invalidCombinations, itemLimits, validVariants } from './requests.js';
 import { replayedNonce, signatureTampering, timestamps } from './signing.js';
+import { xmlAnswers } from './xml.js';
 
-/** The suite's checks. Throttling runs last but one: the limit needs a moment to refill after it. */
+/** The suite's checks. Throttling runs last: it empties the target's bucket. */
 export const CHECKS: readonly Check[] = Object.freeze([
   validVariants,
   invalidCombinations,
@@ -21,16 +30,22 @@ export const CHECKS: readonly Check[] = Object.freeze([
   generatedCases,
   signatureTampering,
   timestamps,
+  timestampFormats,
+  signatureParts,
+  apiNames,
   replayedNonce,
   unknownKey,
   disabledKey,
   stsTokens,
   ramDeny,
+  suspendedAccount,
+  unactivatedAccount,
   missingImage,
   deletesTakeEffect,
   givenIdsDelete,
   partialBatch,
   answersMatchSpec,
+  xmlAnswers,
   clientInterop,
   throttling,
 ]);

@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { MAX_IMAGE_IDS, MAX_IMAGE_URLS, SNAPSHOT_KINDS } from '@vodkit/types';
 import type { Check, CheckContext } from '../check.js';
 import { ContractFailure } from '../check.js';
-import { expectAccepted, expectError } from '../expect.js';
+import { expectAccepted, expectError, expectPassed } from '../expect.js';
 import { byIds, byUrls, byVideo, imageUrl } from '../params.js';
 import type { Params } from '../params.js';
-import { seedOf } from './fixtures.js';
 import { ALGORITHMS, SHAPES } from '../wire.js';
+import { SIGNINGS, cellLabel } from './matrix.js';
+import { askXml, expectXmlAccepted } from './xml.js';
 
 /** What a valid request of each variant exercises. */
 function coverValid(ctx: CheckContext): void {
@@ -34,33 +35,48 @@ const many = (ctx: CheckContext, prefix: string, n: number): string[] =>
 export const validVariants: Check = {
   id: 'valid-variants',
   proves:
-    'each DeleteImageType (ImageURL, ImageId, VideoId) is accepted in every request shape (GET query, POST form, POST query with an empty body) with V2 and V3',
+    'each DeleteImageType (ImageURL, ImageId, VideoId by kinds and All) is accepted with a 200 in every request shape (GET query, POST form, POST query with an empty body) with V2 and V3, and a success asked for in XML is a <DeleteImageResponse>',
   source: 'spec: DeleteImageRequest oneOf + x-request-shapes; both signature algorithms',
-  needs: ['seed', 'destructive'],
+  needs: ['destructive'],
+  // One ID more for the success asked for in XML.
+  deletes: { ids: SIGNINGS.length + 1, urls: SIGNINGS.length, videos: SIGNINGS.length },
   async run(ctx) {
-    const seed = seedOf(ctx);
-    for (const algorithm of ALGORITHMS) {
-      for (const shape of SHAPES) {
-        const id = ctx.id('img');
-        const urlId = ctx.id('url');
-        const video = ctx.id('video');
-        await seed([
-          { imageId: id },
-          { imageId: urlId, url: imageUrl(urlId) },
-          ...SNAPSHOT_KINDS.map((kind) => ({ imageId: ctx.id('snap'), videoId: video, kind })),
-        ]);
+    for (const signing of SIGNINGS) {
+      await ctx.case(`every variant, ${cellLabel(signing)}`, async () => {
+        const [id] = await ctx.deletable('ids', 1);
+        const [url] = await ctx.deletable('urls', 1);
+        const [video] = await ctx.deletable('videos', 1);
+        if (id === undefined || url === undefined || video === undefined) {
+          throw new Error('deletable: too few items');
+        }
         const cases: [string, Params][] = [
-          ['ImageId', byIds([id])],
-          ['ImageURL', byUrls([imageUrl(urlId)])],
-          ['VideoId', byVideo(video, [SNAPSHOT_KINDS[0], SNAPSHOT_KINDS[1]])],
-          ['VideoId All', byVideo(video, 'All')],
+          ['ImageId', byIds([id.value])],
+          ['ImageURL', byUrls([url.value])],
+          // A seeded video has a snapshot of every kind: some kinds first, then All for the rest.
+          ...(video.snapshots === undefined
+            ? []
+            : [
+                ['VideoId kinds', byVideo(video.value, [SNAPSHOT_KINDS[0], SNAPSHOT_KINDS[1]])] as [
+                  string,
+                  Params,
+                ],
+              ]),
+          ['VideoId All', byVideo(video.value, 'All')],
         ];
         for (const [name, params] of cases) {
-          const label = `${algorithm} ${shape} ${name}`;
-          expectAccepted(await ctx.call({ params, algorithm, shape, label }));
+          const label = `${cellLabel(signing)} ${name}`;
+          expectAccepted(await ctx.call({ params, ...signing, label }));
         }
-      }
+      });
     }
+    const xml = { algorithm: 'V2', shape: 'get-query' } as const;
+    await ctx.case(`ImageId, ${cellLabel(xml)}, Format=XML`, async () => {
+      const [id] = await ctx.deletable('ids', 1);
+      if (id === undefined) throw new Error('deletable: no item');
+      expectXmlAccepted(
+        await askXml(ctx, xml, byIds([id.value]), `ImageId, ${cellLabel(xml)}, Format=XML`),
+      );
+    });
     coverValid(ctx);
   },
 };
@@ -192,8 +208,49 @@ export const invalidCases = (id: string): InvalidCase[] => {
       code: 'InvalidParameter',
       vodkitRule: 'ImageURL.pattern',
     },
+    ...listCases(id),
   ];
 };
+
+/**
+ * Lists whose items are empty (two separators in a row, a leading or a trailing one, a lone
+ * separator) or blank: an empty item is no ID, no URL and no kind, so the service refuses it, and
+ * a blank URL or kind fails its pattern or enum. (A blank ID is only an ID no image has: no rule
+ * of the spec refuses it.)
+ */
+function listCases(id: string): InvalidCase[] {
+  const url = encodeURIComponent(imageUrl(id));
+  const other = encodeURIComponent(imageUrl(`${id}b`));
+  const ids = (label: string, value: string): InvalidCase => ({
+    label: `ImageIds ${label}`,
+    params: { DeleteImageType: 'ImageId', ImageIds: value },
+    code: 'InvalidParameter',
+  });
+  const urls = (label: string, value: string): InvalidCase => ({
+    label: `ImageURLs ${label}`,
+    params: { DeleteImageType: 'ImageURL', ImageURLs: value },
+    code: 'InvalidParameter',
+  });
+  const kinds = (label: string, value: string): InvalidCase => ({
+    label: `ImageType ${label}`,
+    params: { DeleteImageType: 'VideoId', VideoId: id, ImageType: value },
+    code: 'InvalidParameter',
+  });
+  return [
+    ids('with an empty item between two', `${id},,${id}b`),
+    ids('with a leading separator', `,${id}`),
+    ids('with a trailing separator', `${id},`),
+    ids('that is a lone separator', ','),
+    urls('with an empty item between two', `${url},,${other}`),
+    urls('with a leading separator', `,${url}`),
+    urls('with a trailing separator', `${url},`),
+    urls('that is blank', '  '),
+    kinds('with an empty item between two', 'CoverSnapshot,,NormalSnapshot'),
+    kinds('with a leading separator', ',CoverSnapshot'),
+    kinds('with a trailing separator', 'CoverSnapshot,'),
+    kinds('that is blank', ' '),
+  ];
+}
 
 /** Every invalid combination is refused with the code the spec names. */
 export const invalidCombinations: Check = {
@@ -207,11 +264,13 @@ export const invalidCombinations: Check = {
     for (const c of invalidCases(ctx.id('none'))) {
       if (c.vodkitRule !== undefined && !ctx.strict) continue;
       // Spread over the algorithms and shapes: a rule holds whatever the signing.
-      const algorithm = ALGORITHMS[round % 2];
-      const shape = SHAPES[round % 3];
+      const signing = SIGNINGS[round % SIGNINGS.length] ?? { algorithm: 'V3', shape: 'post-form' };
       round += 1;
-      expectError(await ctx.call({ params: c.params, algorithm, shape, label: c.label }), [c.code]);
-      if (c.covers !== undefined) ctx.cover(c.covers, 'invalid');
+      await ctx.case(`${c.label} (${cellLabel(signing)})`, async () => {
+        const label = `${c.label} (${cellLabel(signing)})`;
+        expectError(await ctx.call({ params: c.params, ...signing, label }), [c.code]);
+        if (c.covers !== undefined) ctx.cover(c.covers, 'invalid');
+      });
     }
   },
 };
@@ -219,28 +278,31 @@ export const invalidCombinations: Check = {
 /** 20 items are within the limit; 21 are refused. */
 export const itemLimits: Check = {
   id: 'item-limits',
-  proves: `up to ${MAX_IMAGE_IDS} ImageIds and ${MAX_IMAGE_URLS} ImageURLs pass validation; one more is InvalidParameter`,
+  proves: `up to ${MAX_IMAGE_IDS} ImageIds and ${MAX_IMAGE_URLS} ImageURLs pass validation; one more is InvalidParameter, in each shape`,
   source: 'spec: ImageIdList maxItems, ImageURLList maxItems',
   needs: [],
   async run(ctx) {
-    const ok = ['NoSuchResource'];
-    const ids = many(ctx, 'none', MAX_IMAGE_IDS + 1);
-    const urls = ids.map(imageUrl);
-    const at = await ctx.call({ params: byIds(ids.slice(0, MAX_IMAGE_IDS)), label: '20 ImageIds' });
-    if (at.answer.status !== 200) expectError(at, ok);
-    expectError(await ctx.call({ params: byIds(ids), label: '21 ImageIds' }), ['InvalidParameter']);
-    const atUrls = await ctx.call({
-      params: byUrls(urls.slice(0, MAX_IMAGE_URLS)),
-      label: '20 ImageURLs',
-    });
-    if (atUrls.answer.status !== 200) expectError(atUrls, ok);
-    expectError(await ctx.call({ params: byUrls(urls), label: '21 ImageURLs' }), [
-      'InvalidParameter',
-    ]);
-    ctx.cover('maxItems ImageIds', 'valid');
-    ctx.cover('maxItems ImageIds', 'invalid');
-    ctx.cover('maxItems ImageURLs', 'valid');
-    ctx.cover('maxItems ImageURLs', 'invalid');
+    const lists = [
+      ['ImageIds', MAX_IMAGE_IDS, (ids: string[]) => byIds(ids)],
+      ['ImageURLs', MAX_IMAGE_URLS, (ids: string[]) => byUrls(ids.map(imageUrl))],
+    ] as const;
+    for (const [i, [field, max, params]] of lists.entries()) {
+      for (const [j, n] of [max, max + 1].entries()) {
+        // Each list at and over its limit in a different shape and algorithm.
+        const signing = SIGNINGS[(i * 3 + j * 4) % SIGNINGS.length] ?? SIGNINGS[0];
+        if (signing === undefined) continue;
+        await ctx.case(`${n} ${field} (${cellLabel(signing)})`, async () => {
+          const exchange = await ctx.call({
+            params: params(many(ctx, 'none', n)),
+            ...signing,
+            label: `${n} ${field} (${cellLabel(signing)})`,
+          });
+          if (n === max) expectPassed(exchange, ['NoSuchResource']);
+          else expectError(exchange, ['InvalidParameter']);
+          ctx.cover(`maxItems ${field}`, n === max ? 'valid' : 'invalid');
+        });
+      }
+    }
   },
 };
 
@@ -341,28 +403,30 @@ export const generatedCases: Check = {
     coverValid(ctx);
     for (const [i, [params, mutation, algorithm, shape]] of cases.entries()) {
       const where = `generated case ${i} (seed ${ctx.seed})`;
-      const valid = await ctx.call({
-        params,
-        algorithm,
-        shape,
-        label: `${where}: valid ${algorithm} ${shape}`,
-      });
-      if (valid.answer.status !== 200) expectError(valid, ['NoSuchResource']);
-      const mutated = mutation.apply(params);
-      if (mutated === undefined) continue;
-      const label = `${where}: ${mutation.name}, ${algorithm} ${shape}`;
-      const exchange = await ctx.call({ params: mutated, algorithm, shape, label });
-      try {
-        expectError(exchange, [mutation.code]);
-      } catch (error) {
-        if (error instanceof ContractFailure) {
-          throw new ContractFailure(
-            `${error.message} (replay with seed ${ctx.seed})`,
-            error.exchange,
-          );
+      await ctx.case(`${where}: ${mutation.name}, ${algorithm} ${shape}`, async () => {
+        const valid = await ctx.call({
+          params,
+          algorithm,
+          shape,
+          label: `${where}: valid ${algorithm} ${shape}`,
+        });
+        expectPassed(valid, ['NoSuchResource']);
+        const mutated = mutation.apply(params);
+        if (mutated === undefined) return;
+        const label = `${where}: ${mutation.name}, ${algorithm} ${shape}`;
+        const exchange = await ctx.call({ params: mutated, algorithm, shape, label });
+        try {
+          expectError(exchange, [mutation.code]);
+        } catch (error) {
+          if (error instanceof ContractFailure) {
+            throw new ContractFailure(
+              `${error.message} (replay with seed ${ctx.seed})`,
+              error.exchange,
+            );
+          }
+          throw error;
         }
-        throw error;
-      }
+      });
     }
   },
 };

@@ -2,7 +2,10 @@ import { CLOCK_SKEW_SECONDS } from '@vodkit/types';
 import type { Check, CheckContext } from '../check.js';
 import { expectError } from '../expect.js';
 import { byIds } from '../params.js';
+import { SHAPES } from '../wire.js';
 import type { Algorithm, Shape, WireRequest } from '../wire.js';
+import { SIGNINGS, cellLabel, pairwise } from './matrix.js';
+import type { Signing } from './matrix.js';
 
 /** Codes a refused signature may answer. */
 const SIGNATURE_REFUSED = ['SignatureDoesNotMatch', 'IncompleteSignature'];
@@ -70,6 +73,15 @@ const TAMPERS: readonly Tamper[] = [
     },
   },
   {
+    part: 'Signature cut short by a character',
+    algorithm: 'V2',
+    shape: 'post-form',
+    change: (r) => {
+      const m = /(?:^|&)Signature=([^&]*)/.exec(r.body ?? '');
+      return inBody(r, 'Signature', decodeURIComponent(m?.[1] ?? 'x').slice(0, -1));
+    },
+  },
+  {
     part: 'the HTTP method',
     algorithm: 'V2',
     shape: 'post-query',
@@ -122,6 +134,27 @@ const TAMPERS: readonly Tamper[] = [
       ),
   },
   {
+    part: 'the Authorization signature cut short by a character',
+    algorithm: 'V3',
+    shape: 'get-query',
+    change: (r) =>
+      header(
+        r,
+        'authorization',
+        (r.headers['authorization'] ?? '').replace(
+          /Signature=(\w+)/,
+          (_, s: string) => `Signature=${s.slice(0, -1)}`,
+        ),
+      ),
+  },
+  {
+    part: 'x-acs-content-sha256 cut short by a character',
+    algorithm: 'V3',
+    shape: 'post-query',
+    change: (r) =>
+      header(r, 'x-acs-content-sha256', (r.headers['x-acs-content-sha256'] ?? '0').slice(0, -1)),
+  },
+  {
     part: 'the host header',
     algorithm: 'V3',
     shape: 'post-form',
@@ -143,78 +176,99 @@ export const signatureTampering: Check = {
   source: 'Alibaba signature V2 (HMAC-SHA1 RPC) and V3 (ACS3-HMAC-SHA256)',
   needs: [],
   async run(ctx) {
+    // The same request untampered, in each signing the tampers use, is a well-formed call: only
+    // the change can be refused.
+    const signings = SIGNINGS.filter((s) =>
+      TAMPERS.some((t) => t.algorithm === s.algorithm && t.shape === s.shape),
+    );
+    for (const signing of signings) {
+      await ctx.case(`${cellLabel(signing)} untampered`, async () => {
+        expectError(
+          await ctx.call({
+            params: byIds([ctx.id('none')]),
+            ...signing,
+            label: `${cellLabel(signing)} untampered`,
+          }),
+          MISSING,
+        );
+      });
+    }
     for (const t of TAMPERS) {
-      const params = byIds([ctx.id('none')]);
-      const other = ctx.id('other');
       const label = `${t.algorithm} ${t.shape}`;
-      // The same request untampered is a well-formed call: only the change can be refused.
-      expectError(
-        await ctx.call({
-          params,
+      await ctx.case(`${label} with ${t.part} changed after signing`, async () => {
+        const exchange = await ctx.call({
+          params: byIds([ctx.id('none')]),
           algorithm: t.algorithm,
           shape: t.shape,
-          label: `${label} untampered`,
-        }),
-        MISSING,
-      );
-      const exchange = await ctx.call({
-        params,
-        algorithm: t.algorithm,
-        shape: t.shape,
-        tamper: (r) => t.change(r, other),
-        label: `${label} with ${t.part} changed after signing`,
+          tamper: (r) => t.change(r, ctx.id('other')),
+          label: `${label} with ${t.part} changed after signing`,
+        });
+        expectError(exchange, SIGNATURE_REFUSED);
       });
-      expectError(exchange, SIGNATURE_REFUSED);
     }
   },
 };
 
 const skewed = (ms: number) => () => Date.now() + ms;
 
+const WINDOW_MS = CLOCK_SKEW_SECONDS * 1000;
+const OFFSETS = [
+  ['stale', -(WINDOW_MS + 60_000), ['InvalidTimeStamp.Expired']],
+  ['future', WINDOW_MS + 60_000, ['InvalidTimeStamp.Expired']],
+  ['within the window', -(WINDOW_MS - 120_000), MISSING],
+] as const;
+
 /** Requests signed too far in the past or future are refused; within the window they pass. */
 export const timestamps: Check = {
   id: 'timestamps',
-  proves: `requests signed more than ${CLOCK_SKEW_SECONDS / 60} minutes in the past or future are InvalidTimeStamp.Expired; within the window they are accepted`,
+  proves: `requests signed more than ${CLOCK_SKEW_SECONDS / 60} minutes in the past or future are InvalidTimeStamp.Expired; within the window they are accepted (each in every shape and algorithm, pairwise)`,
   source: 'spec: CLOCK_SKEW_SECONDS (x-signature-rules); Alibaba signature docs',
   needs: [],
   async run(ctx) {
-    const window = CLOCK_SKEW_SECONDS * 1000;
-    for (const algorithm of ['V2', 'V3'] as const) {
-      for (const [name, offset, codes] of [
-        ['stale', -(window + 60_000), ['InvalidTimeStamp.Expired']],
-        ['future', window + 60_000, ['InvalidTimeStamp.Expired']],
-        ['within the window', -(window - 120_000), MISSING],
-      ] as const) {
+    for (const { value, ...signing } of pairwise(OFFSETS)) {
+      const [name, offset, codes] = value;
+      const label = `${cellLabel(signing)} signed ${Math.round(offset / 60_000)} min off (${name})`;
+      await ctx.case(label, async () => {
         const exchange = await ctx.call({
           params: byIds([ctx.id('none')]),
-          algorithm,
+          ...signing,
           clock: skewed(offset),
-          label: `${algorithm} signed ${Math.round(offset / 60_000)} min off (${name})`,
+          label,
         });
         expectError(exchange, codes);
-      }
+      });
     }
   },
 };
 
-/** A nonce is accepted once. */
+/** A nonce is accepted once, whatever the shape of the first use and of the replay. */
 export const replayedNonce: Check = {
   id: 'replayed-nonce',
-  proves: 'a second request with the same SignatureNonce is refused as SignatureNonceUsed',
+  proves:
+    'a second request with the same SignatureNonce is refused as SignatureNonceUsed, in every shape and algorithm, also when the replay comes in another shape',
   source: 'spec: NONCE_REPLAY_WINDOW_SECONDS; Alibaba signature docs',
   needs: [],
   async run(ctx: CheckContext) {
-    for (const algorithm of ['V2', 'V3'] as const) {
-      const nonce = ctx.id('nonce');
-      const call = (label: string) =>
-        ctx.call({
-          params: byIds([ctx.id('none')]),
-          algorithm,
-          nonce: () => nonce,
-          label: `${algorithm} ${label}`,
-        });
-      expectError(await call('first use of a nonce'), MISSING);
-      expectError(await call('the same nonce again'), ['SignatureNonceUsed']);
+    for (const [i, first] of SIGNINGS.entries()) {
+      // The replay in the same algorithm and the next shape: a nonce is the key's, not the shape's.
+      const replay =
+        SIGNINGS.find(
+          (s) =>
+            s.algorithm === first.algorithm &&
+            s.shape === SHAPES[(SHAPES.indexOf(first.shape) + 1) % SHAPES.length],
+        ) ?? first;
+      await ctx.case(`${cellLabel(first)} then ${replay.shape}`, async () => {
+        const nonce = ctx.id(`nonce${i}`);
+        const call = (s: Signing, label: string) =>
+          ctx.call({
+            params: byIds([ctx.id('none')]),
+            ...s,
+            nonce: () => nonce,
+            label: `${cellLabel(s)} ${label}`,
+          });
+        expectError(await call(first, 'first use of a nonce'), MISSING);
+        expectError(await call(replay, 'the same nonce again'), ['SignatureNonceUsed']);
+      });
     }
   },
 };
