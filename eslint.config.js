@@ -11,6 +11,8 @@ export default tseslint.config(
       '**/.turbo/**',
       '**/.reports/**',
       '**/coverage/**',
+      // Stryker's backups of the files it mutates in place (tools/mutation).
+      '**/.stryker-tmp/**',
       // Generated from the spec: checked for drift instead of linted.
       '**/src/generated/**',
       // A downstream team's project, type-checked and run inside scratch projects by the consumer
