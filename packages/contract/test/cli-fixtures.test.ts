@@ -1,8 +1,9 @@
 /**
  * A plain-URL target given its fixtures by flags and variables (the built bin, as users run
- * it): an emulator started apart, its keys, STS tokens and images set up through its admin API
- * by this test as a user would set up a mock, then reached as a plain URL. And the rerun command
- * every failure prints: run as printed, it reproduces exactly that failure.
+ * it): an emulator started apart, its keys (RAM keys and another account's among them), STS
+ * tokens and images set up through its admin API by this test as a user would set up a mock,
+ * then reached as a plain URL, runs all the checks and passes them. And the rerun command every
+ * failure prints: run as printed, it reproduces exactly that failure, fixture flags included.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -299,4 +300,51 @@ it('prints a rerun command with every failure that, run as printed, reruns exact
   expect(again.out).not.toContain('missing-image');
   expect(again.out).toContain('(seed 11)');
   expect(again.out).toContain(`case ${caseNumber ?? '?'}`);
+}, 60_000);
+
+it('a RAM key given the wrong verdict fails ram-deny, and the rerun carries the new fixture flags, never their secrets', async () => {
+  // A key whose policy lists only another action, given as one the policy allows.
+  const allowedWrong = [ramDenied[0] ?? root, ramAllowed[0] ?? root];
+  const deniedRight = [ramDenied[1] ?? root];
+  const env = {
+    ALIBABA_CLOUD_ACCESS_KEY_ID: root.accessKeyId,
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: root.accessKeySecret,
+    VODKIT_CONTRACT_DENIED_KEY_SECRET: denied.accessKeySecret,
+    VODKIT_CONTRACT_OTHER_ACCOUNT_KEY_SECRET: other.accessKeySecret,
+    VODKIT_CONTRACT_RAM_ALLOWED_KEY_1_SECRET: allowedWrong[0]?.accessKeySecret,
+    VODKIT_CONTRACT_RAM_ALLOWED_KEY_2_SECRET: allowedWrong[1]?.accessKeySecret,
+    VODKIT_CONTRACT_RAM_DENIED_KEY_1_SECRET: deniedRight[0]?.accessKeySecret,
+  };
+  const targetFlags = [
+    '--target',
+    emulator.url,
+    '--denied-key',
+    denied.accessKeyId,
+    '--other-account-key',
+    other.accessKeyId,
+    '--ram-allowed-keys',
+    allowedWrong.map((k) => k.accessKeyId).join(','),
+    '--ram-denied-keys',
+    deniedRight.map((k) => k.accessKeyId).join(','),
+    '--retry-after',
+  ];
+  const first = await run([...targetFlags, '--checks', 'ram-deny', '--seed', '5'], env);
+  expect(first.code).toBe(1);
+  expect(first.out).toContain('FAIL  ram-deny');
+  expect(first.out).toContain(`a key its policy allows (${ramDenied[0]?.accessKeyId ?? ''})`);
+  const line = first.out.split('\n').find((l) => l.startsWith('  rerun:   '));
+  const caseNumber = /--case (\d+) /.exec(line ?? '')?.[1];
+  expect(line).toBe(
+    `  rerun:   vodkit-contract ${targetFlags.join(' ')} --checks ram-deny --case ${caseNumber ?? '?'} --seed 5   # with VODKIT_CONTRACT_DENIED_KEY_SECRET, VODKIT_CONTRACT_OTHER_ACCOUNT_KEY_SECRET, VODKIT_CONTRACT_RAM_ALLOWED_KEY_1_SECRET, VODKIT_CONTRACT_RAM_ALLOWED_KEY_2_SECRET, VODKIT_CONTRACT_RAM_DENIED_KEY_1_SECRET, ALIBABA_CLOUD_ACCESS_KEY_SECRET set as for this run`,
+  );
+  for (const secret of Object.values(env).filter((v) => v?.includes('secret'))) {
+    expect(first.out).not.toContain(secret);
+  }
+  const words =
+    (line ?? '').slice('  rerun:   vodkit-contract '.length).split('   #')[0]?.split(' ') ?? [];
+  const again = await run(words, env);
+  expect(again.code).toBe(1);
+  expect(again.out).toContain('FAIL  ram-deny');
+  expect(again.out).toContain(`case ${caseNumber ?? '?'}: `);
+  expect(again.out).toContain(`(${ramDenied[0]?.accessKeyId ?? ''})`);
 }, 60_000);
