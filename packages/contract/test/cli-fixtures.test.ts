@@ -238,7 +238,9 @@ it('a plain URL given every fixture by flags and variables runs all the checks, 
   expect(target.seed).toBeUndefined();
   expect(target.lookup).toBeUndefined();
   expect(
-    CHECKS.map((c) => [c.id, missingNeeds(c, target)]).filter(([, m]) => m.length > 0),
+    CHECKS.map((c) => ({ id: c.id, lacks: missingNeeds(c, target) })).filter(
+      (c) => c.lacks.length > 0,
+    ),
   ).toEqual([]);
   // The new fixtures reached the target: the RAM keys each with its verdict, the other account.
   expect(target.ramKeys).toEqual({
