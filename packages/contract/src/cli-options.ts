@@ -32,7 +32,13 @@ export interface KeyFixture {
 /** The key fixtures a plain-URL target can be given, each for the check named in `help`. */
 export const KEY_FIXTURES: Readonly<
   Record<
-    'disabledKey' | 'deniedKey' | 'suspendedKey' | 'unactivatedKey' | 'stsValid' | 'stsExpired',
+    | 'disabledKey'
+    | 'deniedKey'
+    | 'suspendedKey'
+    | 'unactivatedKey'
+    | 'otherAccountKey'
+    | 'stsValid'
+    | 'stsExpired',
     KeyFixture
   >
 > = {
@@ -59,6 +65,12 @@ export const KEY_FIXTURES: Readonly<
     env: 'VODKIT_CONTRACT_UNACTIVATED_KEY',
     sts: false,
     help: 'a key of an account that has not activated VOD',
+  },
+  otherAccountKey: {
+    flag: 'other-account-key',
+    env: 'VODKIT_CONTRACT_OTHER_ACCOUNT_KEY',
+    sts: false,
+    help: "an active key of another account (throttling: the limit is the account's)",
   },
   stsValid: {
     flag: 'sts-key',
@@ -115,6 +127,42 @@ export const VALUE_FIXTURES: Readonly<
   },
 };
 
+/**
+ * A list of RAM keys with one expected verdict: its flag (the key IDs, comma-separated) and the
+ * prefix of its variables. Each key's secret has a variable of its own, numbered by the key's
+ * place in the list (`<env>_1_SECRET`, `<env>_2_SECRET`, …): one variable per secret keeps any
+ * character a secret may hold, the number pairs it with its key without putting the key ID in a
+ * variable name (where a `.` or a case-insensitive shell would break it), and the IDs stay in
+ * the flag, so a rerun names them.
+ */
+export interface RamKeyFixture {
+  readonly flag: string;
+  /** Prefix of its variables: `<env>S` (the IDs), `<env>_<n>_SECRET`. */
+  readonly env: string;
+  readonly help: string;
+}
+
+/** The `ramKeys` of `ram-deny`: keys a policy allows to delete, and keys it denies. */
+export const RAM_KEY_FIXTURES: Readonly<Record<'allowed' | 'denied', RamKeyFixture>> = {
+  allowed: {
+    flag: 'ram-allowed-keys',
+    env: 'VODKIT_CONTRACT_RAM_ALLOWED_KEY',
+    help: 'keys a RAM policy lets delete (ram-deny: by a wildcard, a list, despite another deny)',
+  },
+  denied: {
+    flag: 'ram-denied-keys',
+    env: 'VODKIT_CONTRACT_RAM_DENIED_KEY',
+    help: 'keys a RAM policy denies (ram-deny: by an allow list without it, a wildcard deny)',
+  },
+};
+
+/** The declared behaviour `--retry-after`: throttled answers carry `x-acs-retry-after`. */
+export const RETRY_AFTER_FIXTURE: ValueFixture = {
+  flag: 'retry-after',
+  env: 'VODKIT_CONTRACT_RETRY_AFTER',
+  help: 'the target sends x-acs-retry-after when it throttles (throttling then requires it)',
+};
+
 /** What a target is given from the command line: every fixture, none of them required. */
 export type CliFixtures = Omit<
   UrlTargetOptions,
@@ -167,6 +215,9 @@ const OPTIONS = {
   'access-key-id': { type: 'string' },
   ...KEY_FLAG_OPTIONS,
   ...VALUE_FLAG_OPTIONS,
+  'ram-allowed-keys': { type: 'string' },
+  'ram-denied-keys': { type: 'string' },
+  'retry-after': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -350,6 +401,72 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliPl
   }
   if (valid !== undefined && expired !== undefined) fixtures.sts = { valid, expired };
 
+  /** The keys of one RAM list: IDs by flag or `<env>S`, each secret in `<env>_<n>_SECRET`. */
+  const ramKeysOf = ({ flag, env: prefix }: RamKeyFixture): Credentials[] => {
+    const listVar = `${prefix}S`;
+    const ids = (str(flag) ?? envOf(listVar))?.split(',').map((id) => id.trim());
+    // A numbered secret beyond the list is paired with no key: a list edited without its
+    // variables, whose secrets would now sign for the wrong keys.
+    const secretOf = new RegExp(`^${prefix}_(\\d+)_SECRET$`);
+    for (const name of Object.keys(env)) {
+      const n = Number(secretOf.exec(name)?.[1] ?? 0);
+      if (n > (ids?.length ?? 0) && envOf(name) !== undefined) {
+        throw new UsageError(
+          `${name} is set but --${flag} names ${ids?.length ?? 0} keys: the secret of key n is ${prefix}_<n>_SECRET`,
+        );
+      }
+    }
+    if (ids === undefined) return [];
+    if (ids.some((id) => id === '')) {
+      throw new UsageError(
+        `--${flag} must be a comma-separated list of key IDs with no empty item`,
+      );
+    }
+    targetArgs.push(`--${flag}`, ids.join(','));
+    return ids.map((accessKeyId, i) => {
+      const secretVar = `${prefix}_${i + 1}_SECRET`;
+      const accessKeySecret = envOf(secretVar);
+      if (accessKeySecret === undefined) {
+        throw new UsageError(
+          `--${flag} ${accessKeyId} (key ${i + 1}): set its secret in ${secretVar} (secrets are never flags)`,
+        );
+      }
+      secretEnv.push(secretVar);
+      return { accessKeyId, accessKeySecret };
+    });
+  };
+  const allowed = ramKeysOf(RAM_KEY_FIXTURES.allowed);
+  const denied = ramKeysOf(RAM_KEY_FIXTURES.denied);
+  if (allowed.length + denied.length > 0) {
+    const seenIds = new Set<string>();
+    for (const { accessKeyId } of [...allowed, ...denied]) {
+      if (seenIds.has(accessKeyId)) {
+        throw new UsageError(
+          `--ram-allowed-keys and --ram-denied-keys name ${accessKeyId} twice: each key has one expected verdict`,
+        );
+      }
+      seenIds.add(accessKeyId);
+    }
+    // ram-deny needs the denied key; RAM keys without it would never be tried.
+    if (fixtures.deniedKey === undefined) {
+      throw new UsageError(
+        `--${allowed.length > 0 ? RAM_KEY_FIXTURES.allowed.flag : RAM_KEY_FIXTURES.denied.flag} needs --denied-key: ram-deny, which tries them, runs with a denied key`,
+      );
+    }
+    fixtures.ramKeys = { allowed, denied };
+  }
+
+  const retryText = env[RETRY_AFTER_FIXTURE.env];
+  if (retryText !== undefined && !['', 'true', 'false', '1', '0'].includes(retryText)) {
+    throw new UsageError(
+      `${RETRY_AFTER_FIXTURE.env} must be true, false, 1 or 0, not "${retryText}"`,
+    );
+  }
+  if (values['retry-after'] === true || retryText === 'true' || retryText === '1') {
+    fixtures.retryAfter = true;
+    targetArgs.push('--retry-after');
+  }
+
   const valueOf = (fixture: ValueFixture): string | undefined => {
     const value = str(fixture.flag) ?? envOf(fixture.env);
     if (value !== undefined) targetArgs.push(`--${fixture.flag}`, value);
@@ -407,6 +524,14 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliPl
       };
     }
   }
+  if (
+    fixtures.otherAccountKey !== undefined &&
+    fixtures.otherAccountKey.accessKeyId === (credentials?.accessKeyId ?? accessKeyId)
+  ) {
+    throw new UsageError(
+      `--other-account-key ${fixtures.otherAccountKey.accessKeyId} is the target's own key: throttling needs a key of another account`,
+    );
+  }
   if (target !== 'emulator' && !emulatorAdmin && credentials === undefined) {
     const missing = [
       ...(accessKeyId === undefined ? [`${ALIBABA_ENV.accessKeyId} (or --access-key-id)`] : []),
@@ -444,11 +569,16 @@ const fixtureLines = (): string =>
   [
     ...Object.values(KEY_FIXTURES).map(
       (k) =>
-        `  --${`${k.flag} ID`.padEnd(24)} ${k.help}\n${' '.repeat(29)}ID or ${k.env}_ID; secret ${k.env}_SECRET${k.sts ? `,\n${' '.repeat(29)}token ${k.env}_SECURITY_TOKEN` : ''}`,
+        `  --${`${k.flag} ID`.padEnd(23)} ${k.help}\n${' '.repeat(28)}ID or ${k.env}_ID; secret ${k.env}_SECRET${k.sts ? `,\n${' '.repeat(28)}token ${k.env}_SECURITY_TOKEN` : ''}`,
+    ),
+    ...Object.values(RAM_KEY_FIXTURES).map(
+      (r) =>
+        `  --${`${r.flag} A,B`.padEnd(23)} ${r.help}\n${' '.repeat(28)}or ${r.env}S; secret of key n ${r.env}_<n>_SECRET`,
     ),
     ...Object.values(VALUE_FIXTURES).map(
-      (v) => `  --${`${v.flag} V`.padEnd(24)} ${v.help}\n${' '.repeat(29)}or ${v.env}`,
+      (v) => `  --${`${v.flag} V`.padEnd(23)} ${v.help}\n${' '.repeat(28)}or ${v.env}`,
     ),
+    `  --${RETRY_AFTER_FIXTURE.flag.padEnd(23)} ${RETRY_AFTER_FIXTURE.help}\n${' '.repeat(28)}or ${RETRY_AFTER_FIXTURE.env}=true`,
   ].join('\n');
 
 /** What `--help` prints (and a usage error, after its one line). */
