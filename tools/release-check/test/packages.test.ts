@@ -4,11 +4,9 @@
  * (every entry imported and require()d, the credential chain, the bins, TypeScript projects, a
  * browser bundle, on Node 20, 22 and 24) is `tools/consumers`, from a local registry.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { checkPackage, createPackageFromTarballData } from '@arethetypeswrong/core';
 import type { Problem } from '@arethetypeswrong/core';
 import { publint } from 'publint';
@@ -18,7 +16,6 @@ import type { PackedPackage } from '../src/pack.ts';
 import { moduleEntrypoints, publishablePackages } from '../src/workspace-packages.ts';
 import releaseCheckManifest from '../package.json' with { type: 'json' };
 
-const run = promisify(execFile);
 const packages = publishablePackages();
 const packed = new Map<string, PackedPackage>();
 
