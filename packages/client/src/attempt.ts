@@ -3,7 +3,8 @@
  * hand it to the transport. It reports what happened, a response or the transport's failure,
  * and leaves judging it to `judge.ts`.
  */
-import type { V3SignResult, Awaitable, V2SignResult } from '@vodkit/signer';
+import type { V3SignResult, Awaitable } from '@vodkit/signer';
+import type { V2SignResult } from '@vodkit/signer/v2';
 import { ACTION, API_VERSION } from '@vodkit/types';
 import { VodCredentialsError, VodValidationError } from './errors.js';
 import type { ClientConfig } from './client-config.js';

@@ -1,10 +1,5 @@
-import type {
-  V3SignInput,
-  V3SignResult,
-  Awaitable,
-  V2SignInput,
-  V2SignResult,
-} from '@vodkit/signer';
+import type { V3SignInput, V3SignResult, Awaitable } from '@vodkit/signer';
+import type { V2SignInput, V2SignResult } from '@vodkit/signer/v2';
 
 /** The two signature algorithms: `HMAC-SHA1` is Alibaba's V2 (RPC), `ACS3-HMAC-SHA256` its V3. */
 export type SignatureAlgorithm = 'ACS3-HMAC-SHA256' | 'HMAC-SHA1';

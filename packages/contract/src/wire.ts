@@ -4,7 +4,8 @@
  * (generated cases), sent with `node:http`/`node:https`, and read back as an {@link Answer}.
  */
 import { signV3, signV2 } from '@vodkit/signer/node';
-import type { V3SignResult, Credentials, V2SignResult } from '@vodkit/signer';
+import type { V3SignResult, Credentials } from '@vodkit/signer';
+import type { V2SignResult } from '@vodkit/signer/v2';
 import { redactRequest } from '@vodkit/signer/redact';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';

@@ -42,7 +42,9 @@ export function andThen<T, U>(value: Awaitable<T>, next: (value: T) => Awaitable
  */
 export function expectSync<T>(value: Awaitable<T>, what: string): T {
   if (isThenable(value)) {
-    throw new TypeError(`${what}: got a promise; use the async API from '@vodkit/signer'`);
+    throw new TypeError(
+      `${what}: got a promise; use the async entries ('@vodkit/signer', '@vodkit/signer/v2', '@vodkit/signer/verify')`,
+    );
   }
   return value;
 }

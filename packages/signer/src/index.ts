@@ -1,55 +1,35 @@
 /**
- * `@vodkit/signer`: Alibaba Cloud API request signing (V2 `HMAC-SHA1` RPC, which sends
- * `SignatureVersion=1.0` on the wire, and V3 `ACS3-HMAC-SHA256`) on WebCrypto only: no `node:` imports, no `Buffer`, no dependencies.
- * Server-side verification lives in `@vodkit/signer/verify` (browsers never need it, so it stays
- * out of this entry), `@vodkit/signer/v3` holds V3 signing alone for bundles that never sign V2,
- * and `@vodkit/signer/redact` the redaction of secrets; on Node, `@vodkit/signer/node` offers the
- * signers and the verifier synchronously over `node:crypto`.
+ * `@vodkit/signer`: Alibaba Cloud API request signing with V3 (`ACS3-HMAC-SHA256`, Alibaba's
+ * current algorithm) on WebCrypto only: no `node:` imports, no `Buffer`, no dependencies. It also
+ * holds what every signing entry shares: the crypto interface and its WebCrypto implementation,
+ * percent-encoding, timestamps, the input error and the credential types.
+ *
+ * The other jobs have entries of their own, so a bundle carries only the code it uses: V2
+ * (`HMAC-SHA1` RPC, `SignatureVersion=1.0` on the wire) is `@vodkit/signer/v2`, server-side
+ * verification `@vodkit/signer/verify`, the redaction of secrets `@vodkit/signer/redact`; on Node,
+ * `@vodkit/signer/node` offers both signers and the verifier synchronously over `node:crypto`.
  *
  * @packageDocumentation
  */
-import { presignV2UrlWith, signV2With } from './v2.js';
-import type { V2PresignInput, V2PresignResult, V2SignInput, V2SignResult } from './v2.js';
+import { signV3With } from './v3.js';
+import type { V3SignInput, V3SignResult } from './v3.js';
 import { webCrypto } from './webcrypto.js';
 
 /**
- * Signs an RPC request with the V2 algorithm (`HMAC-SHA1`, `SignatureVersion=1.0`).
+ * Signs a request with V3 (`ACS3-HMAC-SHA256`): returns the headers to add, the query and body.
  *
  * @example
  * ```ts
- * const { encoded } = await signV2({
- *   method: 'POST', action: 'DeleteImage', version: '2017-03-21',
- *   params: { DeleteImageType: 'ImageId', ImageIds: 'a,b' },
- *   credentials: { accessKeyId, accessKeySecret },
- * });
- * await fetch('https://vod.cn-shanghai.aliyuncs.com/', {
- *   method: 'POST', body: encoded,
- *   headers: { 'content-type': 'application/x-www-form-urlencoded' },
- * });
+ * const s = await signV3({ method: 'POST', host: 'vod.cn-shanghai.aliyuncs.com',
+ *   action: 'DeleteImage', version: '2017-03-21', query: params, credentials });
+ * await fetch(`https://${host}/?${s.query}`, { method: 'POST', headers: s.headers });
  * ```
  */
-export async function signV2(input: V2SignInput): Promise<V2SignResult> {
-  return signV2With(webCrypto, input);
+export async function signV3(input: V3SignInput): Promise<V3SignResult> {
+  return signV3With(webCrypto, input);
 }
 
-/**
- * Presigns a V2 GET URL.
- *
- * @example
- * ```ts
- * const { url } = await presignV2Url({ endpoint: 'https://vod.cn-shanghai.aliyuncs.com',
- *   action: 'DeleteImage', version: '2017-03-21', params, credentials });
- * ```
- */
-export async function presignV2Url(input: V2PresignInput): Promise<V2PresignResult> {
-  return presignV2UrlWith(webCrypto, input);
-}
-
-// V3 signing is `@vodkit/signer/v3`'s, re-exported: one function whichever entry a bundle imports.
-export { signV3 } from './v3-entry.js';
 export { webCrypto } from './webcrypto.js';
-export { signV2With, presignV2UrlWith, v2StringToSign, V2_COMMON_PARAMS } from './v2.js';
-export type { V2SignInput, V2SignResult, V2PresignInput, V2PresignResult } from './v2.js';
 export { signV3With, v3CanonicalRequest, v3SignCanonical, V3_ALGORITHMS } from './v3.js';
 export type { V3SignInput, V3SignResult, V3Algorithm, V3AlgorithmName } from './v3.js';
 export { percentEncode } from './encode.js';

@@ -1,7 +1,9 @@
 /**
- * `@vodkit/signer/node`: the signer's functions, synchronous, over `node:crypto`. Same inputs,
- * results and code as the main entry: one implementation per algorithm, with the synchronous
- * `node:crypto` digests injected instead of WebCrypto's.
+ * `@vodkit/signer/node`: the signer's functions, synchronous, over `node:crypto`: V3 (the main
+ * entry's), V2 (`@vodkit/signer/v2`'s) and the verifier (`@vodkit/signer/verify`'s) in one entry,
+ * since bundle size does not matter on Node. Same inputs, results and code as those entries: one
+ * implementation per algorithm, with the synchronous `node:crypto` digests injected instead of
+ * WebCrypto's.
  *
  * @packageDocumentation
  */

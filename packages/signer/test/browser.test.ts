@@ -1,6 +1,6 @@
 /**
  * The vector loop in a real browser: headless Chromium (Debian's `/usr/bin/chromium`, driven by
- * playwright-core) runs every fixture vector through the *built* main entry and verify entry,
+ * playwright-core) runs every fixture vector through the *built* main (V3), v2 and verify entries,
  * bundled by esbuild for the browser. The page is served from 127.0.0.1 because WebCrypto and
  * `crypto.randomUUID` exist only in secure contexts.
  */
@@ -15,7 +15,8 @@ const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 
 // Written as source text so type-checking does not depend on dist/ existing; esbuild resolves it.
 const ENTRY = `
-import { signV2, signV3 } from ${JSON.stringify(`${dist}index.js`)};
+import { signV3 } from ${JSON.stringify(`${dist}index.js`)};
+import { signV2 } from ${JSON.stringify(`${dist}v2-entry.js`)};
 import { verifyRequest } from ${JSON.stringify(`${dist}verify-entry.js`)};
 import { checkVector } from './vector-check.ts';
 import { VECTORS } from './vectors.fixture.ts';
@@ -33,7 +34,7 @@ interface PageResult {
   results: { name: string; diffs: string[] }[];
 }
 
-it('every vector passes in headless Chromium through the bundled main entry', async () => {
+it('every vector passes in headless Chromium through the bundled WebCrypto entries', async () => {
   if (!existsSync(`${dist}index.js`)) {
     throw new Error(
       'dist/index.js is missing: run `pnpm --filter @vodkit/signer run build` first.',

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as main from '../src/index.ts';
 import * as node from '../src/node.ts';
+import * as v2Entry from '../src/v2-entry.ts';
 import * as verifyEntry from '../src/verify-entry.ts';
 import { BAD_INPUTS, SECRET, TOKEN } from './input-rules.fixture.ts';
 import type { Signer } from './input-rules.fixture.ts';
@@ -30,8 +31,10 @@ const BASES: Record<Signer, Record<string, unknown>> = {
 };
 
 type Call = (signer: Signer, input: Record<string, unknown>) => unknown;
+/** The WebCrypto signers: V3 from the main entry, V2 from `@vodkit/signer/v2`. */
+type WebApi = Pick<typeof main, 'signV3'> & Pick<typeof v2Entry, 'signV2' | 'presignV2Url'>;
 const call =
-  (api: typeof main | typeof node): Call =>
+  (api: Pick<typeof node, 'signV2' | 'signV3' | 'presignV2Url'> | WebApi): Call =>
   (signer, input) => {
     // Plain JavaScript: the types say nothing about what arrives.
     const i = input as never;
@@ -39,7 +42,7 @@ const call =
   };
 const ENTRIES: readonly (readonly [string, Call])[] = [
   ['node entry', call(node)],
-  ['main entry', call(main)],
+  ['WebCrypto entries', call({ ...main, ...v2Entry })],
 ];
 
 /** The error a call fails with (thrown or rejected), checked for the house rules. */
@@ -191,7 +194,7 @@ describe('property: any parameter names, prototype-ish ones included, sign and v
       fc.property(pairs, fc.boolean(), (entries, nullProto) => {
         const params = asObject(entries, nullProto);
         const names = entries.map(([n]) => n).sort();
-        const v2 = node.signV2({ ...(V2 as unknown as main.V2SignInput), params });
+        const v2 = node.signV2({ ...(V2 as unknown as v2Entry.V2SignInput), params });
         const v3 = node.signV3({ ...(BASES.V3 as unknown as main.V3SignInput), query: params });
         expect(Object.getPrototypeOf(v2.params)).toBe(null);
         for (const n of names) {

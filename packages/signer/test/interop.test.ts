@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as main from '../src/index.js';
 import * as verifyEntry from '../src/verify-entry.js';
 import * as node from '../src/node.js';
+import * as v2Entry from '../src/v2-entry.js';
 import type { Credentials } from '../src/index.js';
 import type { ReceivedRequest } from '../src/verify-entry.js';
 import type { SyncVerifyOptions } from '../src/node.js';
@@ -184,7 +185,7 @@ describe('official clients over HTTP (127.0.0.1)', () => {
 
 // ---- property-based: random inputs ----
 
-const RESERVED_RPC = main.V2_COMMON_PARAMS;
+const RESERVED_RPC = v2Entry.V2_COMMON_PARAMS;
 const anyText = fc.string({ unit: 'binary', maxLength: 24 });
 const safeName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9._~-]{0,11}$/);
 const printable = fc
@@ -246,10 +247,10 @@ describe(`property: V2 signatures equal @alicloud/openapi-util (${RUNS} runs eac
       { numRuns: RUNS },
     );
   });
-  it('main entry (WebCrypto)', async () => {
+  it('@vodkit/signer/v2 (WebCrypto)', async () => {
     await fc.assert(
       fc.asyncProperty(rpcCase, async (c) => {
-        const ours = await main.signV2({ ...c, ...ctxOf(c) });
+        const ours = await v2Entry.signV2({ ...c, ...ctxOf(c) });
         expect(ours.signature).toBe(officialV2Signature(c));
       }),
       { numRuns: RUNS },

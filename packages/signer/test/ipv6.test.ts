@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as main from '../src/index.ts';
 import * as node from '../src/node.ts';
+import * as v2Entry from '../src/v2-entry.ts';
 import * as verifyEntry from '../src/verify-entry.ts';
 import { startCapture } from './capture.ts';
 import type { CaptureServer } from './capture.ts';
@@ -140,7 +141,7 @@ describe('V2 presigned URLs take IPv6 endpoints', () => {
   it.each(['http://[::1]:4010', 'https://[2001:db8::1]'])('%s', async (endpoint) => {
     for (const r of [
       node.presignV2Url({ endpoint, ...DI, params: query, ...ctx }),
-      await main.presignV2Url({ endpoint, ...DI, params: query, ...ctx }),
+      await v2Entry.presignV2Url({ endpoint, ...DI, params: query, ...ctx }),
     ]) {
       const url = new URL(r.url);
       expect(url.origin).toBe(endpoint);
@@ -222,7 +223,7 @@ describe('official clients over HTTP on ::1', () => {
   );
 
   it('our presigned URL for http://[::1]:port is accepted as sent by fetch', async () => {
-    const { url } = await main.presignV2Url({
+    const { url } = await v2Entry.presignV2Url({
       endpoint: `http://${server.host}`,
       ...DI,
       params: query,

@@ -2,18 +2,13 @@
  * Runs one vector against a signer API and lists every difference from the expected values.
  * Shared by the Node loop test and the browser test, so both check exactly the same things.
  */
-import type {
-  V3SignInput,
-  V3SignResult,
-  Awaitable,
-  V2SignInput,
-  V2SignResult,
-} from '../src/index.js';
+import type { V3SignInput, V3SignResult, Awaitable } from '../src/index.js';
+import type { V2SignInput, V2SignResult } from '../src/v2-entry.js';
 import type { ReceivedRequest, VerifyOptions, VerifyResult } from '../src/verify-entry.js';
 import { AK, FIXED_NONCE, FIXED_TIME } from './vectors.fixture.js';
 import type { Vector } from './vectors.fixture.js';
 
-/** The signer functions a vector needs; sync (node entry) or async (main entry). */
+/** The signer functions a vector needs; sync (node entry) or async (the WebCrypto entries). */
 export interface SignerApi {
   signV2(input: V2SignInput): Awaitable<V2SignResult>;
   signV3(input: V3SignInput): Awaitable<V3SignResult>;

@@ -10,7 +10,8 @@
  *
  * Plain data with type-only imports, so the same module runs in Node and in the browser test.
  */
-import type { V3SignInput, Credentials, V2SignInput } from '../src/index.js';
+import type { V3SignInput, Credentials } from '../src/index.js';
+import type { V2SignInput } from '../src/v2-entry.js';
 
 /** The time every vector is signed at, unless it says otherwise. */
 export const FIXED_TIME = '2025-01-15T08:30:00Z';

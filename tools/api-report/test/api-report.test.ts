@@ -24,7 +24,7 @@ describe('the workspace reports', () => {
         '@vodkit/types',
         '@vodkit/signer',
         '@vodkit/signer/node',
-        '@vodkit/signer/v3',
+        '@vodkit/signer/v2',
         '@vodkit/signer/verify',
         '@vodkit/signer/redact',
         '@vodkit/signer/encode',

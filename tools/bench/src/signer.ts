@@ -11,6 +11,7 @@ import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type OpenApiUtilModule from '@alicloud/openapi-util';
 import * as web from '@vodkit/signer';
+import * as webV2 from '@vodkit/signer/v2';
 import * as node from '@vodkit/signer/node';
 import { count, measure, printTable } from './support/measure.ts';
 import type { Measurement } from './support/measure.ts';
@@ -202,7 +203,7 @@ export async function run(): Promise<void> {
     node.nodeCrypto.hmacSha1Base64(v1Key, v2Sample.stringToSign),
   );
   const v1Node = contender('vodkit/node signV2', () => node.signV2(v2Input));
-  const v1Web = contender('vodkit signV2 (WebCrypto)', () => web.signV2(v2Input));
+  const v1Web = contender('vodkit signV2 (WebCrypto)', () => webV2.signV2(v2Input));
   const v1Util = contender('@alicloud/openapi-util getRPCSignature', () =>
     OpenApiUtil.getRPCSignature(
       {

@@ -6,7 +6,8 @@
  * error lets the malformed value through rather than tripping over a bad signature.
  */
 import { createHash, createHmac } from 'node:crypto';
-import { formatTimestamp, percentEncode, v2StringToSign, v3CanonicalRequest } from '@vodkit/signer';
+import { formatTimestamp, percentEncode, v3CanonicalRequest } from '@vodkit/signer';
+import { v2StringToSign } from '@vodkit/signer/v2';
 import { ACTION, API_VERSION } from '@vodkit/types';
 import type { SignOptions, WireRequest } from '../wire.js';
 
