@@ -56,6 +56,10 @@ export async function createScratchProject(
       '--no-audit',
       '--no-fund',
       '--loglevel=error',
+      // The lockfile's `resolved` URLs prove where each package came from. A user or machine
+      // config may turn them off (`omit-lockfile-registry-resolved`), and pnpm passes such
+      // settings to npm as npm_config_* variables, which beat --userconfig; a flag beats both.
+      '--omit-lockfile-registry-resolved=false',
     ],
     { cwd: dir, timeoutMs: INSTALL_TIMEOUT_MS },
   );

@@ -140,7 +140,7 @@ describe.each(packages.map((pkg) => [pkg.manifest.name, pkg] as const))(
       expect(manifest.homepage).toBe(`${REPOSITORY}/tree/main/${folder}#readme`);
       expect(manifest.bugs).toEqual({ url: `${REPOSITORY}/issues` });
       expect(manifest.keywords?.length).toBeGreaterThanOrEqual(3);
-      expect(manifest.engines?.['node']).toMatch(/^>=20\.19/);
+      expect(manifest.engines?.['node']).toBe('^20.19.0 || >=22.12.0');
       // No entry runs code on import; only the CLI modules (reached through bin/, never through an
       // export) may be listed.
       const sideEffects = manifest.sideEffects;
