@@ -15,9 +15,9 @@ export const README_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   'README.md': [
     'install',
     'speed',
-    'run-table',
-    'signer-table',
-    'client-table',
+    'run-block',
+    'signer-block',
+    'client-block',
     'browser',
     'emulator',
   ],

@@ -79,7 +79,7 @@ const mib = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(2)} MiB`;
 
 /**
  * Every README block by name: what lies between `<!-- bench:<name>:start -->` and
- * `<!-- bench:<name>:end -->`. Names ending in `-table` are blocks of their own (blank lines
+ * `<!-- bench:<name>:end -->`. Names ending in `-block` are blocks of their own (blank lines
  * around them); the others sit inside a sentence.
  */
 export function renderReadmeBlocks(report: BenchReport): Record<string, string> {
@@ -164,11 +164,11 @@ export function renderReadmeBlocks(report: BenchReport): Record<string, string> 
   const emulatorRatio = (algorithm: 'v2' | 'v3'): string =>
     times(f('emulator', `${algorithm}.emulatorRps`) / f('emulator', `${algorithm}.bareRps`));
   return {
-    'run-table': `Figures of the last full \`pnpm bench\` run, ${report.date.slice(0, 16).replace('T', ' ')} UTC (${machineLine(report)}; load average ${one} at start, ${loadVerdict(report).split(':')[0] ?? ''}); every table in [tools/bench/results/latest.md](tools/bench/results/latest.md).`,
+    'run-block': `Figures of the last full \`pnpm bench\` run, ${report.date.slice(0, 16).replace('T', ' ')} UTC (${machineLine(report)}; load average ${one} at start, ${loadVerdict(report).split(':')[0] ?? ''}); every table in [tools/bench/results/latest.md](tools/bench/results/latest.md).`,
     install: `The client installs in ${kib(client('vodkit', 'installBytes'))} with its dependencies (${client('vodkit', 'installPackages')} packages; \`@alicloud/pop-core\`: ${mib(client('pop-core', 'installBytes'))} in ${client('pop-core', 'installPackages')}; \`@alicloud/openapi-client\`: ${mib(client('openapi-client', 'installBytes'))} in ${client('openapi-client', 'installPackages')})`,
     speed: `On Node it signs ${times(Math.min(speedup('v2'), speedup('v3')))} to ${times(Math.max(speedup('v2'), speedup('v3')))} as fast as the fastest official package, and the client's import plus first call takes ${times(client('vodkit', 'coldMs') / client('pop-core', 'coldMs'))} as long as \`@alicloud/pop-core\`'s, at ${times(client('vodkit', 'cpuUsPerCall') / client('pop-core', 'cpuUsPerCall'))} its CPU per call (${day(report)})`,
-    'signer-table': signerTable,
-    'client-table': clientTable,
+    'signer-block': signerTable,
+    'client-block': clientTable,
     browser: `loads ${(client('vodkit', 'gzBytes') / 1000).toFixed(1)} kB min+gzip at start (${thousands(client('vodkit', 'gzBytes'))} B in ${client('vodkit', 'startFiles')} files on ${day(report)}; ${(client('vodkit', 'lazyGzBytes') / 1000).toFixed(1)} kB more on demand)`,
     emulator: `The emulator answers ${thousands(f('emulator', 'v2.emulatorRps'))} (HMAC-SHA1) and ${thousands(f('emulator', 'v3.emulatorRps'))} (V3) verified requests per second on loopback (32 connections), ${emulatorRatio('v2')} and ${emulatorRatio('v3')} the rate of a bare \`node:http\` server that only answers a fixed body of the same shape (${day(report)})`,
     'emulator-startup': `took a median of ${fixed(f('emulator-startup', 'emulator.totalMedianMs'), 0)} ms in a fresh Node ${report.node.replace(/^v/, '').split('.')[0] ?? ''} process on a ${report.machine.cores}-core machine (${fixed(f('emulator-startup', 'floor.totalMedianMs'), 0)} ms for a bare \`node:http\` server, ${day(report)}, load average ${one} at start`,

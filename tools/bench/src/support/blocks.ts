@@ -26,7 +26,7 @@ export function readBlock(text: string, name: string): string {
   const { start, end } = markers(name);
   const first = text.indexOf(start);
   if (first < 0) throw new Error(`no ${start}`);
-  if (text.indexOf(start, first + 1) >= 0) throw new Error(`${start} appears twice`);
+  if (text.includes(start, first + 1)) throw new Error(`${start} appears twice`);
   const last = text.indexOf(end, first);
   if (last < 0) throw new Error(`${start} has no ${end} after it`);
   return text.slice(first + start.length, last);
@@ -34,11 +34,11 @@ export function readBlock(text: string, name: string): string {
 
 /**
  * The block's content as it is written between the markers: a block whose name ends in
- * `-table` stands on lines of its own (a blank line on each side, so markdown reads the table),
+ * `-block` stands on lines of its own (a blank line on each side, so markdown reads the table),
  * any other sits inside a sentence.
  */
 export function blockContent(name: string, rendered: string): string {
-  return name.endsWith('-table') ? `\n\n${rendered}\n\n` : rendered;
+  return name.endsWith('-block') ? `\n\n${rendered}\n\n` : rendered;
 }
 
 /**
