@@ -13,7 +13,8 @@
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { printTable } from './support/measure.ts';
+import { reportTable } from './support/measure.ts';
+import type { BenchmarkOutput } from './support/report.ts';
 
 const benchDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -94,11 +95,10 @@ function p90(values: readonly number[]): number {
 
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
 
-/** Runs the start-up benchmark and prints its table and the target's verdict. */
-export function run(): Promise<void> {
-  console.log(
-    `fresh node process: import + startEmulator({ port: 0 }) to a listening server; ${RUNS} runs each, alternating with the floor; node ${process.version}`,
-  );
+/** Runs the start-up benchmark, prints its table and the target's verdict, and returns them. */
+export function run(): Promise<BenchmarkOutput> {
+  const intro = `fresh node process: import + startEmulator({ port: 0 }) to a listening server; ${RUNS} runs each, alternating with the floor; node ${process.version}`;
+  console.log(intro);
   const names = Object.keys(CONTENDERS) as Contender[];
   const runs = new Map<Contender, Run[]>(names.map((name) => [name, []]));
   for (let i = 1; i <= RUNS; i += 1) {
@@ -113,7 +113,8 @@ export function run(): Promise<void> {
     ];
     return [name, ...columns.flatMap((values) => [ms(median(values)), ms(p90(values))])];
   });
-  printTable(
+  const table = reportTable(
+    '',
     [
       'process',
       'import median',
@@ -127,10 +128,18 @@ export function run(): Promise<void> {
   );
   const emulator = runs.get('@vodkit/emulator (startEmulator)') ?? [];
   const total = median(emulator.map((r) => r.importMs + r.startMs));
-  console.log(
+  const verdict =
     total <= TARGET_MS
-      ? `\ntarget: a median total of at most ${TARGET_MS} ms: met (${ms(total)})`
-      : `\ntarget: a median total of at most ${TARGET_MS} ms: NOT met (${ms(total)}, ${ms(total - TARGET_MS)} over)`,
-  );
-  return Promise.resolve();
+      ? `target: a median total of at most ${TARGET_MS} ms: met (${ms(total)})`
+      : `target: a median total of at most ${TARGET_MS} ms: NOT met (${ms(total)}, ${ms(total - TARGET_MS)} over)`;
+  console.log(`\n${verdict}`);
+  const floor = runs.get('floor (node:http, listen)') ?? [];
+  return Promise.resolve({
+    notes: [intro, verdict],
+    tables: [table],
+    figures: {
+      'emulator.totalMedianMs': total,
+      'floor.totalMedianMs': median(floor.map((r) => r.importMs + r.startMs)),
+    },
+  });
 }

@@ -20,7 +20,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { DEFAULT_EMULATOR_CREDENTIALS } from '@vodkit/emulator';
 import { signV3, signV2 } from '@vodkit/signer/node';
-import { count, printTable, ratio } from './support/measure.ts';
+import { count, ratio, reportTable } from './support/measure.ts';
+import type { BenchmarkOutput } from './support/report.ts';
 import { startBareServer, startServerProcess, stopServerProcess } from './support/servers.ts';
 
 const require = createRequire(import.meta.url);
@@ -120,11 +121,10 @@ async function blast(port: number, requests: readonly Prepared[]): Promise<numbe
   return requests.length / seconds;
 }
 
-/** Runs the emulator benchmark and prints its table. */
-export async function run(): Promise<void> {
-  console.log(
-    `20-ID DeleteImage, ${CONCURRENCY} keep-alive connections, best of ${ROUNDS} alternating rounds × ${count(MEASURED)} requests; node ${process.version}`,
-  );
+/** Runs the emulator benchmark, prints its table and returns it with its figures. */
+export async function run(): Promise<BenchmarkOutput> {
+  const intro = `20-ID DeleteImage, ${CONCURRENCY} keep-alive connections, best of ${ROUNDS} alternating rounds × ${count(MEASURED)} requests; node ${process.version}`;
+  console.log(intro);
   const bare = await startBareServer('no-such-resource');
   const emulator = await startServerProcess([BIN, '--port', '0', '--qps', '0', '--quiet']);
   const best = { bareV1: 0, emuV1: 0, bareV3: 0, emuV3: 0 };
@@ -150,7 +150,8 @@ export async function run(): Promise<void> {
   }
   const { bareV1, emuV1, bareV3, emuV3 } = best;
   const overheadUs = (emu: number, floor: number): string => (1e6 / emu - 1e6 / floor).toFixed(1);
-  printTable(
+  const table = reportTable(
+    '',
     ['server', 'algorithm', 'requests/s', 'vs bare', 'added µs/request'],
     [
       ['bare node:http (fixed 404 body)', 'HMAC-SHA1 (POST form)', count(bareV1), '1.00x', '-'],
@@ -171,4 +172,14 @@ export async function run(): Promise<void> {
       ],
     ],
   );
+  return {
+    notes: [intro],
+    tables: [table],
+    figures: {
+      'v2.bareRps': bareV1,
+      'v2.emulatorRps': emuV1,
+      'v3.bareRps': bareV3,
+      'v3.emulatorRps': emuV3,
+    },
+  };
 }

@@ -13,8 +13,9 @@ import type OpenApiUtilModule from '@alicloud/openapi-util';
 import * as web from '@vodkit/signer';
 import * as webV2 from '@vodkit/signer/v2';
 import * as node from '@vodkit/signer/node';
-import { count, measure, printTable } from './support/measure.ts';
+import { count, measure, reportTable } from './support/measure.ts';
 import type { Measurement } from './support/measure.ts';
+import type { BenchmarkOutput, ReportTable } from './support/report.ts';
 
 const require = createRequire(import.meta.url);
 const OpenApiUtil = (require('@alicloud/openapi-util') as typeof OpenApiUtilModule).default;
@@ -158,9 +159,9 @@ function table(
   floor: Measurement,
   ours: Measurement,
   all: readonly Measurement[],
-): void {
-  console.log(`\n${title}`);
-  printTable(
+): ReportTable {
+  return reportTable(
+    title,
     ['contender', 'signatures/s', 'µs/sig', 'time vs floor', 'time vs vodkit node'],
     all.map((m) => row(m, floor, ours)),
   );
@@ -186,11 +187,10 @@ function aims(
   );
 }
 
-/** Runs the signer benchmark and prints its tables. */
-export async function run(): Promise<void> {
-  console.log(
-    `20-ID DeleteImage; V2 string-to-sign ${v2Sample.stringToSign.length} chars, V3 canonical request ${v3Sample.canonicalRequest.length} chars; node ${process.version}`,
-  );
+/** Runs the signer benchmark, prints its tables and returns them with its figures. */
+export async function run(): Promise<BenchmarkOutput> {
+  const intro = `20-ID DeleteImage; V2 string-to-sign ${v2Sample.stringToSign.length} chars, V3 canonical request ${v3Sample.canonicalRequest.length} chars; node ${process.version}; median of ${ROUNDS} interleaved runs of 300 ms per contender`;
+  console.log(intro);
   const pop = popCoreClient();
   const oac = openApiClient();
 
@@ -232,7 +232,7 @@ export async function run(): Promise<void> {
     v1Util,
     v1Pop,
   ]);
-  table('V2 HMAC-SHA1, POST form body', m1Floor, m1Node, [
+  const v2Table = table('V2 HMAC-SHA1, POST form body', m1Floor, m1Node, [
     m1Floor,
     m1Hmac,
     m1Node,
@@ -293,7 +293,7 @@ export async function run(): Promise<void> {
     v3Util,
     v3Client,
   ]);
-  table('V3 ACS3-HMAC-SHA256, POST, params in query', m3Floor, m3Node, [
+  const v3Table = table('V3 ACS3-HMAC-SHA256, POST, params in query', m3Floor, m3Node, [
     m3Floor,
     m3Crypto,
     m3Digests,
@@ -303,12 +303,12 @@ export async function run(): Promise<void> {
     m3Client,
   ]);
 
-  console.log(
-    `\naims (node entry, one implementation per algorithm): within 3x of the raw node:crypto digests it\n` +
-      `must compute, and at least 2x faster than the fastest official package\n` +
-      `${aims('V2 (HMAC-SHA1)', m1Floor, m1Node, [m1Util, m1Pop])}\n` +
-      aims('V3 (ACS3-HMAC-SHA256)', m3Crypto, m3Node, [m3Util, m3Client]),
-  );
+  const aimLines =
+    `aims (node entry, one implementation per algorithm): within 3x of the raw node:crypto digests it\n` +
+    `must compute, and at least 2x faster than the fastest official package\n` +
+    `${aims('V2 (HMAC-SHA1)', m1Floor, m1Node, [m1Util, m1Pop])}\n` +
+    aims('V3 (ACS3-HMAC-SHA256)', m3Crypto, m3Node, [m3Util, m3Client]);
+  console.log(`\n${aimLines}`);
   console.log(`
 what limits each contender:
   floor             V2 must compute one HMAC-SHA1 over its string-to-sign; V3 two SHA-256 (body,
@@ -322,4 +322,22 @@ what limits each contender:
                     joins, createHmac/createHash objects; the caller still builds the params
   pop-core/client   the whole request path (defaults, merging, tea/httpx layers, promises) around
 the same kind of signing code, even with the socket stubbed out`);
+  const us = (m: Measurement): number => m.nsPerOp / 1000;
+  return {
+    notes: [intro, aimLines],
+    tables: [v2Table, v3Table],
+    // V2's floor is its one HMAC; V3's is every digest it must compute (m3Crypto), as the aims read.
+    figures: {
+      'v2.floorUs': us(m1Floor),
+      'v2.vodkitNodeUs': us(m1Node),
+      'v2.vodkitWebUs': us(m1Web),
+      'v2.openapiUtilUs': us(m1Util),
+      'v2.popCoreUs': us(m1Pop),
+      'v3.floorUs': us(m3Crypto),
+      'v3.vodkitNodeUs': us(m3Node),
+      'v3.vodkitWebUs': us(m3Web),
+      'v3.openapiUtilUs': us(m3Util),
+      'v3.openapiClientUs': us(m3Client),
+    },
+  };
 }

@@ -2,6 +2,7 @@
  * Small, dependency-free measurement helpers shared by the benchmarks: repeat an operation for a
  * fixed time after a warm-up, and print aligned tables with ratios against a baseline.
  */
+import type { ReportTable } from './report.ts';
 
 /** The result of timing one operation. */
 export interface Measurement {
@@ -70,4 +71,18 @@ export function ratio(value: number, baseline: number): string {
 /** Formats a count with thousands separators. */
 export function count(value: number): string {
   return Math.round(value).toLocaleString('en-US');
+}
+
+/**
+ * Prints a table under its title (as {@link printTable}) and returns it for the run's report, so
+ * what latest.md shows is what the terminal showed.
+ */
+export function reportTable(
+  title: string,
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): ReportTable {
+  if (title !== '') console.log(`\n${title}`);
+  printTable(header, rows);
+  return { title, header, rows };
 }
