@@ -18,6 +18,7 @@ import {
   unknownKey,
 } from './identity.js';
 import { apiNames, signatureParts, timestampFormats } from './malformed.js';
+import { parameterNames, wireItems } from './parameter-errors.js';
 import { generatedCases, invalidCombinations, itemLimits, validVariants } from './requests.js';
 import { replayedNonce, signatureTampering, timestamps } from './signing.js';
 import { xmlAnswers } from './xml.js';
@@ -28,6 +29,8 @@ export const CHECKS: readonly Check[] = Object.freeze([
   invalidCombinations,
   itemLimits,
   generatedCases,
+  parameterNames,
+  wireItems,
   signatureTampering,
   timestamps,
   timestampFormats,
