@@ -212,7 +212,12 @@ export class ImageStore {
       return undefined;
     }
     const id = servedImageId(path);
-    return id !== undefined && this.#images.get(id)?.url === undefined ? id : undefined;
+    if (id === undefined) return undefined;
+    // Only a stored image the emulator serves itself: one with a URL of its own is named by that
+    // URL, and an ID that is not stored names nothing (NoSuchResource, not a 200 that deletes
+    // nothing).
+    const image = this.#images.get(id);
+    return image !== undefined && image.url === undefined ? id : undefined;
   }
 
   /**

@@ -19,6 +19,31 @@ afterAll(async () => {
 });
 
 describe('CDN lag', () => {
+  test('a served URL names only a stored image without a URL of its own', async () => {
+    const vod = await startEmulator({
+      images: [{ imageId: 'served' }, { imageId: 'own', url: 'https://cdn.example.com/own.png' }],
+    });
+    try {
+      const byUrl = (url: string): Record<string, string> => ({
+        DeleteImageType: 'ImageURL',
+        ImageURLs: encodeURIComponent(url),
+      });
+      // An ID that is not stored, and one whose image has its own URL: NoSuchResource, not a 200.
+      for (const id of ['never', 'own']) {
+        const answer = await callV2(vod.url, byUrl(`${vod.url}/images/${id}.png`));
+        expect(answer.status).toBe(404);
+        expect(answer.json?.['Code']).toBe('NoSuchResource');
+      }
+      expect(vod.state.has('own')).toBe(true);
+      const url = vod.state.get('served')?.url ?? '';
+      expect((await callV2(vod.url, byUrl(url))).status).toBe(200);
+      // Deleted, its URL names nothing: deleting it again is NoSuchResource too.
+      expect((await callV2(vod.url, byUrl(url))).json?.['Code']).toBe('NoSuchResource');
+    } finally {
+      await vod.close();
+    }
+  });
+
   test('a deleted image keeps serving for cdnLagMs, then 404s', async () => {
     let t = Date.parse('2026-02-01T00:00:00Z');
     const vod = await startEmulator({

@@ -22,6 +22,8 @@ import { parameterNames, wireItems } from './parameter-errors.js';
 import { generatedCases, invalidCombinations, itemLimits, validVariants } from './requests.js';
 import { replayedNonce, signatureTampering, timestamps } from './signing.js';
 import { xmlAnswers } from './xml.js';
+import { answerHeaders } from './answer-headers.js';
+import { urlMatching } from './url-matching.js';
 
 /** The suite's checks. Throttling runs last: it empties the target's bucket. */
 export const CHECKS: readonly Check[] = Object.freeze([
@@ -47,7 +49,9 @@ export const CHECKS: readonly Check[] = Object.freeze([
   deletesTakeEffect,
   givenIdsDelete,
   partialBatch,
+  urlMatching,
   answersMatchSpec,
+  answerHeaders,
   xmlAnswers,
   clientInterop,
   throttling,
