@@ -16,7 +16,7 @@ import { askXml, expectXmlError, parseFlatXml } from './xml.js';
  * How far the answer's `Date` may be from the suite's clock: the signature window. A target that
  * accepted the suite's timestamps keeps a clock within it.
  */
-export const DATE_SKEW_MS = 15 * 60_000;
+export const DATE_SKEW_MS: number = 15 * 60_000;
 
 /** Characters an XML 1.0 document cannot carry (see `xml.ts`): an XML answer replaces or drops them. */
 const NOT_XML =
