@@ -19,6 +19,7 @@ import {
 } from './identity.js';
 import { apiNames, signatureParts, timestampFormats } from './malformed.js';
 import { generatedCases, invalidCombinations, itemLimits, validVariants } from './requests.js';
+import { tokenNotEchoed, v2Reading } from './request-auth.js';
 import { replayedNonce, signatureTampering, timestamps } from './signing.js';
 import { xmlAnswers } from './xml.js';
 
@@ -33,6 +34,8 @@ export const CHECKS: readonly Check[] = Object.freeze([
   timestampFormats,
   signatureParts,
   apiNames,
+  v2Reading,
+  tokenNotEchoed,
   replayedNonce,
   unknownKey,
   disabledKey,
