@@ -83,10 +83,19 @@ function contractFixtures(tag: string, now: number, root?: Credentials): Contrac
     { ...key('AllowWildcard'), policy: { allow: ['vod:*'] } },
     { ...key('AllowList'), policy: { allow: ['vod:GetImageInfo', 'vod:DeleteImage'] } },
     { ...key('AllowPrefix'), policy: { allow: ['vod:Delete*'], deny: ['vod:GetImageInfo'] } },
+    // Action names ignore case.
+    { ...key('AllowCase'), policy: { allow: ['VOD:deleteIMAGE'] } },
   ];
   const deniedKeys = [
     { ...key('DenyUnlisted'), policy: { allow: ['vod:GetImageInfo'] } },
     { ...key('DenyWildcard'), policy: { allow: ['*'], deny: ['vod:GetImageInfo', 'vod:Delete*'] } },
+    // Only `*` is a wildcard: `.` and `?` are literal, and a name without `*` matches itself only.
+    {
+      ...key('DenyLiteral'),
+      policy: { allow: ['vod:Delete.mage', 'vod:Delete?Image', 'vod:Delete'] },
+    },
+    // A deny of another action and no allow at all: nothing allows the call.
+    { ...key('DenyNoAllow'), policy: { deny: ['vod:GetImageInfo'] } },
   ];
   const plain = ({ accessKeyId, accessKeySecret }: Credentials): Credentials => ({
     accessKeyId,

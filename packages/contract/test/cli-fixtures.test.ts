@@ -200,6 +200,8 @@ const ALL_CHECKS = [
   'timestamp-formats',
   'signature-parts',
   'api-names',
+  'v2-reading',
+  'token-not-echoed',
   'replayed-nonce',
   'unknown-key',
   'disabled-key',
@@ -232,7 +234,7 @@ it('a plain URL given every fixture by flags and variables runs all the checks, 
   expect(report.target).toBe(`URL ${emulator.url}`);
   expect(report.checks.map((c) => c.id)).toEqual(CHECKS.map((c) => c.id));
   expect(report.checks.map((c) => c.id)).toEqual(ALL_CHECKS);
-  expect(ALL_CHECKS).toHaveLength(28);
+  expect(ALL_CHECKS).toHaveLength(30);
   // All of them ran and passed: none not applicable, none failed.
   expect(report.checks.filter((c) => c.result !== 'passed')).toEqual([]);
   expect(out).not.toContain('n/a ');

@@ -284,7 +284,7 @@ function largestRetryAfter(
 /** Past the QPS limit the target throttles, no later than the limit says, and its x-acs-retry-after holds. */
 export const throttling: Check = {
   id: 'throttling',
-  proves: `a burst of 2 × qps + 10 calls at once sees at most qps × (1 + the burst's seconds) + ${THROTTLING_TOLERANCE} accepted (so a limit twice the declared one fails), the rest answered with a throttling code (Throttling.User) at its documented status; qps / 2 calls at once with another account's key are not throttled meanwhile; when x-acs-retry-after is sent (required when the target declares it), at most 1000 ms, a call right after the largest of the burst's is not throttled`,
+  proves: `a burst of 2 × qps + 10 calls at once sees at most qps × (1 + the burst's seconds) + ${THROTTLING_TOLERANCE} accepted (so a limit twice the declared one fails), the rest answered with a throttling code (Throttling.User) at its documented status; qps / 2 calls at once with another account's key are not throttled meanwhile; when x-acs-retry-after is sent (required when the target declares it), at most 1000 ms, a call right after the largest of the burst's is not throttled, and a call throttled right after that one is not throttled once its own x-acs-retry-after has passed`,
   source: 'spec: QPS_LIMIT_PER_ACCOUNT, THROTTLING_ERROR_CODE, x-acs-retry-after',
   needs: [],
   async run(ctx) {
@@ -332,21 +332,8 @@ export const throttling: Check = {
       );
     }
     for (const e of accepted) expectError(e, MISSING);
-    // The limit is the account's: half a second's worth of calls with another account's key, sent
-    // at once right after the burst, all go through while this account is held.
-    const other = ctx.target.otherAccountKey;
-    if (other !== undefined) {
-      const n = Math.max(1, Math.floor(qps / 2));
-      const elsewhere = await ctx.burst(
-        Array.from({ length: n }, (_, i) => ({
-          params: byIds([ctx.id('none')]),
-          credentials: other,
-          label: `another account's call ${i + 1} of ${n}, right after the burst`,
-        })),
-      );
-      for (const e of elsewhere) expectError(e, MISSING);
-    }
-    // The largest wait of the burst, counted from its end: an earlier throttled call may have been
+    // Right after the burst (before anything else lets the bucket refill): the largest wait of
+    // the burst, counted from its end: an earlier throttled call may have been
     // told a shorter wait, and a later call of the same burst may have taken the slot it freed.
     const retryAfter = largestRetryAfter(throttled);
     if (retryAfter !== undefined) {
@@ -362,6 +349,42 @@ export const throttling: Check = {
       ]);
       if (after === undefined) throw new Error('burst: no exchange');
       expectError(after, MISSING);
+      // That call took the slot the wait freed: one more at once finds the bucket all but empty,
+      // and the wait it is told (counted from an emptied slot, not a part-refilled one) holds too.
+      const [again] = await ctx.burst([
+        { params: byIds([ctx.id('none')]), label: 'a call right after that one' },
+      ]);
+      if (again === undefined) throw new Error('burst: no exchange');
+      const wait = THROTTLING.includes(codeOf(again.answer) ?? '')
+        ? largestRetryAfter([again])
+        : undefined;
+      if (wait === undefined) expectError(again, [...MISSING, ...THROTTLING]);
+      else {
+        await ctx.pause(Math.min(wait, 5000) + 5);
+        const [last] = await ctx.burst([
+          {
+            params: byIds([ctx.id('none')]),
+            label: `a call ${wait} ms after that, the x-acs-retry-after it was given`,
+          },
+        ]);
+        if (last === undefined) throw new Error('burst: no exchange');
+        expectError(last, MISSING);
+      }
+    }
+    // The limit is the account's: half a second's worth of calls with another account's key, sent
+    // at once, all go through while this account is held (its retry call just took the slot it
+    // had freed).
+    const other = ctx.target.otherAccountKey;
+    if (other !== undefined) {
+      const n = Math.max(1, Math.floor(qps / 2));
+      const elsewhere = await ctx.burst(
+        Array.from({ length: n }, (_, i) => ({
+          params: byIds([ctx.id('none')]),
+          credentials: other,
+          label: `another account's call ${i + 1} of ${n}, right after the burst`,
+        })),
+      );
+      for (const e of elsewhere) expectError(e, MISSING);
     }
   },
 };

@@ -20,6 +20,7 @@ import {
 import { apiNames, signatureParts, timestampFormats } from './malformed.js';
 import { parameterNames, wireItems } from './parameter-errors.js';
 import { generatedCases, invalidCombinations, itemLimits, validVariants } from './requests.js';
+import { tokenNotEchoed, v2Reading } from './request-auth.js';
 import { replayedNonce, signatureTampering, timestamps } from './signing.js';
 import { xmlAnswers } from './xml.js';
 import { answerHeaders } from './answer-headers.js';
@@ -38,6 +39,8 @@ export const CHECKS: readonly Check[] = Object.freeze([
   timestampFormats,
   signatureParts,
   apiNames,
+  v2Reading,
+  tokenNotEchoed,
   replayedNonce,
   unknownKey,
   disabledKey,
