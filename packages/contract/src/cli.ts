@@ -8,10 +8,12 @@
 import { CHECKS } from './checks/index.js';
 import { parseCli, USAGE, UsageError } from './cli-options.js';
 import type { CliPlan } from './cli-options.js';
+import type { Credentials } from '@vodkit/signer';
 import { printable, printableLine } from './printable.js';
 import { probe } from './reach.js';
 import { checkReportFile, reportIdentity, writeReports } from './report.js';
 import { rerunCommand } from './rerun.js';
+import { redactResult, redactorOf, secretsOfCredentials } from './secrets.js';
 import type { CheckResult } from './runner.js';
 import { runContract } from './suite.js';
 import type { ContractOutcome, TargetOption } from './suite.js';
@@ -86,8 +88,29 @@ function printOutcome({ results, meta }: ContractOutcome): void {
   write(`\ncoverage: ${meta.coverage.line}\n`);
 }
 
+/**
+ * Every secret the plan knows: the admin token, the target's and every fixture's secret and
+ * token, and whatever the variables it read secrets from hold.
+ */
+function secretsOfPlan(plan: CliPlan, env: NodeJS.ProcessEnv): string[] {
+  const found: string[] = [];
+  const walk = (v: unknown, depth: number): void => {
+    if (typeof v !== 'object' || v === null || depth > 4) return;
+    if ('accessKeySecret' in v) found.push(...secretsOfCredentials(v as Credentials));
+    for (const inner of Object.values(v)) walk(inner, depth + 1);
+  };
+  walk(plan.credentials, 0);
+  walk(plan.fixtures, 0);
+  if (plan.adminToken !== undefined) found.push(plan.adminToken);
+  for (const name of plan.secretEnv) {
+    const value = env[name];
+    if (value !== undefined) found.push(value);
+  }
+  return found;
+}
+
 /** Runs the plan; every way it cannot be made is an error whose message is one line. */
-async function runPlan(plan: CliPlan): Promise<number> {
+async function runPlan(plan: CliPlan, redact: (text: string) => string): Promise<number> {
   if (plan.junit !== undefined) checkReportFile('--junit', plan.junit);
   if (plan.json !== undefined) checkReportFile('--json', plan.json);
   const deadline = new AbortController();
@@ -112,12 +135,14 @@ async function runPlan(plan: CliPlan): Promise<number> {
     clearTimeout(timer);
   }
   const base = { targetArgs: plan.targetArgs, secretEnv: plan.secretEnv, seed: outcome.meta.seed };
+  // The one point where what a target wrote enters the output: every secret the run knows leaves it.
   const results: CheckResult[] = outcome.results.map((r) =>
-    r.status === 'failed' ? { ...r, rerun: rerunCommand(base, r) } : r,
+    redactResult(r.status === 'failed' ? { ...r, rerun: rerunCommand(base, r) } : r, redact),
   );
-  const withRerun = { results, meta: outcome.meta };
+  const meta = { ...outcome.meta, target: redact(outcome.meta.target) };
+  const withRerun = { results, meta };
   printOutcome(withRerun);
-  writeReports(results, outcome.meta, plan);
+  writeReports(results, meta, plan);
   return results.some((r) => r.status === 'failed') ? 1 : 0;
 }
 
@@ -142,11 +167,12 @@ async function main(argv: readonly string[]): Promise<number> {
     for (const c of CHECKS) write(`${c.id.padEnd(22)} ${c.proves}\n`);
     return 0;
   }
+  const redact = redactorOf(secretsOfPlan(plan, process.env));
   try {
-    return await runPlan(plan);
+    return await runPlan(plan, redact);
   } catch (error) {
     // Whatever stopped the run, one line: a stack trace is for a bug of the suite, not a usage.
-    const message = error instanceof Error ? error.message : String(error);
+    const message = redact(error instanceof Error ? error.message : String(error));
     process.stderr.write(`vodkit-contract: ${printableLine(message.split('\n')[0] ?? message)}\n`);
     return 2;
   }
