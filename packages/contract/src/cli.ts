@@ -11,7 +11,7 @@ import type { CliPlan } from './cli-options.js';
 import type { Credentials } from '@vodkit/signer';
 import { printable, printableLine } from './printable.js';
 import { probe } from './reach.js';
-import { checkReportFile, reportIdentity, writeReports } from './report.js';
+import { checkReportFiles, reportIdentity, writeReports } from './report.js';
 import { rerunCommand } from './rerun.js';
 import { redactResult, redactorOf, secretsOfCredentials } from './secrets.js';
 import type { CheckResult } from './runner.js';
@@ -111,8 +111,7 @@ function secretsOfPlan(plan: CliPlan, env: NodeJS.ProcessEnv): string[] {
 
 /** Runs the plan; every way it cannot be made is an error whose message is one line. */
 async function runPlan(plan: CliPlan, redact: (text: string) => string): Promise<number> {
-  if (plan.junit !== undefined) checkReportFile('--junit', plan.junit);
-  if (plan.json !== undefined) checkReportFile('--json', plan.json);
+  checkReportFiles(plan);
   const deadline = new AbortController();
   const timer = setTimeout(() => {
     deadline.abort(
