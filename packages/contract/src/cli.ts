@@ -83,7 +83,7 @@ function printOutcome({ results, meta }: ContractOutcome): void {
         : `case ${r.caseNumber}: ${printableLine(r.caseLabel ?? '')}\n`;
     write(`\n${r.id}: ${printable(r.message ?? '')}\n${caseLine}`);
     if (r.reproducer !== undefined) write(`${printable(r.reproducer)}\n`);
-    if (r.rerun !== undefined) write(`  rerun:   ${r.rerun}\n`);
+    if (r.rerun !== undefined) write(`  rerun:   ${printableLine(r.rerun)}\n`);
   }
   write(`\ncoverage: ${meta.coverage.line}\n`);
 }
@@ -151,7 +151,11 @@ async function main(argv: readonly string[]): Promise<number> {
     plan = parseCli(argv, process.env);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`vodkit-contract: ${error.message}\n${USAGE}\n`);
+    // One line (its flag values escaped: a pasted ESC must not rewrite the terminal), and where
+    // the rules are; the whole --help after it would bury the line.
+    process.stderr.write(
+      `vodkit-contract: ${printableLine(error.message)}\nrun vodkit-contract --help for the usage\n`,
+    );
     return 2;
   }
   if (plan.mode === 'help') {
