@@ -6,6 +6,7 @@
  * one line saying which.
  */
 import { CHECKS } from './checks/index.js';
+import { cliNeedsMessage } from './cli-needs.js';
 import { parseCli, USAGE, UsageError } from './cli-options.js';
 import type { CliPlan } from './cli-options.js';
 import type { Credentials } from '@vodkit/signer';
@@ -136,7 +137,20 @@ async function runPlan(plan: CliPlan, redact: (text: string) => string): Promise
   const base = { targetArgs: plan.targetArgs, secretEnv: plan.secretEnv, seed: outcome.meta.seed };
   // The one point where what a target wrote enters the output: every secret the run knows leaves it.
   const results: CheckResult[] = outcome.results.map((r) =>
-    redactResult(r.status === 'failed' ? { ...r, rerun: rerunCommand(base, r) } : r, redact),
+    redactResult(
+      r.status === 'failed'
+        ? { ...r, rerun: rerunCommand(base, r) }
+        : r.status === 'not-applicable' && r.message !== undefined
+          ? {
+              ...r,
+              message: cliNeedsMessage(
+                r.message,
+                CHECKS.find((c) => c.id === r.id),
+              ),
+            }
+          : r,
+      redact,
+    ),
   );
   const meta = { ...outcome.meta, target: redact(outcome.meta.target) };
   const withRerun = { results, meta };

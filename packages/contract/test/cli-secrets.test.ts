@@ -1,5 +1,5 @@
 /**
- * A target that echoes secrets gets none of them printed or reported by `vodkit-contract` (the
+ * What `vodkit-contract` prints of a target and of its needs. A target that echoes secrets gets none of them printed or reported by `vodkit-contract` (the
  * built bin): real servers on 127.0.0.1, port 0, that quote the request (its signature and
  * token), the run's secrets and the admin token back in bodies, headers and admin errors. Every
  * output and report file is searched for every secret value.
@@ -124,4 +124,28 @@ it('an admin mock that returns the admin token in its error: the exit-2 line doe
   expect(code).toBe(2);
   expect(err).toMatch(/^vodkit-contract: admin POST .*: HTTP 401: bad token \*\*\*\n$/);
   noSecretIn([out, err]);
+});
+
+it('"n/a" reasons name the flags that give what a check needs, not option names', async () => {
+  const url = await http((req, res) => {
+    req.resume();
+    res.writeHead(400, { 'content-type': 'application/json' });
+    res.end('{"Code":"MissingParameter","Message":"m","RequestId":"r"}');
+  });
+  const { code, out } = await run([
+    '--target',
+    url,
+    '--checks',
+    'disabled-key,sts-tokens,given-ids-delete,url-matching',
+  ]);
+  expect(code).toBe(0);
+  expect(out).toMatch(/n\/a {3}disabled-key .*\(needs --disabled-key\)\n/);
+  expect(out).toMatch(/n\/a {3}sts-tokens .*\(needs --sts-key and --expired-sts-key\)\n/);
+  expect(out).toMatch(/n\/a {3}given-ids-delete .*\(needs --deletable-ids \(1\)\)\n/);
+  expect(out).toMatch(/n\/a {3}url-matching .*\(needs --deletable-urls \(1\)\)\n/);
+  const reasons = out.split('\n').filter((line) => line.includes('n/a'));
+  expect(reasons).toHaveLength(4);
+  expect(reasons.join('\n')).not.toMatch(
+    /deletableIds|deletableUrls|disabledKey|destructive|\bsts\b/,
+  );
 });
