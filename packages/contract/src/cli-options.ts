@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import type { Credentials } from '@vodkit/signer';
 import type { StsCredentials } from './target.js';
+import { printableLine } from './printable.js';
 import { ALIBABA_ENV } from './targets.js';
 import type { UrlTargetOptions } from './targets.js';
 
@@ -224,6 +225,56 @@ const OPTIONS = {
 
 type Values = Record<string, string | boolean | undefined>;
 
+/**
+ * The longest timeout a flag takes: 24 hours. Node's timers hold at most 2^31-1 ms (24.8 days)
+ * and silently fire after 1 ms above that; no run needs more than a day.
+ */
+export const MAX_TIMEOUT_MS = 24 * 60 * 60 * 1000;
+
+/** The rules of the number flags, as their usage errors state them. */
+const NUMBER_RULES: Readonly<Record<string, string>> = {
+  seed: 'a whole number',
+  case: 'a case number, a whole number above 0',
+  'timeout-ms': `a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS} (24 h)`,
+  'run-timeout-ms': `a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS} (24 h)`,
+  qps: 'a whole number of calls per second above 0',
+};
+
+/**
+ * A value that starts with `-` (`--qps -1`) looks like a flag to `parseArgs`, which refuses it in
+ * three lines about ambiguity; this says the flag's own rule in one.
+ */
+function refuseDashValues(argv: readonly string[]): void {
+  for (let i = 0; i + 1 < argv.length; i += 1) {
+    const name = /^--([a-z-]+)$/.exec(argv[i] ?? '')?.[1];
+    const next = argv[i + 1] ?? '';
+    if (name === undefined || !next.startsWith('-') || next.startsWith('--')) continue;
+    const option = (OPTIONS as Record<string, { type: string } | undefined>)[name];
+    if (option?.type !== 'string') continue;
+    const rule = NUMBER_RULES[name];
+    throw new UsageError(
+      rule === undefined
+        ? `--${name} needs a value: one that starts with "-" is written --${name}=${next}`
+        : name === 'seed'
+          ? `--seed ${next}: write a negative seed as --seed=${next}`
+          : `--${name} must be ${rule}, not "${next}"`,
+    );
+  }
+}
+
+/** Printable ASCII without spaces or commas: the signer's rule for an AccessKey ID. */
+const KEY_ID = /^[!-+\--~]+$/;
+
+/** `id` if it is a valid AccessKey ID, else a {@link UsageError} naming where it came from. */
+function keyId(where: string, id: string): string {
+  if (!KEY_ID.test(id)) {
+    throw new UsageError(
+      `${where} must be an AccessKey ID of printable ASCII without spaces or commas, not "${printableLine(id)}"`,
+    );
+  }
+  return id;
+}
+
 /** A whole number above 0 (or any whole number with `signed`), or a {@link UsageError}. */
 function wholeNumber(flag: string, text: string, rule: string, signed = false): number {
   const value = Number(text);
@@ -231,6 +282,14 @@ function wholeNumber(flag: string, text: string, rule: string, signed = false): 
     throw new UsageError(`${flag} must be ${rule}, not "${text}"`);
   }
   return value;
+}
+
+/** A timeout flag's milliseconds, from 1 to {@link MAX_TIMEOUT_MS}, or a {@link UsageError}. */
+function timeoutOf(flag: string, text: string): number {
+  const rule = NUMBER_RULES[flag.slice(2)] ?? '';
+  const ms = wholeNumber(flag, text, rule);
+  if (ms > MAX_TIMEOUT_MS) throw new UsageError(`${flag} must be ${rule}, not "${text}"`);
+  return ms;
 }
 
 /** The origin of an `http(s)://` URL target, or a {@link UsageError} saying what is wrong. */
@@ -286,6 +345,7 @@ const IDLE_PLAN: CliPlan = {
 
 /** Reads the command line and the environment; every problem is a {@link UsageError}. */
 export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliPlan {
+  refuseDashValues(argv);
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, strict: true, tokens: true });
@@ -339,14 +399,12 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliPl
   }
   const timeoutText = str('timeout-ms');
   const answerTimeoutMs =
-    timeoutText === undefined
-      ? undefined
-      : wholeNumber('--timeout-ms', timeoutText, 'a whole number of milliseconds above 0');
+    timeoutText === undefined ? undefined : timeoutOf('--timeout-ms', timeoutText);
   const runTimeoutText = str('run-timeout-ms');
   const runTimeoutMs =
     runTimeoutText === undefined
       ? DEFAULT_RUN_TIMEOUT_MS
-      : wholeNumber('--run-timeout-ms', runTimeoutText, 'a whole number of milliseconds above 0');
+      : timeoutOf('--run-timeout-ms', runTimeoutText);
 
   const rawTarget = str('target') ?? 'emulator';
   const target =
@@ -364,8 +422,13 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliPl
 
   /** A key from its flag or `<env>_ID`, with its secret (and token) from the variables. */
   const keyOf = (fixture: KeyFixture): StsCredentials | Credentials | undefined => {
-    const accessKeyId = str(fixture.flag) ?? envOf(`${fixture.env}_ID`);
-    if (accessKeyId === undefined) return undefined;
+    const flagged = str(fixture.flag);
+    const given = flagged ?? envOf(`${fixture.env}_ID`);
+    if (given === undefined) return undefined;
+    const accessKeyId = keyId(
+      flagged === undefined ? `${fixture.env}_ID` : `--${fixture.flag}`,
+      given,
+    );
     const secretVar = `${fixture.env}_SECRET`;
     const accessKeySecret = envOf(secretVar);
     if (accessKeySecret === undefined) {
@@ -405,6 +468,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliPl
   const ramKeysOf = ({ flag, env: prefix }: RamKeyFixture): Credentials[] => {
     const listVar = `${prefix}S`;
     const ids = (str(flag) ?? envOf(listVar))?.split(',').map((id) => id.trim());
+    const where = str(flag) === undefined ? listVar : `--${flag}`;
     // A numbered secret beyond the list is paired with no key: a list edited without its
     // variables, whose secrets would now sign for the wrong keys.
     const secretOf = new RegExp(`^${prefix}_(\\d+)_SECRET$`);
@@ -422,6 +486,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliPl
         `--${flag} must be a comma-separated list of key IDs with no empty item`,
       );
     }
+    for (const id of ids) keyId(`${where} (each key)`, id);
     targetArgs.push(`--${flag}`, ids.join(','));
     return ids.map((accessKeyId, i) => {
       const secretVar = `${prefix}_${i + 1}_SECRET`;
@@ -485,7 +550,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliPl
   }
   const qpsText = valueOf(VALUE_FIXTURES.qps);
   if (qpsText !== undefined) {
-    fixtures.qps = wholeNumber('--qps', qpsText, 'a whole number of calls per second above 0');
+    fixtures.qps = wholeNumber('--qps', qpsText, NUMBER_RULES['qps'] ?? '');
   }
   const partialBatch = valueOf(VALUE_FIXTURES.partialBatch);
   if (partialBatch !== undefined) {
@@ -509,7 +574,14 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliPl
   }
 
   let credentials: Credentials | undefined;
-  const accessKeyId = str('access-key-id') ?? envOf(ALIBABA_ENV.accessKeyId);
+  const givenKeyId = str('access-key-id') ?? envOf(ALIBABA_ENV.accessKeyId);
+  const accessKeyId =
+    givenKeyId === undefined || target === 'emulator' || emulatorAdmin
+      ? givenKeyId
+      : keyId(
+          str('access-key-id') === undefined ? ALIBABA_ENV.accessKeyId : '--access-key-id',
+          givenKeyId,
+        );
   const accessKeySecret = envOf(ALIBABA_ENV.accessKeySecret);
   if (target !== 'emulator' && !emulatorAdmin && accessKeyId !== undefined) {
     if (str('access-key-id') !== undefined) targetArgs.push('--access-key-id', accessKeyId);

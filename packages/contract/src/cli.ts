@@ -6,12 +6,15 @@
  * one line saying which.
  */
 import { CHECKS } from './checks/index.js';
+import { cliNeedsMessage } from './cli-needs.js';
 import { parseCli, USAGE, UsageError } from './cli-options.js';
 import type { CliPlan } from './cli-options.js';
+import type { Credentials } from '@vodkit/signer';
 import { printable, printableLine } from './printable.js';
 import { probe } from './reach.js';
-import { checkReportFile, reportIdentity, writeReports } from './report.js';
+import { checkReportFiles, reportIdentity, writeReports } from './report.js';
 import { rerunCommand } from './rerun.js';
+import { redactResult, redactorOf, secretsOfCredentials } from './secrets.js';
 import type { CheckResult } from './runner.js';
 import { runContract } from './suite.js';
 import type { ContractOutcome, TargetOption } from './suite.js';
@@ -81,15 +84,35 @@ function printOutcome({ results, meta }: ContractOutcome): void {
         : `case ${r.caseNumber}: ${printableLine(r.caseLabel ?? '')}\n`;
     write(`\n${r.id}: ${printable(r.message ?? '')}\n${caseLine}`);
     if (r.reproducer !== undefined) write(`${printable(r.reproducer)}\n`);
-    if (r.rerun !== undefined) write(`  rerun:   ${r.rerun}\n`);
+    if (r.rerun !== undefined) write(`  rerun:   ${printableLine(r.rerun)}\n`);
   }
   write(`\ncoverage: ${meta.coverage.line}\n`);
 }
 
+/**
+ * Every secret the plan knows: the admin token, the target's and every fixture's secret and
+ * token, and whatever the variables it read secrets from hold.
+ */
+function secretsOfPlan(plan: CliPlan, env: NodeJS.ProcessEnv): string[] {
+  const found: string[] = [];
+  const walk = (v: unknown, depth: number): void => {
+    if (typeof v !== 'object' || v === null || depth > 4) return;
+    if ('accessKeySecret' in v) found.push(...secretsOfCredentials(v as Credentials));
+    for (const inner of Object.values(v)) walk(inner, depth + 1);
+  };
+  walk(plan.credentials, 0);
+  walk(plan.fixtures, 0);
+  if (plan.adminToken !== undefined) found.push(plan.adminToken);
+  for (const name of plan.secretEnv) {
+    const value = env[name];
+    if (value !== undefined) found.push(value);
+  }
+  return found;
+}
+
 /** Runs the plan; every way it cannot be made is an error whose message is one line. */
-async function runPlan(plan: CliPlan): Promise<number> {
-  if (plan.junit !== undefined) checkReportFile('--junit', plan.junit);
-  if (plan.json !== undefined) checkReportFile('--json', plan.json);
+async function runPlan(plan: CliPlan, redact: (text: string) => string): Promise<number> {
+  checkReportFiles(plan);
   const deadline = new AbortController();
   const timer = setTimeout(() => {
     deadline.abort(
@@ -112,12 +135,27 @@ async function runPlan(plan: CliPlan): Promise<number> {
     clearTimeout(timer);
   }
   const base = { targetArgs: plan.targetArgs, secretEnv: plan.secretEnv, seed: outcome.meta.seed };
+  // The one point where what a target wrote enters the output: every secret the run knows leaves it.
   const results: CheckResult[] = outcome.results.map((r) =>
-    r.status === 'failed' ? { ...r, rerun: rerunCommand(base, r) } : r,
+    redactResult(
+      r.status === 'failed'
+        ? { ...r, rerun: rerunCommand(base, r) }
+        : r.status === 'not-applicable' && r.message !== undefined
+          ? {
+              ...r,
+              message: cliNeedsMessage(
+                r.message,
+                CHECKS.find((c) => c.id === r.id),
+              ),
+            }
+          : r,
+      redact,
+    ),
   );
-  const withRerun = { results, meta: outcome.meta };
+  const meta = { ...outcome.meta, target: redact(outcome.meta.target) };
+  const withRerun = { results, meta };
   printOutcome(withRerun);
-  writeReports(results, outcome.meta, plan);
+  writeReports(results, meta, plan);
   return results.some((r) => r.status === 'failed') ? 1 : 0;
 }
 
@@ -127,7 +165,11 @@ async function main(argv: readonly string[]): Promise<number> {
     plan = parseCli(argv, process.env);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`vodkit-contract: ${error.message}\n${USAGE}\n`);
+    // One line (its flag values escaped: a pasted ESC must not rewrite the terminal), and where
+    // the rules are; the whole --help after it would bury the line.
+    process.stderr.write(
+      `vodkit-contract: ${printableLine(error.message)}\nrun vodkit-contract --help for the usage\n`,
+    );
     return 2;
   }
   if (plan.mode === 'help') {
@@ -142,11 +184,12 @@ async function main(argv: readonly string[]): Promise<number> {
     for (const c of CHECKS) write(`${c.id.padEnd(22)} ${c.proves}\n`);
     return 0;
   }
+  const redact = redactorOf(secretsOfPlan(plan, process.env));
   try {
-    return await runPlan(plan);
+    return await runPlan(plan, redact);
   } catch (error) {
     // Whatever stopped the run, one line: a stack trace is for a bug of the suite, not a usage.
-    const message = error instanceof Error ? error.message : String(error);
+    const message = redact(error instanceof Error ? error.message : String(error));
     process.stderr.write(`vodkit-contract: ${printableLine(message.split('\n')[0] ?? message)}\n`);
     return 2;
   }

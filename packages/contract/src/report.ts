@@ -1,6 +1,16 @@
 /** Reports a CI system or a dashboard can read: JUnit XML and JSON. */
 import { createHash } from 'node:crypto';
-import { accessSync, constants, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Coverage } from './coverage.js';
@@ -48,9 +58,24 @@ export class ReportFileError extends Error {
 }
 
 /**
+ * Opens `path` for writing without ever blocking: `O_NONBLOCK` makes a FIFO without a reader fail
+ * (`ENXIO`) instead of waiting for one, and only a regular file is kept open.
+ */
+function openRegular(path: string, flags: number): number {
+  const fd = openSync(path, flags | constants.O_WRONLY | constants.O_NONBLOCK, 0o644);
+  if (!fstatSync(fd).isFile()) {
+    closeSync(fd);
+    throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+  }
+  return fd;
+}
+
+/**
  * Throws a {@link ReportFileError} unless `file` can be written: its folder exists and is
- * writable, and the file is not a folder nor read-only. Asked before a run, so a typo in a path
- * costs no run.
+ * writable, and the file is a regular file (or does not exist yet) that opens for writing; a
+ * FIFO, a device (`/dev/full`) or a folder is refused, as a file the system cannot create
+ * (`/proc/…`). Asked before a run, so a typo in a path costs no run, and a report can never
+ * block the end of a run.
  */
 export function checkReportFile(what: string, file: string): void {
   const path = resolve(file);
@@ -72,17 +97,50 @@ export function checkReportFile(what: string, file: string): void {
     fileStat = undefined;
   }
   if (fileStat?.isDirectory() === true) fail('it is a folder');
+  if (fileStat !== undefined && !fileStat.isFile()) fail('it is not a regular file');
   try {
     accessSync(fileStat === undefined ? folder : path, constants.W_OK);
   } catch {
     fail(fileStat === undefined ? `the folder ${folder} is not writable` : 'it is not writable');
   }
+  // Opening proves what permissions cannot (a read-only or virtual file system); a file made
+  // only to prove it is removed again.
+  let fd: number;
+  try {
+    fd = openRegular(path, fileStat === undefined ? constants.O_CREAT | constants.O_EXCL : 0);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    return fail(`cannot write it (${typeof code === 'string' ? code : 'open failed'})`);
+  }
+  closeSync(fd);
+  if (fileStat === undefined) unlinkSync(path);
 }
 
-/** Writes `text` to `file`, or throws a {@link ReportFileError} naming it and the cause. */
+/** Throws a {@link ReportFileError} when two reports would be written to one file. */
+export function checkReportFiles(files: {
+  readonly junit?: string | undefined;
+  readonly json?: string | undefined;
+}): void {
+  if (files.junit !== undefined) checkReportFile('--junit', files.junit);
+  if (files.json !== undefined) checkReportFile('--json', files.json);
+  if (files.junit !== undefined && files.json !== undefined) {
+    if (resolve(files.junit) === resolve(files.json))
+      throw new ReportFileError(`--junit and --json name the same file ${files.json}`);
+  }
+}
+
+/**
+ * Writes `text` to `file`, or throws a {@link ReportFileError} naming it and the cause. Never
+ * blocks: the file is opened non-blocking and must be a regular file (see {@link openRegular}).
+ */
 function writeReport(what: string, file: string, text: string): void {
   try {
-    writeFileSync(file, text);
+    const fd = openRegular(file, constants.O_CREAT | constants.O_TRUNC);
+    try {
+      writeFileSync(fd, text);
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     throw new ReportFileError(

@@ -35,8 +35,8 @@ export function rerunCommand(base: RerunBase, result: CheckResult): string {
     '--checks',
     result.id,
     ...(result.caseNumber === undefined ? [] : ['--case', String(result.caseNumber)]),
-    '--seed',
-    String(base.seed),
+    // A negative value after a space reads as a flag to the parser: `--seed=-5` is one word.
+    ...(base.seed < 0 ? [`--seed=${base.seed}`] : ['--seed', String(base.seed)]),
   ];
   const command = words.map(shellQuote).join(' ');
   const env = [...new Set(base.secretEnv)];

@@ -20,6 +20,13 @@ import { printable, printableLine } from './printable.js';
 import type { Coverage } from './coverage.js';
 import type { ContractTarget } from './target.js';
 import { queryImageUrl } from './params.js';
+import {
+  redactResult,
+  redactorOf,
+  secretsOfCredentials,
+  secretsOfRequest,
+  secretsOfTarget,
+} from './secrets.js';
 import { DEFAULT_ANSWER_TIMEOUT_MS, codeOf, send, sign, toCurl } from './wire.js';
 
 /** How one check ended. */
@@ -207,6 +214,9 @@ export function createRun(options: RunOptions): ContractRun {
   // The cases of the check running now: how many it reached, and the one that failed.
   const cases: CaseTally = { reached: 0 };
   const runTag = seed.toString(36);
+  // Every secret of the run: the target's keys, and every signature and token it sent. No text a
+  // target wrote leaves a result before they are removed from it.
+  const secrets = new Set(secretsOfTarget(target));
 
   // How much of each pool the run has handed out.
   const used: Record<DeletableKind, number> = { ids: 0, urls: 0, videos: 0 };
@@ -258,6 +268,12 @@ export function createRun(options: RunOptions): ContractRun {
       nonce: spec.nonce,
     });
     const sent = spec.tamper === undefined ? request : spec.tamper(request);
+    for (const s of [
+      ...secretsOfCredentials(spec.credentials),
+      ...secretsOfRequest(request),
+      ...secretsOfRequest(sent),
+    ])
+      secrets.add(s);
     const answer = await send(sent, answerTimeoutMs, { signal: options.signal });
     const code = codeOf(answer);
     if (code !== undefined) recorder.answered(code);
@@ -315,38 +331,42 @@ export function createRun(options: RunOptions): ContractRun {
     seed,
     strict,
     async run(check) {
-      const started = performance.now();
-      const took = (): number => Math.round(performance.now() - started);
-      const lacking = missingNeeds(check, target);
-      if (lacking.length > 0) {
-        return {
-          id: check.id,
-          status: 'not-applicable',
-          durationMs: 0,
-          message: needsMessage(lacking),
-        };
-      }
-      cases.reached = 0;
-      delete cases.failed;
-      try {
-        await check.run(ctx);
-        if (only !== undefined && cases.reached < only) {
-          throw new Error(`case ${only} does not exist: this check has ${cases.reached} cases`);
-        }
-        return { id: check.id, status: 'passed', durationMs: took() };
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        const exchangeOf = error instanceof ContractFailure ? error.exchange : undefined;
-        return {
-          id: check.id,
-          status: 'failed',
-          durationMs: took(),
-          message: printable(`${message} [seed ${seed}]`),
-          ...(exchangeOf === undefined ? {} : { reproducer: reproducerOf(exchangeOf) }),
-          ...caseOf(cases),
-        };
-      }
+      return redactResult(await runOne(check), redactorOf(secrets));
     },
     coverage: () => recorder.report(strict),
   };
+
+  async function runOne(check: Check): Promise<CheckResult> {
+    const started = performance.now();
+    const took = (): number => Math.round(performance.now() - started);
+    const lacking = missingNeeds(check, target);
+    if (lacking.length > 0) {
+      return {
+        id: check.id,
+        status: 'not-applicable',
+        durationMs: 0,
+        message: needsMessage(lacking),
+      };
+    }
+    cases.reached = 0;
+    delete cases.failed;
+    try {
+      await check.run(ctx);
+      if (only !== undefined && cases.reached < only) {
+        throw new Error(`case ${only} does not exist: this check has ${cases.reached} cases`);
+      }
+      return { id: check.id, status: 'passed', durationMs: took() };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const exchangeOf = error instanceof ContractFailure ? error.exchange : undefined;
+      return {
+        id: check.id,
+        status: 'failed',
+        durationMs: took(),
+        message: printable(`${message} [seed ${seed}]`),
+        ...(exchangeOf === undefined ? {} : { reproducer: reproducerOf(exchangeOf) }),
+        ...caseOf(cases),
+      };
+    }
+  }
 }

@@ -3,8 +3,8 @@
  * servers on 127.0.0.1, port 0, that drip bytes, never end an admin answer, send control
  * characters, or are not there; and report paths that cannot be written. Every case is bounded.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import { createServer } from 'node:net';
@@ -244,3 +244,38 @@ it.each([
     expect(code).toBe(2);
   },
 );
+
+it.each([
+  ['--json', () => fifo(), /: it is not a regular file$/],
+  ['--junit', () => '/dev/full', /: it is not a regular file$/],
+  ['--junit', () => '/proc/x.xml', /: cannot write it \(E[A-Z]+\)$/],
+  ['--json', () => dir, /: it is a folder$/],
+])(
+  '%s to a FIFO, a device, /proc or a folder is refused before the run: exit 2, one line, no hang',
+  async (flag, pathOf, cause) => {
+    const file = pathOf();
+    const { code, err, out, ms } = await run([flag, file, '--checks', 'missing-image']);
+    expect(err.split('\n')).toHaveLength(2);
+    expect(err).toContain(`vodkit-contract: ${flag} ${file}`);
+    expect(err.trim()).toMatch(cause);
+    expect(out).toBe('');
+    expect(code).toBe(2);
+    expect(ms).toBeLessThan(8_000);
+  },
+);
+
+/** A FIFO no process reads: writing it would block forever. */
+function fifo(): string {
+  const path = join(dir, `fifo-${readdirSync(dir).length}`);
+  execFileSync('mkfifo', [path]);
+  return path;
+}
+
+it('--junit and --json naming one file is refused before the run, and a probe file is not left behind', async () => {
+  const file = join(dir, 'same.out');
+  const { code, err, out } = await run(['--junit', file, '--json', file]);
+  expect(err).toBe(`vodkit-contract: --junit and --json name the same file ${file}\n`);
+  expect(out).toBe('');
+  expect(code).toBe(2);
+  expect(existsSync(file)).toBe(false);
+});

@@ -175,9 +175,31 @@ it.each([
   [['--seed', '1.5'], /--seed must be a whole number/],
   [['--seed', '0x10'], /--seed must be a whole number/],
   [['--seed', '1', '--seed', '2'], /--seed is given more than once/],
-  [['--timeout-ms', '0'], /--timeout-ms must be a whole number of milliseconds above 0, not "0"/],
-  [['--timeout-ms', '2.5'], /--timeout-ms must be a whole number of milliseconds above 0/],
-  [['--timeout-ms=-5'], /--timeout-ms must be a whole number of milliseconds above 0/],
+  [
+    ['--timeout-ms', '0'],
+    /--timeout-ms must be a whole number of milliseconds from 1 to 86400000 \(24 h\), not "0"/,
+  ],
+  [['--timeout-ms', '2.5'], /--timeout-ms must be a whole number of milliseconds from 1/],
+  [['--timeout-ms=-5'], /--timeout-ms must be a whole number of milliseconds from 1/],
+  [['--timeout-ms', '2147483648'], /--timeout-ms must be .* \(24 h\), not "2147483648"/],
+  [['--run-timeout-ms', '86400001'], /--run-timeout-ms must be .* to 86400000 \(24 h\)/],
+  [
+    ['--qps', '-1'],
+    /^vodkit-contract: --qps must be a whole number of calls per second above 0, not "-1"$/,
+  ],
+  [['--seed', '-1'], /^vodkit-contract: --seed -1: write a negative seed as --seed=-1$/],
+  [
+    ['--target', 'http://127.0.0.1:1', '--disabled-key', 'a b\x1b[31m\r\x07'],
+    /^vodkit-contract: --disabled-key must be an AccessKey ID of printable ASCII without spaces or commas, not "a b\\x1b\[31m\\r\\x07"$/,
+  ],
+  [
+    ['--target', 'http://127.0.0.1:1', '--access-key-id', 'a,b'],
+    /^vodkit-contract: --access-key-id must be an AccessKey ID of printable/,
+  ],
+  [
+    ['--target', 'http://127.0.0.1:1', '--ram-denied-keys', 'ok,x\ty'],
+    /^vodkit-contract: --ram-denied-keys \(each key\) must be an AccessKey ID .*not "x\\ty"$/,
+  ],
   [['--checks', 'missing-image', '--checks', 'timestamps'], /--checks is given more than once/],
   [['--checks', ','], /--checks needs at least one check ID/],
   [['--checks', ''], /--checks needs a value/],
@@ -191,7 +213,10 @@ it.each([
     const { code, out } = await run(args);
     expect(code).toBe(2);
     expect(out.split('\n')[0]).toMatch(problem);
-    expect(out).toContain('usage: vodkit-contract');
+    // The line and where the usage is, not the whole --help after it.
+    expect(out.split('\n').slice(1)).toEqual(['run vodkit-contract --help for the usage', '']);
+    // eslint-disable-next-line no-control-regex -- a flag's control characters are escaped
+    expect(out).not.toMatch(/[\x00-\x09\x0b-\x1f]/);
     expect(out).not.toContain('DeleteImage contract against');
   },
 );
