@@ -229,7 +229,7 @@ type Values = Record<string, string | boolean | undefined>;
  * The longest timeout a flag takes: 24 hours. Node's timers hold at most 2^31-1 ms (24.8 days)
  * and silently fire after 1 ms above that; no run needs more than a day.
  */
-export const MAX_TIMEOUT_MS = 24 * 60 * 60 * 1000;
+export const MAX_TIMEOUT_MS: number = 24 * 60 * 60 * 1000;
 
 /** The rules of the number flags, as their usage errors state them. */
 const NUMBER_RULES: Readonly<Record<string, string>> = {

@@ -6,7 +6,6 @@
  */
 import type { Credentials } from '@vodkit/signer';
 import { redactText } from '@vodkit/signer/redact';
-import type { CheckResult } from './runner.js';
 import type { ContractTarget } from './target.js';
 import type { WireRequest } from './wire.js';
 
@@ -69,13 +68,24 @@ export function redactorOf(secrets: Iterable<string>): (text: string) => string 
   return (text) => (values.length === 0 ? text : redactText(text, values));
 }
 
+/** The texts of a check result a target could have written in (a structural view of `CheckResult`). */
+interface ResultTexts {
+  readonly message?: string | undefined;
+  readonly reproducer?: string | undefined;
+  readonly caseLabel?: string | undefined;
+  readonly rerun?: string | undefined;
+}
+
 /** `result` with every text a target could have written in it redacted. */
-export function redactResult(result: CheckResult, redact: (text: string) => string): CheckResult {
+export function redactResult<R extends ResultTexts>(
+  result: R,
+  redact: (text: string) => string,
+): R {
   const fields = ['message', 'reproducer', 'caseLabel', 'rerun'] as const;
-  const out: Record<string, unknown> = { ...result };
+  const out: Record<string, unknown> = { ...(result as ResultTexts) };
   for (const f of fields) {
     const v = result[f];
     if (v !== undefined) out[f] = redact(v);
   }
-  return out as unknown as CheckResult;
+  return out as unknown as R;
 }
