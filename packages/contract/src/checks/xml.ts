@@ -64,8 +64,8 @@ export function parseFlatXml(text: string): FlatXml | undefined {
 
 const XML_TYPE = /^(?:text|application)\/xml\s*(?:;.*)?$/i;
 
-/** An XML error answer: its content-type, a well-formed document, the code at its status, a VodError. */
-export function expectXmlError(exchange: Exchange, code: string): void {
+/** The answer's flat XML document, once its content-type was judged XML. */
+function xmlOf(exchange: Exchange): ReturnType<typeof parseFlatXml> {
   const { label, answer } = exchange;
   const type = answer.headers['content-type'] ?? '';
   expectThat(
@@ -73,7 +73,13 @@ export function expectXmlError(exchange: Exchange, code: string): void {
     `${label}: content-type ${JSON.stringify(type)} is not XML`,
     exchange,
   );
-  const xml = parseFlatXml(answer.text);
+  return parseFlatXml(answer.text);
+}
+
+/** An XML error answer: its content-type, a well-formed document, the code at its status, a VodError. */
+export function expectXmlError(exchange: Exchange, code: string): void {
+  const { label, answer } = exchange;
+  const xml = xmlOf(exchange);
   expectThat(
     xml !== undefined,
     `${label}: the answer is not a well-formed flat XML document`,
@@ -108,13 +114,7 @@ export function expectXmlError(exchange: Exchange, code: string): void {
 export function expectXmlAccepted(exchange: Exchange): void {
   const { label, answer } = exchange;
   expectThat(answer.status === 200, `${label}: expected 200, got ${answer.status}`, exchange);
-  const type = answer.headers['content-type'] ?? '';
-  expectThat(
-    XML_TYPE.test(type.trim()),
-    `${label}: content-type ${JSON.stringify(type)} is not XML`,
-    exchange,
-  );
-  const xml = parseFlatXml(answer.text);
+  const xml = xmlOf(exchange);
   expectThat(
     xml?.root === 'DeleteImageResponse',
     `${label}: not a well-formed <DeleteImageResponse>`,
